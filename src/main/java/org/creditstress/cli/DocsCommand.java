@@ -1,0 +1,27 @@
+package org.creditstress.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.creditstress.metric.MetricRegistry;
+import org.creditstress.report.ReferenceDocs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code creditstress docs}: regenerates the reference documents from the code. */
+@Command(name = "docs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Write docs/scenario-reference.md and docs/outputs.md from the scenario schema and the metric registry.")
+final class DocsCommand implements Callable<Integer> {
+    @Option(names = "--dir", paramLabel = "DIR", description = "Folder to write into (default: docs).")
+    Path dir = Path.of("docs");
+
+    @Override
+    public Integer call() throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("scenario-reference.md"), ReferenceDocs.scenarioReference());
+        Files.writeString(dir.resolve("outputs.md"), ReferenceDocs.outputs(new MetricRegistry(List.of(), List.of(), true)));
+        return 0;
+    }
+}

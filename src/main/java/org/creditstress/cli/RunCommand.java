@@ -1,0 +1,83 @@
+package org.creditstress.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.creditstress.experiment.Experiment;
+import org.creditstress.experiment.RunResult;
+import org.creditstress.report.Headline;
+import org.creditstress.report.ResultsWriter;
+import org.creditstress.report.RunDirectory;
+import org.creditstress.report.chart.RunCharts;
+import org.creditstress.scenario.LoadedScenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code creditstress run}: runs a scenario's replications and writes its results folder. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Run a scenario and write its results folder:",
+                "scenario.resolved.yaml, metrics.csv, summary.csv, manifest.json, charts/."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioArguments args;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: output/<scenario name>/<run id>/). Must not exist or be empty.")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress display.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new UserInputException("--threads must be between 1 and 1024, got " + t);
+        }
+        LoadedScenario loaded = args.load();
+        Experiment.checkFits(loaded);
+        Path target = out != null ? out : RunDirectory.defaultTarget(Launcher.outputRoot(), loaded.scenario().name());
+        RunDirectory dir;
+        try {
+            dir = RunDirectory.create(target);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--out " + e.getMessage());
+        }
+        RunResult run;
+        try (dir) {
+            var err = spec.commandLine().getErr();
+            run = Experiment.run(loaded, t, new Progress(System.err, System.console() != null, quiet));
+            ResultsWriter.writeAll(run, dir.temp(), commandLine(), VersionProvider.version());
+            if (loaded.scenario().outputs().charts()) {
+                new RunCharts().writeAll(dir.temp());
+            }
+            dir.commit();
+            err.flush();
+        }
+        var outStream = spec.commandLine().getOut();
+        outStream.println();
+        outStream.println("Scenario " + loaded.scenario().name() + ": " + loaded.scenario().replications() + " replications x "
+                + loaded.scenario().horizon().months() + " months, " + loaded.scenario().population().size() + " borrowers, "
+                + String.format(java.util.Locale.ROOT, "%.1f s", (run.end().toEpochMilli() - run.start().toEpochMilli()) / 1000.0));
+        outStream.print(Headline.table(Headline.compute(run.registry(), run.replications())));
+        outStream.println("results: " + dir.target());
+        return 0;
+    }
+
+    private List<String> commandLine() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("creditstress");
+        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+        return cmd;
+    }
+}

@@ -1,0 +1,90 @@
+package org.creditstress.model;
+
+import java.util.List;
+import org.creditstress.metric.Metric;
+import org.creditstress.model.borrower.Consumption;
+import org.creditstress.model.borrower.IncomeProcess;
+import org.creditstress.model.borrower.Repayment;
+import org.creditstress.model.borrower.RepaymentPriority;
+import org.creditstress.model.economy.EconomyPhase;
+import org.creditstress.model.economy.EmploymentTransitions;
+import org.creditstress.model.engine.ChunkExecutor;
+import org.creditstress.model.lender.CollectionLadder;
+import org.creditstress.model.lender.LenderAccounting;
+import org.creditstress.model.lender.Underwriting;
+import org.creditstress.model.lender.WriteOff;
+import org.creditstress.scenario.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * One replication: a MASON {@link SimState} whose {@link sim.engine.Schedule} runs the phases of
+ * each month in {@link MonthPhase} order, one schedule step per month. It only wires: building
+ * the market and choosing phases; the behaviour lives in the phase classes.
+ *
+ * <p>Borrowers are never scheduled one by one. Each borrower phase is a single Steppable that
+ * loops over chunks of the borrower table (in parallel on the {@link ChunkExecutor}), with
+ * per-chunk random streams from the replication seed. MASON's own generator ({@code random},
+ * seeded with the replication seed) is not used by any mechanism.
+ */
+public final class CreditMarket extends SimState {
+    private static final long serialVersionUID = 1L;
+    private final transient Scenario scenario;
+    private final transient ChunkExecutor executor;
+    private final transient List<Metric> metrics;
+    private final long replicationSeed;
+    private transient Market market;
+    private transient MetricsRecorder recorder;
+
+    public CreditMarket(Scenario scenario, long replicationSeed, ChunkExecutor executor, List<Metric> metrics) {
+        super(replicationSeed);
+        this.scenario = scenario;
+        this.replicationSeed = replicationSeed;
+        this.executor = executor;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        market = MarketBuilder.build(scenario, replicationSeed, executor);
+        EconomyPhase.startClock(market.macro, scenario.horizon().burnInMonths());
+        PortfolioScan scan = new PortfolioScan(market);
+        LenderAccounting accounting = new LenderAccounting(market, scan);
+        accounting.countOpenAccounts();
+        recorder = new MetricsRecorder(market, new MarketMonthView(market, scan), metrics);
+
+        schedule(MonthPhase.ECONOMY, new EconomyPhase(market));
+        schedule(MonthPhase.EMPLOYMENT, new EmploymentTransitions(market));
+        schedule(MonthPhase.INCOME, new IncomeProcess(market));
+        schedule(MonthPhase.CONSUMPTION, new Consumption(market));
+        schedule(MonthPhase.REPAYMENT, new Repayment(market, RepaymentPriority.PRO_RATA));
+        schedule(MonthPhase.UNDERWRITING, new Underwriting(market));
+        schedule(MonthPhase.COLLECTION, new CollectionLadder(market));
+        schedule(MonthPhase.WRITE_OFF, new WriteOff(market));
+        schedule(MonthPhase.PORTFOLIO_SCAN, scan);
+        schedule(MonthPhase.LENDER_ACCOUNTING, accounting);
+        schedule(MonthPhase.INVARIANTS, new BorrowerMoneyCheck(market, scan));
+        schedule(MonthPhase.METRICS, recorder);
+    }
+
+    private void schedule(MonthPhase phase, Steppable step) {
+        schedule.scheduleRepeating(sim.engine.Schedule.EPOCH, phase.ordering(), step, 1.0);
+    }
+
+    /** Runs burn-in and every recorded month; returns the metric table [month - 1][metric]. */
+    public double[][] runToEnd() {
+        start();
+        int months = scenario.horizon().burnInMonths() + scenario.horizon().months();
+        for (int m = 0; m < months; m++) {
+            schedule.step(this);
+        }
+        finish();
+        return recorder.values();
+    }
+
+    /** The market being simulated (after {@link #start()}), for tests and tracing. */
+    public Market market() {
+        return market;
+    }
+}

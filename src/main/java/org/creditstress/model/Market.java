@@ -1,0 +1,45 @@
+package org.creditstress.model;
+
+import java.util.List;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.economy.MacroState;
+import org.creditstress.model.engine.ChunkExecutor;
+import org.creditstress.model.engine.Chunks;
+import org.creditstress.model.engine.Ledger;
+import org.creditstress.model.lender.LenderState;
+import org.creditstress.scenario.Scenario;
+
+/**
+ * Everything one replication's mechanisms share: the scenario, the borrower and account tables,
+ * the chunks with their random streams, the month's ledger, the lenders and the economy. Built by
+ * {@link MarketBuilder}; each mechanism receives it through its constructor. It holds state, no
+ * behaviour.
+ */
+public final class Market {
+    public final Scenario scenario;
+    public final BorrowerTable borrowers;
+    public final AccountTable accounts;
+    public final Chunks chunks;
+    public final ChunkExecutor executor;
+    public final Ledger ledger;
+    public final List<LenderState> lenders;
+    public final MacroState macro;
+
+    public Market(Scenario scenario, BorrowerTable borrowers, AccountTable accounts, Chunks chunks,
+                  ChunkExecutor executor, List<LenderState> lenders, MacroState macro) {
+        this.scenario = scenario;
+        this.borrowers = borrowers;
+        this.accounts = accounts;
+        this.chunks = chunks;
+        this.executor = executor;
+        this.ledger = new Ledger(chunks.count(), lenders.size());
+        this.lenders = lenders;
+        this.macro = macro;
+    }
+
+    /** Recorded month (1..horizon), or 0 and below during burn-in. */
+    public int month() {
+        return macro.month();
+    }
+}

@@ -1,0 +1,297 @@
+package org.creditstress.model;
+
+import org.creditstress.metric.MonthView;
+import org.creditstress.model.engine.BorrowerFlow;
+import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.Flow;
+import org.creditstress.model.lender.LenderState;
+
+/** The model's answer to {@link MonthView}: reads the month's scan, ledger, lenders and economy. */
+final class MarketMonthView implements MonthView {
+    private final Market market;
+    private final PortfolioScan scan;
+    private double cumulativeWriteOffs;
+    private double receivablesSum;
+    private int recordedMonths;
+    private double previousReceivables;
+    private double currentReceivables;
+
+    MarketMonthView(Market market, PortfolioScan scan) {
+        this.market = market;
+        this.scan = scan;
+    }
+
+    /** Rolls the running totals forward; called once per month before metrics are read. */
+    void advance() {
+        previousReceivables = currentReceivables;
+        currentReceivables = receivables();
+        if (market.month() >= 1) {
+            cumulativeWriteOffs += writeOffs(ALL);
+            receivablesSum += currentReceivables;
+            recordedMonths++;
+        }
+    }
+
+    private PortfolioStats s() {
+        return scan.stats();
+    }
+
+    private LenderState lender(int l) {
+        return market.lenders.get(l);
+    }
+
+    private double flow(Flow f, int lender) {
+        return lender == ALL ? market.ledger.total(f) : market.ledger.total(f, lender);
+    }
+
+    @Override
+    public int month() {
+        return market.month();
+    }
+
+    @Override
+    public int borrowers() {
+        return market.borrowers.size;
+    }
+
+    @Override
+    public double unemploymentRate() {
+        return market.macro.unemploymentRate();
+    }
+
+    @Override
+    public double unemploymentTarget() {
+        return market.macro.unemploymentTarget();
+    }
+
+    @Override
+    public double incomeGrowthAnnual() {
+        return market.macro.incomeGrowthAnnual();
+    }
+
+    @Override
+    public double fundingRateAnnual() {
+        return market.macro.fundingRateAnnual();
+    }
+
+    @Override
+    public double receivables() {
+        return s().totalReceivables();
+    }
+
+    @Override
+    public double receivables(int lender) {
+        return lender == ALL ? receivables() : s().receivables[lender];
+    }
+
+    @Override
+    public double bucketBalance(int lender, int bucket) {
+        if (lender != ALL) {
+            return s().bucketBalance[lender][bucket];
+        }
+        double sum = 0;
+        for (double[] row : s().bucketBalance) {
+            sum += row[bucket];
+        }
+        return sum;
+    }
+
+    @Override
+    public long bucketCount(int lender, int bucket) {
+        if (lender != ALL) {
+            return s().bucketCount[lender][bucket];
+        }
+        long sum = 0;
+        for (long[] row : s().bucketCount) {
+            sum += row[bucket];
+        }
+        return sum;
+    }
+
+    private static double sum(double[] values, int lender) {
+        if (lender != ALL) {
+            return values[lender];
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    @Override
+    public double nonPerforming(int lender) {
+        return sum(s().nonPerforming, lender);
+    }
+
+    @Override
+    public double lineBalance(int lender) {
+        return sum(s().lineBalance, lender);
+    }
+
+    @Override
+    public double loanBalance(int lender) {
+        return sum(s().loanBalance, lender);
+    }
+
+    @Override
+    public double limits(int lender) {
+        return sum(s().limits, lender);
+    }
+
+    @Override
+    public long openAccounts(int lender) {
+        long sum = 0;
+        for (int l = 0; l < s().openAccounts.length; l++) {
+            if (lender == ALL || lender == l) {
+                sum += s().openAccounts[l];
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public double writeOffs(int lender) {
+        return flow(Flow.WRITE_OFFS, lender);
+    }
+
+    @Override
+    public double cumulativeWriteOffs() {
+        return cumulativeWriteOffs;
+    }
+
+    @Override
+    public double averageReceivablesToDate() {
+        return recordedMonths == 0 ? Double.NaN : receivablesSum / recordedMonths;
+    }
+
+    @Override
+    public double previousReceivables() {
+        return previousReceivables;
+    }
+
+    @Override
+    public double purchases(int lender) {
+        return flow(Flow.PURCHASES, lender);
+    }
+
+    @Override
+    public double disbursed(int lender) {
+        return flow(Flow.DISBURSED, lender);
+    }
+
+    @Override
+    public double repayments(int lender) {
+        return flow(Flow.REPAYMENTS, lender);
+    }
+
+    @Override
+    public double charges(int lender) {
+        return flow(Flow.CHARGES, lender);
+    }
+
+    @Override
+    public double collectionCost(int lender) {
+        return flow(Flow.COLLECTION_COST, lender);
+    }
+
+    @Override
+    public long loansDrawn() {
+        return market.ledger.total(Counter.LOANS_DRAWN);
+    }
+
+    @Override
+    public long curesByCollection() {
+        return market.ledger.total(Counter.CURES_BY_COLLECTION);
+    }
+
+    @Override
+    public long accountsWrittenOff() {
+        return market.ledger.total(Counter.ACCOUNTS_WRITTEN_OFF);
+    }
+
+    @Override
+    public double cash(int lender) {
+        return lender(lender).cash();
+    }
+
+    @Override
+    public double equity(int lender) {
+        return lender(lender).equity();
+    }
+
+    @Override
+    public double capitalRatio(int lender) {
+        return lender(lender).capitalRatio();
+    }
+
+    @Override
+    public double minCapitalRatio(int lender) {
+        return lender(lender).spec.balanceSheet().minCapitalRatio();
+    }
+
+    @Override
+    public double provisions(int lender) {
+        return lender(lender).provisions();
+    }
+
+    @Override
+    public double funding(int lender) {
+        return lender(lender).funding();
+    }
+
+    @Override
+    public double emergencyFunding(int lender) {
+        return lender(lender).emergencyFunding();
+    }
+
+    @Override
+    public boolean lending(int lender) {
+        return lender(lender).lending();
+    }
+
+    @Override
+    public double segmentBalance(int segment) {
+        return s().segmentBalance[segment];
+    }
+
+    @Override
+    public double segmentM1Plus(int segment) {
+        return s().segmentM1Plus[segment];
+    }
+
+    @Override
+    public double segmentM3Plus(int segment) {
+        return s().segmentM3Plus[segment];
+    }
+
+    @Override
+    public double savings() {
+        return s().savings;
+    }
+
+    @Override
+    public long borrowersWithCredit() {
+        return s().borrowersWithCredit;
+    }
+
+    @Override
+    public double cashSpending() {
+        return market.ledger.total(BorrowerFlow.CASH_SPENDING);
+    }
+
+    @Override
+    public double creditSpending() {
+        return market.ledger.total(BorrowerFlow.CREDIT_SPENDING);
+    }
+
+    @Override
+    public double unmetEssentials() {
+        return market.ledger.total(BorrowerFlow.UNMET_ESSENTIALS);
+    }
+
+    @Override
+    public double income() {
+        return market.ledger.total(BorrowerFlow.INCOME);
+    }
+}

@@ -1,0 +1,31 @@
+package org.creditstress.model;
+
+/**
+ * The phases of a month, in the order MASON's {@code Schedule} runs them (DOMAIN.md section 3).
+ * The ordering number is the Schedule ordering: lower runs first within a month. Gaps leave room
+ * for mechanisms still to come (courts).
+ */
+public enum MonthPhase {
+    ECONOMY(0),
+    EMPLOYMENT(10),
+    INCOME(20),
+    CONSUMPTION(30),
+    REPAYMENT(40),
+    UNDERWRITING(50),
+    COLLECTION(60),
+    WRITE_OFF(65),
+    PORTFOLIO_SCAN(80),
+    LENDER_ACCOUNTING(85),
+    INVARIANTS(90),
+    METRICS(95);
+
+    private final int ordering;
+
+    MonthPhase(int ordering) {
+        this.ordering = ordering;
+    }
+
+    public int ordering() {
+        return ordering;
+    }
+}

@@ -1,0 +1,88 @@
+package org.creditstress.model.borrower;
+
+/**
+ * Every account (one per borrower, lender and product applied for) as parallel primitive arrays.
+ * An account is created at population build time in state {@link #NOT_OPEN} (applied, not yet
+ * approved) and moves to {@link #OPEN} when approved and to {@link #WRITTEN_OFF} when written off.
+ *
+ * <p>The receivable of an account is {@code statement + pending + pool + arrears}:
+ * <ul>
+ *   <li>purchase line: {@code pending} are this cycle's interest-free purchases, billed at the
+ *       end of the month as next month's {@code statement}; {@code pool} is the instalment
+ *       principal, amortising 1/n a month;</li>
+ *   <li>cash loan: {@code pool} is the principal outstanding, repaid by a fixed {@code payment}
+ *       over {@code termLeft} months;</li>
+ *   <li>both: {@code arrears} is what fell due and was not paid (with penalty interest).</li>
+ * </ul>
+ */
+public final class AccountTable {
+    public static final byte NOT_OPEN = 0;
+    public static final byte OPEN = 1;
+    public static final byte WRITTEN_OFF = 2;
+
+    public final int size;
+    public final int[] borrower;
+    public final byte[] lender;
+    /** Index of the product in the scenario's product list. */
+    public final byte[] product;
+    /** True for a cash loan, false for a purchase line (copied from the product for speed). */
+    public final boolean[] cashLoan;
+    public final byte[] status;
+    /** Months past due: 0 current, 1 = M1 (1-30 DPD), 2 = M2, 3 = M3, 4+ = M4+. */
+    public final byte[] monthsPastDue;
+    public final byte[] termLeft;
+    /** Credit limit (line) or maximum loan (cash loan), yuan. */
+    public final float[] limit;
+    /** Fixed monthly instalment of the cash loan, yuan. */
+    public final double[] payment;
+    public final double[] statement;
+    public final double[] pending;
+    public final double[] pool;
+    public final double[] arrears;
+
+    public AccountTable(int size) {
+        this.size = size;
+        borrower = new int[size];
+        lender = new byte[size];
+        product = new byte[size];
+        cashLoan = new boolean[size];
+        status = new byte[size];
+        monthsPastDue = new byte[size];
+        termLeft = new byte[size];
+        limit = new float[size];
+        payment = new double[size];
+        statement = new double[size];
+        pending = new double[size];
+        pool = new double[size];
+        arrears = new double[size];
+    }
+
+    /** Receivable of account {@code a}, yuan. */
+    public double balance(int a) {
+        return statement[a] + pending[a] + pool[a] + arrears[a];
+    }
+
+    public boolean open(int a) {
+        return status[a] == OPEN;
+    }
+
+    /** Open and current: may be used for new purchases or a new loan. */
+    public boolean usable(int a) {
+        return status[a] == OPEN && monthsPastDue[a] == 0;
+    }
+
+    /** Purchase credit still available on a line, yuan. */
+    public double available(int a) {
+        return Math.max(0.0, limit[a] - balance(a));
+    }
+
+    /** Delinquency bucket 0..4 (M0, M1, M2, M3, M4+). */
+    public int bucket(int a) {
+        return Math.min(monthsPastDue[a], 4);
+    }
+
+    /** Heap bytes per account held by this table. */
+    public static int bytesPerAccount() {
+        return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 8 * 5;
+    }
+}

@@ -1,0 +1,80 @@
+package org.creditstress.model.borrower;
+
+/**
+ * All borrowers of one replication as parallel primitive arrays (structure of arrays): borrower
+ * {@code i} is index {@code i} in every array. Mechanisms read and write these arrays directly
+ * over a chunk of indexes; no object exists per borrower. Money is in yuan; per-month rates are
+ * shares.
+ *
+ * <p>A borrower's accounts are the contiguous range {@code firstAccount[i] ..
+ * firstAccount[i] + accountCount[i] - 1} of the {@link AccountTable}.
+ */
+public final class BorrowerTable {
+    public static final byte EMPLOYED = 1;
+    public static final byte THIN_FILE = 2;
+
+    public final int size;
+    /** Index of the borrower's segment in the scenario's segment list. */
+    public final byte[] segment;
+    /** Bit flags: {@link #EMPLOYED}, {@link #THIN_FILE}. */
+    public final byte[] flags;
+    /** Months in the current employment state (capped at Short.MAX_VALUE). */
+    public final short[] monthsInState;
+    /** Permanent monthly income, yuan. */
+    public final float[] permanentIncome;
+    /** This month's income, yuan (set in the income phase, read later in the month). */
+    public final float[] income;
+    /** Liquid savings, yuan; never negative. */
+    public final double[] savings;
+    /** Savings the borrower aims to keep, yuan; savings above it are drawn down. */
+    public final float[] savingsTarget;
+    /** Essential spending as a share of permanent income. */
+    public final float[] essentialShare;
+    /** Share of income after essentials that is spent. */
+    public final float[] discretionary;
+    /** Present bias in (0, 1). */
+    public final float[] presentBias;
+    /** Financial literacy in (0, 1). */
+    public final float[] literacy;
+    /** True risk index, standardised (mean 0, sd 1 across the population): higher is riskier. */
+    public final float[] trueRisk;
+    /** First account index in the account table. */
+    public final int[] firstAccount;
+    /** Number of accounts held (open or not). */
+    public final byte[] accountCount;
+
+    public BorrowerTable(int size) {
+        this.size = size;
+        segment = new byte[size];
+        flags = new byte[size];
+        monthsInState = new short[size];
+        permanentIncome = new float[size];
+        income = new float[size];
+        savings = new double[size];
+        savingsTarget = new float[size];
+        essentialShare = new float[size];
+        discretionary = new float[size];
+        presentBias = new float[size];
+        literacy = new float[size];
+        trueRisk = new float[size];
+        firstAccount = new int[size + 1];
+        accountCount = new byte[size];
+    }
+
+    public boolean employed(int i) {
+        return (flags[i] & EMPLOYED) != 0;
+    }
+
+    public boolean thinFile(int i) {
+        return (flags[i] & THIN_FILE) != 0;
+    }
+
+    public void setEmployed(int i, boolean employed) {
+        flags[i] = (byte) (employed ? flags[i] | EMPLOYED : flags[i] & ~EMPLOYED);
+    }
+
+    /** Heap bytes per borrower held by this table (excluding accounts). */
+    public static int bytesPerBorrower() {
+        return 1 + 1 + 2 + 4 + 4 + 8 + 4 * 6 + 4 + 1;
+    }
+}

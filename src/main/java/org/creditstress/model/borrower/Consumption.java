@@ -1,0 +1,212 @@
+package org.creditstress.model.borrower;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.creditstress.model.Market;
+import org.creditstress.model.engine.BorrowerFlow;
+import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.Flow;
+import org.creditstress.model.engine.RandomStream;
+import org.creditstress.model.lender.LenderState;
+import org.creditstress.scenario.Behaviour;
+import org.creditstress.scenario.Product;
+import org.creditstress.scenario.Segment;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Phase 3 of the month: spending, and the credit it is financed with. For a borrower with
+ * permanent income {@code P}, income {@code y}, savings {@code S} (this month's income included),
+ * present bias {@code b}, literacy {@code l}, and this month's expected bill {@code B}:
+ * <ol>
+ *   <li>Essentials {@code E = essential_share * P}, plus an emergency expense with the segment's
+ *       probability. If {@code E + B > S} and {@code borrow_to_pay} is on, the borrower first draws
+ *       its own current cash-loan account (if it has no loan) for the gap.</li>
+ *   <li>Essentials are paid in cash, then on a current purchase line; what neither covers is
+ *       unmet.</li>
+ *   <li>A planned cash-loan draw, with probability {@code cash_loan_draw_probability * (1 + b)},
+ *       of {@code cash_loan_draw_share} of the limit, spent on a purchase.</li>
+ *   <li>Wanted discretionary spending {@code W = d * max(0, y - E) + drawdown * max(0, S - target)
+ *       + planned draw + impulse}, where impulse {@code = impulse_credit_share * b * (1 - l) * A}
+ *       and {@code A} is the credit available on current lines: the over-borrowing of the
+ *       present-biased and the less literate.</li>
+ *   <li>Paying: the line takes {@code convenience_share} of the planned part and all of the
+ *       impulse; cash pays the rest out of {@code S - l * B} (the literate set the bill aside);
+ *       of what cash cannot pay, a share {@code 1 - l} goes on the line anyway (credit seen as
+ *       income), the rest is not bought.</li>
+ *   <li>Line purchases: a share {@code instalment_uptake * (1 + b)} becomes an instalment plan, the
+ *       rest is due in full next cycle (interest-free). The lender pays the merchant.</li>
+ * </ol>
+ * Accounts that are past due, or at a lender that has stopped lending, take no new credit.
+ */
+public final class Consumption implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final transient Market market;
+    private final transient Behaviour behaviour;
+    private final double[] emergencyProbability;
+    private final double[] emergencySize;
+    private final double[] instalmentMonths;
+    private final double[] annuity;
+    private final byte[] termMonths;
+    private final double[] merchantDiscount;
+
+    public Consumption(Market market) {
+        this.market = market;
+        this.behaviour = market.scenario.population().behaviour();
+        List<Segment> segs = market.scenario.population().segments();
+        emergencyProbability = segs.stream().mapToDouble(Segment::emergencyProbability).toArray();
+        emergencySize = segs.stream().mapToDouble(Segment::emergencySizeMonths).toArray();
+        List<Product> products = market.scenario.products();
+        instalmentMonths = products.stream().mapToDouble(Product::instalmentMonths).toArray();
+        annuity = products.stream().mapToDouble(Product::annuityFactor).toArray();
+        merchantDiscount = products.stream().mapToDouble(Product::merchantDiscount).toArray();
+        termMonths = new byte[products.size()];
+        for (int p = 0; p < products.size(); p++) {
+            termMonths[p] = (byte) products.get(p).termMonths();
+        }
+    }
+
+    @Override
+    public void step(SimState state) {
+        market.executor.forEachChunk(market.chunks, this::chunk);
+    }
+
+    /** This month's bill on an account as the borrower expects it (fees and penalties left out). */
+    double expectedBill(AccountTable acc, int a) {
+        if (acc.status[a] != AccountTable.OPEN) {
+            return 0.0;
+        }
+        double regular = acc.cashLoan[a]
+                ? (acc.termLeft[a] > 0 ? acc.payment[a] : acc.pool[a])
+                : acc.statement[a] + acc.pool[a] / instalmentMonths[acc.product[a]];
+        return regular + acc.arrears[a];
+    }
+
+    private boolean canLend(AccountTable acc, int a) {
+        return acc.usable(a) && market.lenders.get(acc.lender[a]).lending();
+    }
+
+    private void chunk(int c, int from, int to) {
+        BorrowerTable b = market.borrowers;
+        AccountTable acc = market.accounts;
+        SplittableRandom rng = market.chunks.rng(c, RandomStream.CONSUMPTION);
+        double cashSpending = 0;
+        double creditSpending = 0;
+        double emergencySpending = 0;
+        double unmet = 0;
+        for (int i = from; i < to; i++) {
+            int a0 = b.firstAccount[i];
+            int a1 = a0 + b.accountCount[i];
+            double permanent = b.permanentIncome[i];
+            double y = b.income[i];
+            double s = b.savings[i];
+            double pb = b.presentBias[i];
+            double lit = b.literacy[i];
+            int k = b.segment[i];
+
+            double bill = 0;
+            double available = 0;
+            int loanAccount = -1;
+            for (int a = a0; a < a1; a++) {
+                bill += expectedBill(acc, a);
+                if (canLend(acc, a)) {
+                    if (acc.cashLoan[a]) {
+                        if (loanAccount < 0 && acc.pool[a] == 0.0) {
+                            loanAccount = a;
+                        }
+                    } else {
+                        available += acc.available(a);
+                    }
+                }
+            }
+
+            double essentials = b.essentialShare[i] * permanent;
+            if (rng.nextDouble() < emergencyProbability[k]) {
+                double emergency = emergencySize[k] * permanent;
+                essentials += emergency;
+                emergencySpending += emergency;
+            }
+            if (behaviour.borrowToPay() && loanAccount >= 0 && essentials + bill > s) {
+                s += disburse(c, acc, loanAccount, Math.min(acc.limit[loanAccount], essentials + bill - s));
+                loanAccount = -1;
+            }
+
+            double essentialCash = Math.min(s, essentials);
+            s -= essentialCash;
+            cashSpending += essentialCash;
+            double shortfall = essentials - essentialCash;
+            if (shortfall > 0 && available > 0) {
+                double onCredit = Math.min(shortfall, available);
+                purchase(c, acc, a0, a1, onCredit, 0.0);
+                available -= onCredit;
+                creditSpending += onCredit;
+                shortfall -= onCredit;
+            }
+            unmet += shortfall;
+
+            double drawn = 0;
+            if (loanAccount >= 0 && rng.nextDouble() < behaviour.cashLoanDrawProbability() * (1.0 + pb)) {
+                drawn = disburse(c, acc, loanAccount, behaviour.cashLoanDrawShare() * acc.limit[loanAccount]);
+                s += drawn;
+            }
+            double planned = b.discretionary[i] * Math.max(0.0, y - essentials)
+                    + behaviour.savingsDrawdown() * Math.max(0.0, s - drawn - b.savingsTarget[i])
+                    + drawn;
+            double impulse = behaviour.impulseCreditShare() * pb * (1.0 - lit) * available;
+            double creditUse = Math.min(behaviour.convenienceShare() * planned + impulse, available);
+            double spendableCash = Math.max(0.0, s - lit * bill);
+            double cashUse = Math.min(planned + impulse - creditUse, spendableCash);
+            double unfunded = planned + impulse - creditUse - cashUse;
+            creditUse += Math.min((1.0 - lit) * unfunded, available - creditUse);
+            if (creditUse > 0) {
+                purchase(c, acc, a0, a1, creditUse, Math.min(1.0, behaviour.instalmentUptake() * (1.0 + pb)));
+                creditSpending += creditUse;
+            }
+            s -= cashUse;
+            cashSpending += cashUse;
+            b.savings[i] = s;
+        }
+        market.ledger.add(c, BorrowerFlow.CASH_SPENDING, cashSpending);
+        market.ledger.add(c, BorrowerFlow.CREDIT_SPENDING, creditSpending);
+        market.ledger.add(c, BorrowerFlow.EMERGENCY_SPENDING, emergencySpending);
+        market.ledger.add(c, BorrowerFlow.UNMET_ESSENTIALS, unmet);
+    }
+
+    /** Opens a cash loan of {@code amount} on account {@code a}; returns the amount paid to the borrower. */
+    private double disburse(int c, AccountTable acc, int a, double amount) {
+        if (amount <= 0) {
+            return 0.0;
+        }
+        int p = acc.product[a];
+        acc.pool[a] = amount;
+        acc.payment[a] = amount * annuity[p];
+        acc.termLeft[a] = termMonths[p];
+        market.ledger.add(c, Flow.DISBURSED, acc.lender[a], amount);
+        market.ledger.count(c, Counter.LOANS_DRAWN, acc.lender[a]);
+        return amount;
+    }
+
+    /**
+     * Spends {@code amount} on the borrower's current lines, in account order, a share
+     * {@code instalmentShare} as instalments. The caller has checked that enough is available.
+     */
+    private void purchase(int c, AccountTable acc, int a0, int a1, double amount, double instalmentShare) {
+        double left = amount;
+        for (int a = a0; a < a1 && left > 0; a++) {
+            if (acc.cashLoan[a] || !canLend(acc, a)) {
+                continue;
+            }
+            double x = Math.min(left, acc.available(a));
+            if (x <= 0) {
+                continue;
+            }
+            double instalment = x * instalmentShare;
+            acc.pool[a] += instalment;
+            acc.pending[a] += x - instalment;
+            LenderState lender = market.lenders.get(acc.lender[a]);
+            market.ledger.add(c, Flow.PURCHASES, lender.index, x);
+            market.ledger.add(c, Flow.MERCHANT_FEES, lender.index, x * merchantDiscount[acc.product[a]]);
+            left -= x;
+        }
+    }
+}

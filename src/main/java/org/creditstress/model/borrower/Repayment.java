@@ -1,0 +1,165 @@
+package org.creditstress.model.borrower;
+
+import java.util.List;
+import org.creditstress.model.Market;
+import org.creditstress.model.engine.Flow;
+import org.creditstress.scenario.Product;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Phase 4 of the month: billing and repayment.
+ *
+ * <p>Billing, per open account: penalty interest {@code arrears * penalty_daily_rate * 30} is added
+ * to the arrears; a purchase line bills last cycle's statement, 1/n of the instalment pool and the
+ * fee {@code instalment_monthly_fee * pool}; a cash loan bills interest {@code pool * apr / 12} and
+ * the principal part of its fixed payment. The amount due is the regular bill plus arrears.
+ *
+ * <p>Paying: the borrower pays all it owes if its savings allow, else all its savings, split by
+ * the {@link RepaymentPriority}. An account paid in full is current again (a cure). An account
+ * that got at least its regular bill stays in its bucket; otherwise it rolls one month further
+ * past due. What is unpaid stays as arrears.
+ *
+ * <p>Cycle close: this month's interest-free purchases become next month's statement.
+ */
+public final class Repayment implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private static final double CENT = 0.005;
+    private final transient Market market;
+    private final transient RepaymentPriority priority;
+    private final double[] penaltyMonthly;
+    private final double[] feeMonthly;
+    private final double[] instalmentMonths;
+    private final double[] interestMonthly;
+    private final double[][] dueScratch;
+    private final double[][] regularScratch;
+    private final double[][] paidScratch;
+
+    public Repayment(Market market, RepaymentPriority priority) {
+        this.market = market;
+        this.priority = priority;
+        List<Product> products = market.scenario.products();
+        penaltyMonthly = products.stream().mapToDouble(Product::penaltyMonthlyRate).toArray();
+        feeMonthly = products.stream().mapToDouble(Product::instalmentMonthlyFee).toArray();
+        instalmentMonths = products.stream().mapToDouble(Product::instalmentMonths).toArray();
+        interestMonthly = products.stream().mapToDouble(p -> p.apr() / 12.0).toArray();
+        int maxAccounts = 2 * products.size() * Math.max(1, market.lenders.size());
+        int chunks = market.chunks.count();
+        dueScratch = new double[chunks][maxAccounts];
+        regularScratch = new double[chunks][maxAccounts];
+        paidScratch = new double[chunks][maxAccounts];
+    }
+
+    @Override
+    public void step(SimState state) {
+        market.executor.forEachChunk(market.chunks, this::chunk);
+    }
+
+    private void chunk(int c, int from, int to) {
+        BorrowerTable b = market.borrowers;
+        AccountTable acc = market.accounts;
+        double[] due = dueScratch[c];
+        double[] regular = regularScratch[c];
+        double[] paid = paidScratch[c];
+        int lenders = market.lenders.size();
+        double[] charges = new double[lenders];
+        double[] repaid = new double[lenders];
+        for (int i = from; i < to; i++) {
+            int a0 = b.firstAccount[i];
+            int a1 = a0 + b.accountCount[i];
+            double totalDue = 0;
+            for (int a = a0; a < a1; a++) {
+                int j = a - a0;
+                if (acc.status[a] != AccountTable.OPEN) {
+                    due[j] = 0;
+                    regular[j] = 0;
+                    continue;
+                }
+                regular[j] = bill(acc, a, charges);
+                due[j] = acc.arrears[a];
+                totalDue += due[j];
+            }
+            if (totalDue <= 0) {
+                closeCycle(acc, a0, a1);
+                continue;
+            }
+            double cash = b.savings[i];
+            if (cash >= totalDue) {
+                System.arraycopy(due, 0, paid, 0, a1 - a0);
+                cash = totalDue;
+            } else {
+                priority.allocate(acc, a0, a1, due, cash, paid);
+            }
+            double spent = 0;
+            for (int a = a0; a < a1; a++) {
+                int j = a - a0;
+                if (due[j] <= 0) {
+                    continue;
+                }
+                double p = Math.min(paid[j], acc.arrears[a]);
+                acc.arrears[a] -= p;
+                spent += p;
+                repaid[acc.lender[a]] += p;
+                if (acc.arrears[a] < CENT) {
+                    acc.monthsPastDue[a] = 0;
+                } else if (!(p >= regular[j] && regular[j] > 0) && acc.monthsPastDue[a] < Byte.MAX_VALUE) {
+                    acc.monthsPastDue[a]++;
+                }
+            }
+            b.savings[i] -= spent;
+            closeCycle(acc, a0, a1);
+        }
+        for (int l = 0; l < lenders; l++) {
+            market.ledger.add(c, Flow.CHARGES, l, charges[l]);
+            market.ledger.add(c, Flow.REPAYMENTS, l, repaid[l]);
+        }
+    }
+
+    /**
+     * Bills account {@code a}: charges penalty, fees and interest, and moves this month's regular
+     * bill into arrears (so that arrears hold everything due now). Returns the regular bill.
+     */
+    private double bill(AccountTable acc, int a, double[] charges) {
+        int p = acc.product[a];
+        int l = acc.lender[a];
+        double penalty = acc.arrears[a] * penaltyMonthly[p];
+        double regular;
+        double charged = penalty;
+        if (acc.cashLoan[a]) {
+            if (acc.termLeft[a] > 0) {
+                double interest = acc.pool[a] * interestMonthly[p];
+                double principal = acc.termLeft[a] == 1 ? acc.pool[a] : Math.min(acc.pool[a], acc.payment[a] - interest);
+                acc.pool[a] -= principal;
+                acc.termLeft[a]--;
+                regular = interest + principal;
+                charged += interest;
+            } else {
+                regular = acc.pool[a];
+                acc.pool[a] = 0;
+            }
+        } else {
+            double principal = acc.pool[a] / instalmentMonths[p];
+            double fee = acc.pool[a] * feeMonthly[p];
+            acc.pool[a] -= principal;
+            regular = acc.statement[a] + principal + fee;
+            acc.statement[a] = 0;
+            charged += fee;
+        }
+        if (acc.pool[a] < CENT * 0.01) {
+            regular += acc.pool[a];
+            acc.pool[a] = 0;
+        }
+        acc.arrears[a] += penalty + regular;
+        charges[l] += charged;
+        return regular;
+    }
+
+    private static void closeCycle(AccountTable acc, int a0, int a1) {
+        for (int a = a0; a < a1; a++) {
+            if (!acc.cashLoan[a] && acc.pending[a] != 0) {
+                acc.statement[a] += acc.pending[a];
+                acc.pending[a] = 0;
+            }
+        }
+    }
+}

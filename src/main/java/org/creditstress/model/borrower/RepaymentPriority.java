@@ -1,0 +1,28 @@
+package org.creditstress.model.borrower;
+
+/**
+ * How a borrower who cannot pay every bill splits what it has across its accounts. One rule per
+ * class; the scenario chooses (pro rata is the only rule of version 1).
+ */
+public interface RepaymentPriority {
+
+    /**
+     * Splits {@code cash} (less than the total due) across accounts {@code a0 .. a1-1}.
+     *
+     * @param due  amount due per account, indexed {@code a - a0}
+     * @param paid output: amount paid per account, indexed {@code a - a0}; sums to {@code cash}
+     */
+    void allocate(AccountTable accounts, int a0, int a1, double[] due, double cash, double[] paid);
+
+    /** Each account gets the same share of its due amount. */
+    RepaymentPriority PRO_RATA = (accounts, a0, a1, due, cash, paid) -> {
+        double total = 0;
+        for (int j = 0; j < a1 - a0; j++) {
+            total += due[j];
+        }
+        double share = total > 0 ? cash / total : 0.0;
+        for (int j = 0; j < a1 - a0; j++) {
+            paid[j] = due[j] * share;
+        }
+    };
+}

@@ -1,0 +1,15 @@
+package org.creditstress.model.engine;
+
+/** Money that moves in or out of borrowers' savings, recorded per chunk in the {@link Ledger}. */
+public enum BorrowerFlow {
+    /** Income received (wages, benefits). */
+    INCOME,
+    /** Spending paid from savings (essentials, emergencies, discretionary). */
+    CASH_SPENDING,
+    /** Essential spending that could be paid neither in cash nor on credit. */
+    UNMET_ESSENTIALS,
+    /** Spending put on purchase lines (not a savings flow; reported). */
+    CREDIT_SPENDING,
+    /** Emergency expenses (part of spending; reported). */
+    EMERGENCY_SPENDING
+}

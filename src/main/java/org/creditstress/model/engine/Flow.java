@@ -1,0 +1,25 @@
+package org.creditstress.model.engine;
+
+/**
+ * Money that moves in a month between a lender and a borrower or the outside world, recorded per
+ * lender in the {@link Ledger}. Every change to an account's receivable or a lender's cash is one
+ * of these, which is what lets the month's accounting identities be checked.
+ */
+public enum Flow {
+    /** Merchant settlements the lender pays for credit-line purchases (cash out, receivable up). */
+    PURCHASES,
+    /** Merchant discount on purchases: the lender settles purchases less this (income). */
+    MERCHANT_FEES,
+    /** Cash-loan principal paid to borrowers (cash out, receivable up; borrower savings up). */
+    DISBURSED,
+    /** Instalment fees, loan interest and penalty interest charged (receivable up, income). */
+    CHARGES,
+    /** Repayments received (cash in, receivable down; borrower savings down except outside help). */
+    REPAYMENTS,
+    /** Balances written off (receivable down, charged against provisions). */
+    WRITE_OFFS,
+    /** Collection costs (cash out to collectors, expense). */
+    COLLECTION_COST,
+    /** Arrears paid from outside the model under collection pressure (borrower passes it to the lender). */
+    OUTSIDE_HELP
+}

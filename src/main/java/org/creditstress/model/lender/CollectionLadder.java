@@ -1,0 +1,71 @@
+package org.creditstress.model.lender;
+
+import java.util.SplittableRandom;
+import org.creditstress.model.Market;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.Flow;
+import org.creditstress.model.engine.RandomStream;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Phase 6a of the month: collection. Each account past due after repayment costs its lender
+ * {@code cost_per_account} of its bucket (M1, M2, M3, M4+) this month, and with the bucket's
+ * {@code cure_probability} the pressure works: the borrower finds the arrears outside the model
+ * (family, friends) and pays them, and the account is current again.
+ */
+public final class CollectionLadder implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final transient Market market;
+    private final double[][] cost;
+    private final double[][] cure;
+
+    public CollectionLadder(Market market) {
+        this.market = market;
+        int lenders = market.lenders.size();
+        cost = new double[lenders][4];
+        cure = new double[lenders][4];
+        for (int l = 0; l < lenders; l++) {
+            var spec = market.lenders.get(l).spec.collection();
+            for (int bucket = 0; bucket < 4; bucket++) {
+                cost[l][bucket] = spec.costPerAccount().get(bucket);
+                cure[l][bucket] = spec.cureProbability().get(bucket);
+            }
+        }
+    }
+
+    @Override
+    public void step(SimState state) {
+        market.executor.forEachChunk(market.chunks, this::chunk);
+    }
+
+    private void chunk(int c, int from, int to) {
+        AccountTable acc = market.accounts;
+        BorrowerTable b = market.borrowers;
+        SplittableRandom rng = market.chunks.rng(c, RandomStream.COLLECTION);
+        int lenders = market.lenders.size();
+        double[] costs = new double[lenders];
+        double[] help = new double[lenders];
+        for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
+            if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] == 0) {
+                continue;
+            }
+            int l = acc.lender[a];
+            int bucket = Math.min(acc.monthsPastDue[a], 4) - 1;
+            costs[l] += cost[l][bucket];
+            if (rng.nextDouble() < cure[l][bucket]) {
+                help[l] += acc.arrears[a];
+                acc.arrears[a] = 0;
+                acc.monthsPastDue[a] = 0;
+                market.ledger.count(c, Counter.CURES_BY_COLLECTION, l);
+            }
+        }
+        for (int l = 0; l < lenders; l++) {
+            market.ledger.add(c, Flow.COLLECTION_COST, l, costs[l]);
+            market.ledger.add(c, Flow.OUTSIDE_HELP, l, help[l]);
+            market.ledger.add(c, Flow.REPAYMENTS, l, help[l]);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.creditstress.model.lender;
+
+import java.util.SplittableRandom;
+import org.apache.commons.math3.special.Erf;
+import org.creditstress.model.Market;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.RandomStream;
+import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.Product;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Phase 5 of the month: lenders decide on applicants and limits.
+ *
+ * <p>Scoring: the lender observes {@code s = q * r + sqrt(1 - q^2) * e}, where {@code r} is the
+ * borrower's true risk index (standard normal), {@code e} standard normal noise and {@code q} the
+ * lender's model quality (times {@code thin_file_quality} for thin files). Since {@code s} is
+ * standard normal, approving {@code s < Phi^-1(approval_rate)} approves that share of applicants;
+ * the better the model, the more of the risky ones it declines.
+ *
+ * <p>Limit: {@code income * limit_income_multiple * exp(-score_limit_sensitivity * s)}, times
+ * {@code thin_file_limit_factor} for thin files and the lender's cumulative tightening factor,
+ * within [min_limit, max_limit].
+ *
+ * <p>Each month a declined applicant re-applies with probability {@code reapply_probability};
+ * accounts of a lender that is tightening have their limits cut.
+ */
+public final class Underwriting implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final transient Market market;
+
+    public Underwriting(Market market) {
+        this.market = market;
+    }
+
+    /** The score cut-off for an approval rate: the standard normal quantile. */
+    public static double cutoff(double approvalRate) {
+        if (approvalRate >= 1.0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (approvalRate <= 0.0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Math.sqrt(2.0) * Erf.erfInv(2.0 * approvalRate - 1.0);
+    }
+
+    /**
+     * Scores account {@code a}'s applicant and opens the account with a limit if approved.
+     *
+     * @return whether the account was opened
+     */
+    public static boolean apply(Market m, int a, SplittableRandom rng, int chunk) {
+        AccountTable acc = m.accounts;
+        BorrowerTable b = m.borrowers;
+        int i = acc.borrower[a];
+        LenderState lender = m.lenders.get(acc.lender[a]);
+        Lender spec = lender.spec;
+        boolean thin = b.thinFile(i);
+        double q = spec.modelQuality() * (thin ? spec.thinFileQuality() : 1.0);
+        double score = q * b.trueRisk[i] + Math.sqrt(1.0 - q * q) * rng.nextGaussian();
+        if (!(score < lender.scoreCutoff) || !lender.lending()) {
+            return false;
+        }
+        Product product = m.scenario.products().get(acc.product[a]);
+        double limit = b.permanentIncome[i] * product.limitIncomeMultiple()
+                * Math.exp(-spec.scoreLimitSensitivity() * score)
+                * (thin ? spec.thinFileLimitFactor() : 1.0) * lender.limitFactor();
+        acc.limit[a] = (float) Math.min(product.maxLimit(), Math.max(product.minLimit(), limit));
+        acc.status[a] = AccountTable.OPEN;
+        m.ledger.count(chunk, Counter.ACCOUNTS_OPENED, acc.lender[a]);
+        return true;
+    }
+
+    @Override
+    public void step(SimState state) {
+        market.executor.forEachChunk(market.chunks, this::chunk);
+    }
+
+    private void chunk(int c, int from, int to) {
+        AccountTable acc = market.accounts;
+        BorrowerTable b = market.borrowers;
+        SplittableRandom rng = market.chunks.rng(c, RandomStream.UNDERWRITING);
+        int a0 = b.firstAccount[from];
+        int a1 = b.firstAccount[to];
+        for (int a = a0; a < a1; a++) {
+            LenderState lender = market.lenders.get(acc.lender[a]);
+            if (acc.status[a] == AccountTable.NOT_OPEN) {
+                if (rng.nextDouble() < lender.spec.reapplyProbability()) {
+                    apply(market, a, rng, c);
+                }
+            } else if (acc.status[a] == AccountTable.OPEN && lender.pendingLimitCut > 0) {
+                acc.limit[a] = (float) (acc.limit[a] * (1.0 - lender.pendingLimitCut));
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.creditstress.model.lender;
+
+import org.creditstress.model.Market;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.Flow;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Phase 6b of the month: accounts {@code write_off_months} or more past due (6 = 180 DPD by
+ * default) are written off: the whole balance leaves receivables as a loss and the account is
+ * closed for good.
+ */
+public final class WriteOff implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final transient Market market;
+    private final int[] writeOffMonths;
+
+    public WriteOff(Market market) {
+        this.market = market;
+        writeOffMonths = market.lenders.stream().mapToInt(l -> l.spec.writeOffMonths()).toArray();
+    }
+
+    @Override
+    public void step(SimState state) {
+        market.executor.forEachChunk(market.chunks, this::chunk);
+    }
+
+    private void chunk(int c, int from, int to) {
+        AccountTable acc = market.accounts;
+        BorrowerTable b = market.borrowers;
+        double[] losses = new double[writeOffMonths.length];
+        for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
+            int l = acc.lender[a];
+            if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] < writeOffMonths[l]) {
+                continue;
+            }
+            losses[l] += acc.balance(a);
+            acc.statement[a] = 0;
+            acc.pending[a] = 0;
+            acc.pool[a] = 0;
+            acc.arrears[a] = 0;
+            acc.termLeft[a] = 0;
+            acc.status[a] = AccountTable.WRITTEN_OFF;
+            market.ledger.count(c, Counter.ACCOUNTS_WRITTEN_OFF, l);
+        }
+        for (int l = 0; l < losses.length; l++) {
+            market.ledger.add(c, Flow.WRITE_OFFS, l, losses[l]);
+        }
+    }
+}

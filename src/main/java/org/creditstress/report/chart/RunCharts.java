@@ -1,0 +1,182 @@
+package org.creditstress.report.chart;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Writes the PNG charts of a finished run from its stored results ({@code summary.csv} and
+ * {@code metrics.csv} in the results folder) into {@code <results>/charts/}.
+ *
+ * <p>Charts whose columns are absent from the results are skipped (and a stale PNG of that name from
+ * an earlier call is removed). Usage: {@code new RunCharts().writeAll(resultsDir)}.
+ *
+ * <p>Rendering needs no display; a JVM without one should run with {@code -Djava.awt.headless=true}
+ * (the default on Linux when {@code DISPLAY} is unset).
+ */
+public final class RunCharts {
+
+    /** Sub-folder of the results folder that receives the charts. */
+    public static final String CHARTS_DIR = "charts";
+    /** Summary statistics file read from the results folder. */
+    public static final String SUMMARY_FILE = "summary.csv";
+    /** Per-replication metrics file read from the results folder (for the replication count). */
+    public static final String METRICS_FILE = "metrics.csv";
+
+    public static final String OVERDUE_FAN = "overdue_fan.png";
+    public static final String DELINQUENCY_BUCKETS = "delinquency_buckets.png";
+    public static final String LENDER_CAPITAL_RATIO = "lender_capital_ratio.png";
+    public static final String LENDER_CASH = "lender_cash.png";
+    public static final String UNEMPLOYMENT = "unemployment.png";
+    public static final String NPL_AND_LOSSES = "npl_and_losses.png";
+
+    /** All chart file names, in the order they are written. */
+    public static final List<String> CHART_FILES = List.of(
+            OVERDUE_FAN, DELINQUENCY_BUCKETS, LENDER_CAPITAL_RATIO, LENDER_CASH, UNEMPLOYMENT, NPL_AND_LOSSES);
+
+    private static final double PERCENT = 100.0;
+    private static final double MILLION = 1e-6;
+
+    private final ChartStyle style;
+    private final FanChart fanChart;
+    private final BucketChart bucketChart;
+
+    /** Charts in the {@link ChartStyle#defaults() default style}. */
+    public RunCharts() {
+        this(ChartStyle.defaults());
+    }
+
+    public RunCharts(ChartStyle style) {
+        this.style = Objects.requireNonNull(style);
+        this.fanChart = new FanChart(style);
+        this.bucketChart = new BucketChart(style);
+    }
+
+    /**
+     * Reads {@code summary.csv} and {@code metrics.csv} in {@code resultsDir} and writes the charts as
+     * PNG files into {@code resultsDir/charts/} (created if needed).
+     *
+     * @return the files written, in the order of {@link #CHART_FILES}; charts without data are absent
+     * @throws NoSuchFileException if a results file is missing
+     * @throws CsvFormatException naming file and line if a results file is malformed
+     * @throws IOException if reading or writing fails
+     */
+    public List<Path> writeAll(Path resultsDir) throws IOException {
+        Path summaryFile = requireFile(resultsDir.resolve(SUMMARY_FILE));
+        Path metricsFile = requireFile(resultsDir.resolve(METRICS_FILE));
+        SummaryTable summary = SummaryTable.read(summaryFile);
+        MetricsShape shape = MetricsTable.readShape(metricsFile);
+        if (shape.rows() == 0 && !summary.metrics().isEmpty()) {
+            throw new CsvFormatException(metricsFile, 0, "has no data rows although " + SUMMARY_FILE + " has");
+        }
+        Map<String, XYChart> charts = build(summary, shape.replicationCount());
+
+        Path chartsDir = Files.createDirectories(resultsDir.resolve(CHARTS_DIR));
+        List<Path> written = new ArrayList<>();
+        for (String name : CHART_FILES) {
+            Path target = chartsDir.resolve(name);
+            XYChart chart = charts.get(name);
+            if (chart == null) {
+                Files.deleteIfExists(target);
+            } else {
+                writePng(chart, target);
+                written.add(target);
+            }
+        }
+        return List.copyOf(written);
+    }
+
+    /** The charts that have data, keyed by file name, in the order of {@link #CHART_FILES}. */
+    Map<String, XYChart> build(SummaryTable summary, int replications) {
+        Map<String, XYChart> charts = new LinkedHashMap<>();
+        overdueFan(summary, replications).ifPresent(c -> charts.put(OVERDUE_FAN, c));
+        buckets(summary, replications).ifPresent(c -> charts.put(DELINQUENCY_BUCKETS, c));
+        lenderFan(summary, replications, "capital_ratio", "Capital ratio by lender", "Capital ratio (%)",
+                PERCENT, true).ifPresent(c -> charts.put(LENDER_CAPITAL_RATIO, c));
+        lenderFan(summary, replications, "cash", "Cash by lender", "Cash (million yuan)", MILLION, false)
+                .ifPresent(c -> charts.put(LENDER_CASH, c));
+        fan(summary, replications, "Unemployment rate", "Unemployment rate (% of labour force)", PERCENT, true,
+                new String[][] {{"unemployment_rate", "Unemployment"}})
+                .ifPresent(c -> charts.put(UNEMPLOYMENT, c));
+        fan(summary, replications, "NPL ratio and cumulative loss rate", "Ratio (%)", PERCENT, true,
+                new String[][] {{"npl_ratio", "NPL ratio"}, {"loss_rate_cumulative", "Cumulative loss rate"}})
+                .ifPresent(c -> charts.put(NPL_AND_LOSSES, c));
+        return charts;
+    }
+
+    private Optional<XYChart> overdueFan(SummaryTable summary, int replications) {
+        return fan(summary, replications, "Overdue ratios", "Overdue balance (% of receivables)", PERCENT, true,
+                new String[][] {{"m1plus_ratio", "M1+"}, {"m3plus_ratio", "M3+"}});
+    }
+
+    /** A fan chart of the given {@code {metric, label}} pairs; empty if none of them has data. */
+    private Optional<XYChart> fan(SummaryTable summary, int replications, String title, String yAxisTitle,
+                                  double scale, boolean zeroBased, String[][] metricsAndLabels) {
+        List<FanChart.Fan> fans = new ArrayList<>();
+        for (String[] ml : metricsAndLabels) {
+            if (summary.has(ml[0], Statistic.P50)) {
+                fans.add(new FanChart.Fan(ml[1], summary.metric(ml[0]).orElseThrow(), scale));
+            }
+        }
+        return fans.isEmpty() ? Optional.empty()
+                : Optional.of(fanChart.build(title, yAxisTitle, fans, replications, zeroBased));
+    }
+
+    /** A fan chart with one fan per lender of {@code lender.<name>.<field>}. */
+    private Optional<XYChart> lenderFan(SummaryTable summary, int replications, String field, String title,
+                                        String yAxisTitle, double scale, boolean zeroBased) {
+        List<String> lenders = summary.entities("lender.", "." + field);
+        String[][] metricsAndLabels = lenders.stream()
+                .map(lender -> new String[] {"lender." + lender + "." + field, lender})
+                .toArray(String[][]::new);
+        return fan(summary, replications, title, yAxisTitle, scale, zeroBased, metricsAndLabels);
+    }
+
+    private Optional<XYChart> buckets(SummaryTable summary, int replications) {
+        List<MetricSummary> delinquent = new ArrayList<>();
+        for (String column : BucketChart.DELINQUENT_COLUMNS) {
+            if (!summary.has(column, Statistic.MEAN)) {
+                return Optional.empty();
+            }
+            delinquent.add(summary.metric(column).orElseThrow());
+        }
+        MetricSummary current = summary.metric(BucketChart.CURRENT_COLUMN).orElse(null);
+        return Optional.of(bucketChart.build(delinquent, current, replications));
+    }
+
+    private static Path requireFile(Path file) throws NoSuchFileException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "results file not found");
+        }
+        return file;
+    }
+
+    /** Writes via a temporary file in the same folder so that a reader never sees half a PNG. */
+    private static void writePng(XYChart chart, Path target) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The style in use. */
+    public ChartStyle style() {
+        return style;
+    }
+}

@@ -1,0 +1,5 @@
+package org.creditstress.scenario;
+
+/** Optional outputs. */
+public record Outputs(boolean charts, boolean segmentMetrics) {
+}

@@ -1,0 +1,121 @@
+package org.creditstress.scenario;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Rules that span several keys: shares that must add up, names that must be unique, references
+ * between sections, ordered thresholds. Runs on a bound {@link Scenario} after every key has been
+ * checked on its own.
+ */
+final class ScenarioChecks {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final double SHARE_TOLERANCE = 1e-6;
+
+    private final List<SchemaValidator.Finding> findings = new ArrayList<>();
+
+    List<SchemaValidator.Finding> check(Scenario s) {
+        segments(s);
+        products(s);
+        lenders(s);
+        economy(s);
+        classification(s.classification());
+        return findings;
+    }
+
+    private void segments(Scenario s) {
+        Set<String> names = new HashSet<>();
+        double total = 0;
+        for (int i = 0; i < s.population().segments().size(); i++) {
+            Segment seg = s.population().segments().get(i);
+            String path = "population.segments[" + i + "]";
+            name(seg.name(), path + ".name", names);
+            total += seg.share();
+        }
+        if (Math.abs(total - 1.0) > SHARE_TOLERANCE) {
+            add("population.segments", "segment shares must add up to 1, they add up to " + round(total));
+        }
+    }
+
+    private void products(Scenario s) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < s.products().size(); i++) {
+            Product p = s.products().get(i);
+            String path = "products[" + i + "]";
+            name(p.id(), path + ".id", ids);
+            if (p.minLimit() > p.maxLimit()) {
+                add(path + ".min_limit", "must not exceed max_limit (" + p.maxLimit() + "), got " + p.minLimit());
+            }
+        }
+    }
+
+    private void lenders(Scenario s) {
+        Set<String> names = new HashSet<>();
+        Set<String> productIds = new HashSet<>();
+        s.products().forEach(p -> productIds.add(p.id()));
+        double total = 0;
+        for (int i = 0; i < s.lenders().size(); i++) {
+            Lender l = s.lenders().get(i);
+            String path = "lenders[" + i + "]";
+            name(l.name(), path + ".name", names);
+            total += l.marketShare();
+            Set<ProductKind> kinds = new HashSet<>();
+            for (int j = 0; j < l.products().size(); j++) {
+                String id = l.products().get(j);
+                String productPath = path + ".products[" + j + "]";
+                if (!productIds.contains(id)) {
+                    add(productPath, "no product with id '" + id + "'"
+                            + SchemaValidator.nearest(id, List.copyOf(productIds)).map(n -> "; did you mean '" + n + "'?").orElse(""));
+                } else if (!kinds.add(s.product(id).kind())) {
+                    add(productPath, "a lender offers at most one product of each kind; '" + id + "' is a second "
+                            + s.product(id).kind().toString().toLowerCase());
+                }
+            }
+            if (l.tightening().capitalTrigger() < l.balanceSheet().minCapitalRatio() && l.tightening().enabled()) {
+                add(path + ".tightening.capital_trigger", "must not be below balance_sheet.min_capital_ratio ("
+                        + l.balanceSheet().minCapitalRatio() + "), got " + l.tightening().capitalTrigger());
+            }
+        }
+        if (Math.abs(total - 1.0) > SHARE_TOLERANCE) {
+            add("lenders", "lender market shares must add up to 1, they add up to " + round(total));
+        }
+    }
+
+    private void economy(Scenario s) {
+        check(s.economy().unemployment(), "economy.unemployment");
+        check(s.economy().incomeGrowth(), "economy.income_growth");
+        check(s.economy().fundingRate(), "economy.funding_rate");
+    }
+
+    private void check(Path path, String key) {
+        if (path.shape() == Path.Shape.VALUES && path.values().isEmpty()) {
+            add(key + ".values", "shape is 'values' but no values are given");
+        }
+    }
+
+    private void classification(Classification c) {
+        if (!(c.specialMentionFrom() < c.substandardFrom() && c.substandardFrom() < c.doubtfulFrom()
+                && c.doubtfulFrom() < c.lossFrom())) {
+            add("classification", "thresholds must increase: special_mention_from < substandard_from < doubtful_from < loss_from");
+        }
+    }
+
+    private void name(String name, String path, Set<String> seen) {
+        if (!NAME.matcher(name).matches()) {
+            add(path, "must contain only letters, digits, '_' and '-', got '" + name + "'");
+        } else if (!seen.add(name)) {
+            add(path, "duplicate name '" + name + "'");
+        }
+    }
+
+    private void add(String path, String reason) {
+        findings.add(new SchemaValidator.Finding(path, reason));
+    }
+
+    private static String round(double x) {
+        return String.format(java.util.Locale.ROOT, "%.6g", x);
+    }
+}

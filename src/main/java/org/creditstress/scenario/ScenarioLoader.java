@@ -1,0 +1,276 @@
+package org.creditstress.scenario;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.creditstress.scenario.schema.Key;
+import org.creditstress.scenario.schema.ScenarioSchema;
+import org.creditstress.scenario.schema.Section;
+
+/**
+ * Reads a scenario file into a validated {@link Scenario}:
+ * <ol>
+ *   <li>reads the file and, following {@code extends:}, the files it builds on (paths relative
+ *       to the file that names them);</li>
+ *   <li>merges them, the extending file over the one it extends: mappings merge key by key,
+ *       anything else (numbers, strings, lists) is replaced whole;</li>
+ *   <li>applies {@code --set KEY=VALUE} overrides (dotted paths, list indexes as {@code [i]} or
+ *       {@code .i}; the value is read as YAML);</li>
+ *   <li>checks every key against the schema and fills in defaults, then checks the rules that
+ *       span keys.</li>
+ * </ol>
+ * Every problem is collected and thrown together in one {@link ScenarioException}, each naming
+ * its file, line and key path.
+ */
+public final class ScenarioLoader {
+    private static final ObjectMapper BINDER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private ScenarioLoader() {
+    }
+
+    /** Loads a scenario file with overrides ({@code KEY=VALUE} strings, may be empty). */
+    public static LoadedScenario load(Path file, List<String> overrides) {
+        List<YamlDocument> chain = readChain(file);
+        String defaultName = baseName(file);
+        return resolve(chain, overrides, defaultName);
+    }
+
+    /** Loads a scenario from YAML text (tests, tools); {@code extends} paths are relative to the working directory. */
+    public static LoadedScenario fromYaml(String source, String yaml, List<String> overrides) {
+        YamlDocument doc = YamlDocument.parse(source, yaml);
+        List<YamlDocument> chain = new ArrayList<>();
+        chain.add(doc);
+        JsonNode ext = doc.tree().remove("extends");
+        if (ext != null) {
+            chain.addAll(readChain(Path.of(ext.asText())));
+        }
+        return resolve(chain, overrides, source);
+    }
+
+    private static LoadedScenario resolve(List<YamlDocument> chain, List<String> overrides, String defaultName) {
+        ObjectNode merged = chain.get(chain.size() - 1).tree().deepCopy();
+        for (int i = chain.size() - 2; i >= 0; i--) {
+            merge(merged, chain.get(i).tree());
+        }
+        List<ScenarioProblem> problems = new ArrayList<>();
+        List<String> setPaths = new ArrayList<>();
+        for (String override : overrides) {
+            applyOverride(merged, override, setPaths, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        List<SchemaValidator.Finding> findings = new SchemaValidator().validateAndFill(ScenarioSchema.root(), merged);
+        throwIfAny(findings, chain, overrides, setPaths);
+        if (merged.path("name").asText().isEmpty()) {
+            merged.put("name", defaultName);
+        }
+        Scenario scenario;
+        try {
+            scenario = BINDER.treeToValue(merged, Scenario.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("validated scenario does not bind: " + e.getMessage(), e);
+        }
+        throwIfAny(new ScenarioChecks().check(scenario), chain, overrides, setPaths);
+        return new LoadedScenario(scenario, ResolvedScenario.canonical(ScenarioSchema.root(), merged),
+                chain.get(0).source(), List.copyOf(chain));
+    }
+
+    private static void throwIfAny(List<SchemaValidator.Finding> findings, List<YamlDocument> chain,
+                                   List<String> overrides, List<String> setPaths) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        List<ScenarioProblem> problems = new ArrayList<>();
+        for (SchemaValidator.Finding f : findings) {
+            problems.add(locate(f, chain, overrides, setPaths));
+        }
+        throw new ScenarioException(problems);
+    }
+
+    /** Finds which file (or --set) a finding's key came from, and its line. */
+    private static ScenarioProblem locate(SchemaValidator.Finding f, List<YamlDocument> chain,
+                                          List<String> overrides, List<String> setPaths) {
+        for (int i = setPaths.size() - 1; i >= 0; i--) {
+            String sp = setPaths.get(i);
+            if (f.path().equals(sp) || f.path().startsWith(sp + ".") || f.path().startsWith(sp + "[")) {
+                return new ScenarioProblem("--set " + overrides.get(i), 0, f.path(), f.reason());
+            }
+        }
+        YamlDocument best = chain.stream()
+                .max(Comparator.comparingInt(d -> d.match(f.path())))
+                .orElseThrow();
+        return new ScenarioProblem(best.source(), best.lineOf(f.path()), f.path(), f.reason());
+    }
+
+    private static List<YamlDocument> readChain(Path file) {
+        List<YamlDocument> chain = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        Path current = file;
+        while (current != null) {
+            Path normal = current.toAbsolutePath().normalize();
+            if (!seen.add(normal)) {
+                throw new ScenarioException(new ScenarioProblem(chain.get(chain.size() - 1).source(),
+                        chain.get(chain.size() - 1).lineOf("extends"), "extends", "circular extends: " + current + " is already in the chain"));
+            }
+            YamlDocument doc = YamlDocument.read(current);
+            chain.add(doc);
+            JsonNode ext = doc.tree().remove("extends");
+            if (ext == null) {
+                current = null;
+            } else if (!ext.isTextual()) {
+                throw new ScenarioException(new ScenarioProblem(doc.source(), doc.lineOf("extends"), "extends",
+                        "must be the path of another scenario file, got " + ext));
+            } else {
+                Path parent = normal.getParent();
+                current = parent == null ? Path.of(ext.asText()) : parent.resolve(ext.asText());
+                if (!current.toFile().isFile()) {
+                    throw new ScenarioException(new ScenarioProblem(doc.source(), doc.lineOf("extends"), "extends",
+                            "file not found: " + current));
+                }
+            }
+        }
+        return chain;
+    }
+
+    /** Merges {@code over} into {@code base}: mappings key by key, everything else replaced. */
+    static void merge(ObjectNode base, ObjectNode over) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode existing = base.get(e.getKey());
+            if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode vo) {
+                merge(eo, vo);
+            } else {
+                base.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+    }
+
+    private static void applyOverride(ObjectNode tree, String override, List<String> setPaths,
+                                      List<ScenarioProblem> problems) {
+        String source = "--set " + override;
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            problems.add(new ScenarioProblem(source, 0, "", "expected KEY=VALUE, e.g. economy.unemployment.shock_level=0.1"));
+            setPaths.add("\u0000");
+            return;
+        }
+        String keyText = override.substring(0, eq).trim();
+        List<Object> segments;
+        try {
+            segments = KeyPath.split(keyText);
+        } catch (IllegalArgumentException e) {
+            problems.add(new ScenarioProblem(source, 0, keyText, e.getMessage()));
+            setPaths.add("\u0000");
+            return;
+        }
+        String path = KeyPath.join(segments);
+        setPaths.add(path);
+        JsonNode value;
+        try {
+            value = YamlDocument.MAPPER.readTree(override.substring(eq + 1));
+        } catch (Exception e) {
+            problems.add(new ScenarioProblem(source, 0, path, "value is not valid YAML"));
+            return;
+        }
+        if (value == null || value.isMissingNode()) {
+            value = YamlDocument.MAPPER.getNodeFactory().textNode("");
+        }
+        Optional<String> error = checkPath(segments, value);
+        if (error.isPresent()) {
+            problems.add(new ScenarioProblem(source, 0, path, error.get()));
+            return;
+        }
+        JsonNode node = tree;
+        for (int i = 0; i < segments.size() - 1; i++) {
+            Object seg = segments.get(i);
+            Object next = segments.get(i + 1);
+            JsonNode child = seg instanceof Integer idx ? node.get(idx) : node.get((String) seg);
+            if (child == null || child.isNull()) {
+                if (seg instanceof Integer idx) {
+                    problems.add(new ScenarioProblem(source, 0, path, "index " + idx + " is out of range: the list has "
+                            + node.size() + " element(s)"));
+                    return;
+                }
+                if (next instanceof Integer) {
+                    problems.add(new ScenarioProblem(source, 0, path, "the scenario has no list '" + seg + "' to index"));
+                    return;
+                }
+                child = ((ObjectNode) node).putObject((String) seg);
+            }
+            node = child;
+        }
+        Object last = segments.get(segments.size() - 1);
+        if (last instanceof Integer idx) {
+            if (!(node instanceof ArrayNode array) || idx >= array.size()) {
+                problems.add(new ScenarioProblem(source, 0, path, "index " + idx + " is out of range"));
+                return;
+            }
+            array.set(idx, value);
+        } else {
+            ((ObjectNode) node).set((String) last, value);
+        }
+    }
+
+    /** Checks that a --set path names a key of the schema and its value is valid there. */
+    private static Optional<String> checkPath(List<Object> segments, JsonNode value) {
+        Section section = ScenarioSchema.root();
+        for (int i = 0; i < segments.size(); i++) {
+            Object seg = segments.get(i);
+            boolean last = i == segments.size() - 1;
+            if (seg instanceof Integer) {
+                if (!section.list()) {
+                    return Optional.of("'" + KeyPath.join(segments.subList(0, i)) + "' is not a list");
+                }
+                if (last) {
+                    return value.isObject() ? Optional.empty() : Optional.of("a list element must be a mapping");
+                }
+                continue;
+            }
+            String name = (String) seg;
+            if (section.list() && (i == 0 || !(segments.get(i - 1) instanceof Integer))) {
+                return Optional.of("'" + section.name() + "' is a list: give an index, e.g. " + section.name() + "[0]." + name);
+            }
+            Optional<Key> key = section.key(name);
+            if (key.isPresent()) {
+                if (!last) {
+                    return Optional.of("'" + name + "' is a value, not a section");
+                }
+                return SchemaValidator.checkValue(key.get(), value);
+            }
+            Optional<Section> child = section.section(name);
+            if (child.isEmpty()) {
+                return Optional.of("unknown key" + SchemaValidator.suggestion(name, section.names()));
+            }
+            section = child.get();
+            if (last && !(value.isObject() || (section.list() && value.isArray()))) {
+                return Optional.of("'" + name + "' is a section; set one of its keys, e.g. " + name + "." + section.names().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String baseName(Path file) {
+        String n = file.getFileName().toString();
+        return n.endsWith(".yaml") ? n.substring(0, n.length() - 5) : n.endsWith(".yml") ? n.substring(0, n.length() - 4) : n;
+    }
+}

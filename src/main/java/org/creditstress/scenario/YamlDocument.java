@@ -1,0 +1,113 @@
+package org.creditstress.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One YAML file read into a tree, with the line of every key path, so that errors can point at
+ * the line a user has to fix. Key paths look like {@code lenders[1].collection.cost_per_account}.
+ */
+public record YamlDocument(String source, ObjectNode tree, Map<String, Integer> lines) {
+    static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** Reads a file; a missing, unreadable or malformed file is a {@link ScenarioException}. */
+    public static YamlDocument read(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(new ScenarioProblem(source, 0, "", "file not found"));
+        } catch (IOException e) {
+            throw new ScenarioException(new ScenarioProblem(source, 0, "", "cannot read file: " + e.getMessage()));
+        }
+        return parse(source, text);
+    }
+
+    /** Parses YAML text; {@code source} names it in errors. */
+    public static YamlDocument parse(String source, String text) {
+        JsonNode tree;
+        Map<String, Integer> lines = new HashMap<>();
+        try {
+            tree = MAPPER.readTree(text);
+            try (JsonParser p = new YAMLFactory().createParser(text)) {
+                if (p.nextToken() != null) {
+                    recordLines(p, "", lines);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            int line = loc == null ? 0 : loc.getLineNr();
+            throw new ScenarioException(new ScenarioProblem(source, line, "", "malformed YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")));
+        } catch (IOException e) {
+            throw new ScenarioException(new ScenarioProblem(source, 0, "", "cannot read YAML: " + e.getMessage()));
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ScenarioException(new ScenarioProblem(source, 0, "", "the file is empty"));
+        }
+        if (!tree.isObject()) {
+            throw new ScenarioException(new ScenarioProblem(source, 1, "", "a scenario must be a YAML mapping of keys to values"));
+        }
+        return new YamlDocument(source, (ObjectNode) tree, lines);
+    }
+
+    /** Line of a key path, or of its nearest recorded ancestor; 0 if none. */
+    public int lineOf(String path) {
+        String p = path;
+        while (true) {
+            Integer line = lines.get(p);
+            if (line != null) {
+                return line;
+            }
+            if (p.isEmpty()) {
+                return 0;
+            }
+            p = KeyPath.parent(p);
+        }
+    }
+
+    /** Length of the longest prefix of {@code path} recorded in this document (for choosing a source). */
+    int match(String path) {
+        String p = path;
+        while (!p.isEmpty()) {
+            if (lines.containsKey(p)) {
+                return p.length();
+            }
+            p = KeyPath.parent(p);
+        }
+        return -1;
+    }
+
+    private static void recordLines(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String child = KeyPath.child(path, p.currentName());
+                lines.put(child, p.currentTokenLocation().getLineNr());
+                p.nextToken();
+                recordLines(p, child, lines);
+            }
+        } else if (t == JsonToken.START_ARRAY) {
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                String child = KeyPath.index(path, i++);
+                lines.put(child, p.currentTokenLocation().getLineNr());
+                recordLines(p, child, lines);
+            }
+        }
+    }
+}

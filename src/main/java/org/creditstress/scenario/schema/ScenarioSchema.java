@@ -1,0 +1,236 @@
+package org.creditstress.scenario.schema;
+
+import java.util.List;
+
+/**
+ * The scenario format, version 1: every section and key, with its default, range, unit and
+ * meaning. This is the only place defaults live. The defaults describe a plausible, calm Chinese
+ * e-commerce consumer-credit market; where a shipped scenario relies on a number it restates it
+ * with its source.
+ */
+public final class ScenarioSchema {
+    public static final int FORMAT_VERSION = 1;
+    private static final double INF = Double.POSITIVE_INFINITY;
+    private static final Section ROOT = build();
+
+    private ScenarioSchema() {
+    }
+
+    public static Section root() {
+        return ROOT;
+    }
+
+    private static Section build() {
+        return Section.map("", "A scenario: one market, one economy path, and how to run it.")
+                .integer("version", FORMAT_VERSION, FORMAT_VERSION, FORMAT_VERSION, "",
+                        "Scenario format version.")
+                .string("name", "", "Name of the scenario, used for the results folder. Default: the file name without .yaml.")
+                .string("description", "", "Free text shown in reports.")
+                .integer("seed", 20261122, 0, Long.MAX_VALUE, "",
+                        "Master seed. Every random stream of every replication is derived from it.")
+                .integer("replications", 20, 1, 10_000, "runs",
+                        "Monte Carlo replications; bands in summary.csv are across these.")
+                .with(horizon())
+                .with(population())
+                .with(products())
+                .with(lenders())
+                .with(economy())
+                .with(classification())
+                .with(outputs());
+    }
+
+    private static Section horizon() {
+        return Section.map("horizon", "How long to simulate.")
+                .integer("months", 36, 1, 600, "months", "Months recorded in the results (month 1 .. months).")
+                .integer("burn_in_months", 24, 0, 240, "months",
+                        "Months simulated before month 1 with the month-1 economy, so the portfolio is seasoned "
+                                + "(balances, instalment plans and arrears exist) when recording starts. Not recorded.");
+    }
+
+    private static Section population() {
+        return Section.map("population", "The borrowers.")
+                .integer("size", 100_000, 1, 50_000_000, "borrowers", "Number of simulated borrowers.")
+                .with(Section.listOf("segments", 1, "Employment segments. Shares must add up to 1.")
+                        .string("name", null, "Segment name ([A-Za-z0-9_-]+), used in column names.")
+                        .number("share", null, 0, 1, "share", "Share of borrowers in this segment.")
+                        .number("thin_file_share", 0.2, 0, 1, "share",
+                                "Share of thin-file borrowers (no or short credit history): scored less accurately, smaller limits.")
+                        .number("income_median", 6000.0, 1, 1e7, "yuan/month", "Median permanent monthly income.")
+                        .number("income_dispersion", 0.5, 0, 3, "log sd", "Cross-sectional sd of log permanent income.")
+                        .number("income_volatility", 0.10, 0, 2, "log sd/month",
+                                "Sd of the transitory monthly log-income shock of an employed borrower.")
+                        .number("permanent_income_volatility", 0.01, 0, 1, "log sd/month",
+                                "Sd of the monthly permanent log-income shock.")
+                        .number("job_loss_relative", 1.0, 0, 50, "ratio",
+                                "Job-loss hazard relative to the population average in a steady economy.")
+                        .number("cyclicality", 1.0, 0, 10, "ratio",
+                                "How strongly this segment's job-loss hazard moves with the cycle (1 = like the average).")
+                        .number("income_cyclicality", 1.0, 0, 10, "ratio",
+                                "Multiplier on the deviation of income growth from its month-1 value.")
+                        .number("unemployment_replacement", 0.25, 0, 1, "share",
+                                "Income when unemployed, as a share of permanent income (benefits, family support).")
+                        .number("savings_months_median", 1.5, 0, 240, "months of income",
+                                "Median liquid savings, in months of permanent income. Also the borrower's savings target.")
+                        .number("savings_dispersion", 1.0, 0, 3, "log sd", "Cross-sectional sd of log savings.")
+                        .number("emergency_probability", 0.01, 0, 1, "per month",
+                                "Monthly probability of an emergency expense (illness, repair).")
+                        .number("emergency_size_months", 1.0, 0, 24, "months of income",
+                                "Size of an emergency expense, in months of permanent income."))
+                .with(behaviour())
+                .with(Section.map("accounts", "Which lenders and products each borrower applies to at the start.")
+                        .number("second_lender_share", 0.25, 0, 1, "share",
+                                "Share of borrowers who also apply to a second lender (drawn by market share).")
+                        .number("cash_loan_share", 0.4, 0, 1, "share",
+                                "Share of borrowers who apply for the cash loan at each lender that offers one."));
+    }
+
+    private static Section trait(String name, double median, double spread, String doc) {
+        return Section.map(name, doc + " Drawn per borrower from a logit-normal distribution.")
+                .number("median", median, 0, 1, "share", "Median of the trait, in (0, 1).")
+                .number("spread", spread, 0, 5, "logit sd", "Sd of the trait on the logit scale (0 = everyone at the median).");
+    }
+
+    private static Section behaviour() {
+        return Section.map("behaviour", "Consumption and credit-use habits.")
+                .with(trait("essential_share", 0.5, 0.3,
+                        "Essential spending as a share of permanent income; it does not fall when income falls."))
+                .with(trait("discretionary_propensity", 0.7, 0.5,
+                        "Share of income left after essentials that is spent rather than saved."))
+                .with(trait("present_bias", 0.2, 1.0,
+                        "Impulsiveness: raises credit-financed spending and instalment conversion."))
+                .with(trait("literacy", 0.6, 1.0,
+                        "Financial literacy: share of the coming bill set aside before discretionary spending; "
+                                + "(1 - literacy) of available credit is treated as spendable."))
+                .number("impulse_credit_share", 0.2, 0, 1, "share of available credit/month",
+                        "Available purchase credit spent on impulse per month by a borrower with present bias 1 and literacy 0; "
+                                + "scaled by present_bias x (1 - literacy).")
+                .number("convenience_share", 0.3, 0, 1, "share",
+                        "Share of planned spending paid with the purchase line when it is open and current (repaid in the interest-free cycle).")
+                .number("savings_drawdown", 0.1, 0, 1, "share/month",
+                        "Share of savings above the borrower's target spent each month.")
+                .number("instalment_uptake", 0.2, 0, 1, "share",
+                        "Share of credit purchases converted to an instalment plan by a borrower with no present bias; "
+                                + "multiplied by (1 + present_bias).")
+                .number("cash_loan_draw_probability", 0.02, 0, 1, "per month",
+                        "Monthly probability that a borrower with a cash-loan account and no loan draws one for a planned purchase; "
+                                + "multiplied by (1 + present_bias).")
+                .number("cash_loan_draw_share", 0.5, 0, 1, "share of limit",
+                        "Share of the cash-loan limit drawn for a planned purchase.")
+                .bool("borrow_to_pay", true,
+                        "A borrower short of cash for essentials and bills draws its own current cash-loan account, if it has one.");
+    }
+
+    private static Section products() {
+        return Section.listOf("products", 1, "Credit products. The purchase line's interest-free window is one billing cycle.")
+                .string("id", null, "Product id ([A-Za-z0-9_-]+), referred to by lenders.")
+                .choice("kind", null, List.of("purchase_line", "cash_loan"),
+                        "purchase_line: Baitiao-like line for purchases, interest-free for one cycle or split into instalments; "
+                                + "cash_loan: Jintiao-like loan paid in cash, fixed instalments.")
+                .integer("instalment_months", 12, 1, 36, "months",
+                        "Instalment term of a purchase-line plan (the pool amortises 1/n a month).")
+                .number("instalment_monthly_fee", 0.006, 0, 0.05, "share/month",
+                        "Monthly instalment fee. Charged on the outstanding pool, which sums to the same total fee as the nominal fee on the original amount.")
+                .number("apr", 0.18, 0, 1, "per year", "Cash-loan annual interest rate on the reducing balance.")
+                .integer("term_months", 12, 1, 60, "months", "Cash-loan term.")
+                .number("merchant_discount", 0.0, 0, 0.2, "share of purchase",
+                        "Purchase line: the share of each purchase the merchant pays the lender (the lender settles the rest).")
+                .number("penalty_daily_rate", 0.0005, 0, 0.01, "per day",
+                        "Penalty interest on overdue amounts (30 days a month).")
+                .number("limit_income_multiple", 1.5, 0, 24, "months of income",
+                        "Limit for an average-score, established borrower, in months of permanent income.")
+                .number("min_limit", 500.0, 0, 1e7, "yuan", "Smallest limit granted.")
+                .number("max_limit", 30000.0, 0, 1e7, "yuan", "Largest limit granted.");
+    }
+
+    private static Section lenders() {
+        return Section.listOf("lenders", 1, "Lenders (platforms) and their policies.")
+                .string("name", null, "Lender name ([A-Za-z0-9_-]+), used in column names.")
+                .strings("products", null, 1, "Ids of the products this lender offers.")
+                .number("market_share", null, 0, 1, "share", "Share of borrowers whose main lender this is. Shares add up to 1.")
+                .number("model_quality", 0.7, 0, 1, "correlation",
+                        "Correlation of the lender's score with the borrower's true risk (1 = perfect ranking).")
+                .number("thin_file_quality", 0.5, 0, 1, "ratio",
+                        "Model quality for thin-file borrowers, as a share of model_quality.")
+                .number("approval_rate", 0.8, 0, 1, "share", "Share of applicants approved (the score cut-off is this quantile).")
+                .number("thin_file_limit_factor", 0.5, 0, 1, "ratio", "Limit of a thin-file borrower relative to an established one.")
+                .number("score_limit_sensitivity", 0.3, 0, 3, "log limit per sd",
+                        "Limit falls by this much in log terms per standard deviation of worse score.")
+                .number("reapply_probability", 0.02, 0, 1, "per month",
+                        "Monthly probability that a declined applicant applies again and is re-scored.")
+                .integer("write_off_months", 6, 1, 24, "months past due", "Accounts are written off at this many months past due (6 = 180 DPD).")
+                .with(Section.map("collection", "Collection effort by bucket M1, M2, M3, M4+.")
+                        .numbers("cost_per_account", List.of(5.0, 20.0, 60.0, 120.0), 4, 0, 1e6, "yuan/month",
+                                "Monthly collection cost per delinquent account, by bucket.")
+                        .numbers("cure_probability", List.of(0.10, 0.06, 0.04, 0.02), 4, 0, 1, "per month",
+                                "Monthly probability that collection pressure makes a delinquent borrower find the arrears "
+                                        + "outside the model (family, friends), by bucket."))
+                .with(Section.map("provisioning", "Loss allowance.")
+                        .numbers("loss_rates", List.of(0.01, 0.15, 0.35, 0.55, 0.75), 5, 0, 1, "share of balance",
+                                "Expected loss (PD x LGD) on the balance of accounts in M0, M1, M2, M3, M4+."))
+                .with(Section.map("balance_sheet", "Funding, costs and capital.")
+                        .number("opening_capital_ratio", 0.12, 0, 1, "share",
+                                "Equity over net receivables at the start of month 1.")
+                        .number("opening_cash_ratio", 0.10, 0, 1, "share", "Cash over net receivables at the start of month 1.")
+                        .number("cash_buffer_ratio", 0.05, 0, 1, "share",
+                                "Cash target over net receivables: funding is drawn below it and repaid above it.")
+                        .number("funding_limit_ratio", 1.5, 0, 100, "ratio",
+                                "Committed funding limit as a multiple of opening net receivables.")
+                        .number("funding_spread", 0.02, 0, 1, "per year", "Spread over the economy's funding rate.")
+                        .number("operating_cost_rate", 0.03, 0, 1, "per year", "Operating cost as a share of receivables.")
+                        .number("min_capital_ratio", 0.08, 0, 1, "share", "Regulatory minimum of the capital ratio, reported and charted.")
+                        .number("target_capital_ratio", 0.12, 0, 1, "share",
+                                "Equity above this share of net receivables is paid out as dividends each month (from month 1)."))
+                .with(Section.map("tightening", "Pro-cyclical credit-supply tightening when capital is low (a policy choice).")
+                        .bool("enabled", true, "Whether the lender cuts limits when its capital ratio is below the trigger.")
+                        .number("capital_trigger", 0.10, 0, 1, "share", "Capital ratio below which limits are cut.")
+                        .number("limit_cut", 0.2, 0, 1, "share", "Share of every limit cut when the lender tightens.")
+                        .integer("review_months", 3, 1, 120, "months",
+                                "Months after a cut before the lender decides again (a quarterly credit-policy review by default)."));
+    }
+
+    private static Section path(String name, double level, double min, double max, String unit, String doc) {
+        return Section.map(name, doc + " A path is flat, a downturn shape, or explicit monthly values.")
+                .choice("shape", "flat", List.of("flat", "downturn", "values"),
+                        "flat: level throughout; downturn: level, then a linear move to shock_level, a trough, "
+                                + "a linear recovery to final_level (V: trough_months 0; U: a long trough; L: final_level = shock_level); "
+                                + "values: the monthly values listed.")
+                .number("level", level, min, max, unit, "Value before the downturn (and throughout when flat).")
+                .numberDefaultingTo("shock_level", "level", min, max, unit, "Value at the worst point of the downturn.")
+                .integer("start_month", 7, 1, 600, "month", "First month of the move from level towards shock_level.")
+                .integer("decline_months", 6, 1, 600, "months", "Months to go from level to shock_level.")
+                .integer("trough_months", 6, 0, 600, "months", "Months at shock_level.")
+                .integer("recovery_months", 12, 1, 600, "months", "Months to go from shock_level to final_level.")
+                .numberDefaultingTo("final_level", "level", min, max, unit, "Value after recovery.")
+                .numbers("values", List.of(), 0, min, max, unit,
+                        "Monthly values for shape: values, from month 1; the last value holds beyond the list.");
+    }
+
+    private static Section economy() {
+        return Section.map("economy", "The macro path.")
+                .with(path("unemployment", 0.052, 0, 0.95, "share", "Unemployment rate."))
+                .with(path("income_growth", 0.05, -0.9, 1, "per year", "Growth of permanent incomes, annual rate."))
+                .with(path("funding_rate", 0.04, 0, 1, "per year", "Lenders' base funding rate, annual."))
+                .with(Section.map("labour_market", "How employment transitions are set.")
+                        .choice("mode", "track", List.of("track", "fixed_hazards"),
+                                "track: job-loss hazards are set each month so that the simulated unemployment rate follows the path; "
+                                        + "fixed_hazards: constant hazards below, the unemployment path is ignored.")
+                        .number("job_finding_monthly", 0.25, 0, 1, "per month", "Monthly probability that an unemployed borrower finds a job.")
+                        .number("job_loss_monthly", 0.01, 0, 1, "per month", "Monthly job-loss probability in fixed_hazards mode."));
+    }
+
+    private static Section classification() {
+        return Section.map("classification",
+                        "China's five-tier loan classification by months past due: normal below special_mention_from; "
+                                + "substandard, doubtful and loss are non-performing.")
+                .integer("special_mention_from", 1, 1, 60, "months past due", "First month past due classed special mention (关注).")
+                .integer("substandard_from", 4, 1, 60, "months past due", "First month past due classed substandard (次级); 4 = over 90 DPD.")
+                .integer("doubtful_from", 7, 1, 60, "months past due", "First month past due classed doubtful (可疑).")
+                .integer("loss_from", 13, 1, 60, "months past due", "First month past due classed loss (损失).");
+    }
+
+    private static Section outputs() {
+        return Section.map("outputs", "What to write besides metrics.csv, summary.csv and manifest.json.")
+                .bool("charts", true, "Write PNG charts into charts/.")
+                .bool("segment_metrics", true, "Add overdue ratios per borrower segment to metrics.csv.");
+    }
+}
