@@ -1,0 +1,47 @@
+package org.creditstress.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.creditstress.experiment.RunResult;
+import org.junit.jupiter.api.Test;
+
+/** The model moves the right way when a driver moves, by more than Monte Carlo noise. */
+class DirectionTest {
+
+    @Test
+    void aDeeperDownturnGivesAHigherPeakM3PlusRatio() {
+        double baseline = Scenarios.meanPeak(Scenarios.run(Scenarios.shipped("baseline"), 2), "m3plus_ratio");
+        double mild = Scenarios.meanPeak(Scenarios.run(Scenarios.shipped("mild-downturn"), 2), "m3plus_ratio");
+        double severe = Scenarios.meanPeak(Scenarios.run(Scenarios.shipped("severe-downturn"), 2), "m3plus_ratio");
+        assertTrue(mild > baseline * 1.05, "mild " + mild + " vs baseline " + baseline);
+        assertTrue(severe > mild * 1.3, "severe " + severe + " vs mild " + mild);
+    }
+
+    @Test
+    void lowerModelQualityGivesMoreLosses() {
+        RunResult good = Scenarios.run(Scenarios.shipped("baseline",
+                "lenders[0].model_quality=0.9", "lenders[1].model_quality=0.9"), 2);
+        RunResult poor = Scenarios.run(Scenarios.shipped("baseline",
+                "lenders[0].model_quality=0.2", "lenders[1].model_quality=0.2"), 2);
+        double goodLoss = Scenarios.meanFinal(good, "loss_rate_cumulative");
+        double poorLoss = Scenarios.meanFinal(poor, "loss_rate_cumulative");
+        assertTrue(poorLoss > goodLoss * 1.2, "poor model " + poorLoss + " vs good model " + goodLoss);
+    }
+
+    @Test
+    void higherPresentBiasGivesMoreCreditUse() {
+        RunResult low = Scenarios.run(Scenarios.shipped("baseline", "population.behaviour.present_bias.median=0.1"), 2);
+        RunResult high = Scenarios.run(Scenarios.shipped("baseline", "population.behaviour.present_bias.median=0.6"), 2);
+        double lowDebt = Scenarios.mean(low, "receivables");
+        double highDebt = Scenarios.mean(high, "receivables");
+        assertTrue(highDebt > lowDebt * 1.2, "receivables with present bias 0.6: " + highDebt + " vs 0.1: " + lowDebt);
+        assertTrue(Scenarios.mean(high, "credit_utilisation") > Scenarios.mean(low, "credit_utilisation") * 1.2);
+    }
+
+    @Test
+    void lowerLiteracyGivesMoreOverdue() {
+        RunResult literate = Scenarios.run(Scenarios.shipped("baseline", "population.behaviour.literacy.median=0.85"), 2);
+        RunResult illiterate = Scenarios.run(Scenarios.shipped("baseline", "population.behaviour.literacy.median=0.3"), 2);
+        assertTrue(Scenarios.mean(illiterate, "m1plus_ratio") > Scenarios.mean(literate, "m1plus_ratio"));
+    }
+}
