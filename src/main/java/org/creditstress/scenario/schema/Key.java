@@ -44,6 +44,9 @@ public record Key(String name, KeyType type, Object defaultValue, String default
         if (v == Double.NEGATIVE_INFINITY) {
             return "-inf";
         }
+        if (v >= Long.MAX_VALUE) {
+            return "2^63 - 1";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
