@@ -27,7 +27,7 @@ public final class Experiment {
     public static MetricRegistry registry(Scenario s) {
         return new MetricRegistry(s.lenders().stream().map(Lender::name).toList(),
                 s.population().segments().stream().map(Segment::name).toList(),
-                s.outputs().segmentMetrics());
+                s.outputs().segmentMetrics(), s.outputs().vintages() ? (s.horizon().months() + 2) / 3 : 0);
     }
 
     /**

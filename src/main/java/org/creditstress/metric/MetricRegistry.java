@@ -27,17 +27,41 @@ public final class MetricRegistry {
     private final List<Metric> marketMetrics;
     private final List<MetricFamily> lenderFamilies;
     private final List<MetricFamily> segmentFamilies;
+    private final List<MetricFamily> groupFamilies;
+    private final List<MetricFamily> vintageFamilies;
 
-    public MetricRegistry(List<String> lenderNames, List<String> segmentNames, boolean segmentMetrics) {
+    /** Borrower groups every headline ratio is split by, besides employment segments (order matters). */
+    public static final List<String> GROUPS = List.of("thin_file", "established", "literacy_low", "literacy_mid",
+            "literacy_high", "lenders_1", "lenders_2", "lenders_3plus");
+
+    /**
+     * @param lenderNames    lenders, in scenario order
+     * @param segmentNames   employment segments, in scenario order
+     * @param segmentMetrics whether to add per-segment and per-group columns
+     * @param cohorts        quarterly origination cohorts for vintage columns (0 for none)
+     */
+    public MetricRegistry(List<String> lenderNames, List<String> segmentNames, boolean segmentMetrics, int cohorts) {
         marketMetrics = market();
         lenderFamilies = lender();
         segmentFamilies = segment();
+        groupFamilies = group();
+        vintageFamilies = vintage();
         List<Metric> all = new ArrayList<>(marketMetrics);
         lenderFamilies.forEach(f -> all.addAll(f.expand(lenderNames)));
         if (segmentMetrics) {
             segmentFamilies.forEach(f -> all.addAll(f.expand(segmentNames)));
+            groupFamilies.forEach(f -> all.addAll(f.expand(GROUPS)));
         }
+        List<String> quarters = new ArrayList<>();
+        for (int q = 1; q <= cohorts; q++) {
+            quarters.add("q" + q);
+        }
+        vintageFamilies.forEach(f -> all.addAll(f.expand(quarters)));
         metrics = List.copyOf(all);
+    }
+
+    public MetricRegistry(List<String> lenderNames, List<String> segmentNames, boolean segmentMetrics) {
+        this(lenderNames, segmentNames, segmentMetrics, 0);
     }
 
     /** All columns after {@code replication,month}, in order. */
@@ -55,6 +79,14 @@ public final class MetricRegistry {
 
     public List<MetricFamily> segmentFamilies() {
         return segmentFamilies;
+    }
+
+    public List<MetricFamily> groupFamilies() {
+        return groupFamilies;
+    }
+
+    public List<MetricFamily> vintageFamilies() {
+        return vintageFamilies;
     }
 
     static double ratio(double numerator, double denominator) {
@@ -132,7 +164,106 @@ public final class MetricRegistry {
         m.add(new Metric("savings_mean", YUAN_PER_BORROWER, "Mean liquid savings at the end of the month.",
                 v -> v.savings() / v.borrowers()));
         m.add(new Metric("income_mean", YUAN_PER_BORROWER, "Mean income this month.", v -> v.income() / v.borrowers()));
+        rollRates(m);
+        m.add(new Metric("ifrs9_stage1_share", SHARE, "IFRS 9 stage 1 balance (up to 30 DPD, not restructured) over receivables.",
+                v -> ratio(v.stageBalance(1), v.receivables())));
+        m.add(new Metric("ifrs9_stage2_share", SHARE, "IFRS 9 stage 2 balance (31-90 DPD, or restructured) over receivables.",
+                v -> ratio(v.stageBalance(2), v.receivables())));
+        m.add(new Metric("ifrs9_stage3_share", SHARE, "IFRS 9 stage 3 balance (over 90 DPD) over receivables.",
+                v -> ratio(v.stageBalance(3), v.receivables())));
+        m.add(new Metric("ecl", YUAN, "Expected credit loss PD x LGD x EAD: balance x the lender's loss rate of its bucket, all lenders.",
+                v -> sumLenders(v, MonthView::provisions)));
+        m.add(new Metric("ecl_coverage", SHARE, "Expected credit loss over receivables.",
+                v -> ratio(sumLenders(v, MonthView::provisions), v.receivables())));
+        m.add(new Metric("loans_stacked", COUNT, "Cash loans drawn at a lender the borrower owed nothing, to pay bills elsewhere (以贷养贷).",
+                v -> v.events("LOANS_STACKED")));
+        m.add(new Metric("stacked_loan_share", SHARE, "Stacked loans over all cash loans drawn this month.",
+                v -> ratio(v.events("LOANS_STACKED"), v.loansDrawn())));
+        m.add(new Metric("limit_increases", COUNT, "Limits raised for good payers this month.", v -> v.events("LIMIT_INCREASES")));
+        m.add(new Metric("limit_cuts_bureau", COUNT, "Limits cut because a delinquency at another lender was visible at the bureau.",
+                v -> v.events("LIMIT_CUTS_EXTERNAL")));
+        m.add(new Metric("restructurings", COUNT, "Accounts restructured this month.", v -> v.events("RESTRUCTURED")));
+        m.add(new Metric("restructured_active", COUNT, "Active accounts that have been restructured.", v -> v.restructuredActive()));
+        m.add(new Metric("redefault_rate", SHARE, "Restructured active accounts that are past due again, over restructured active accounts.",
+                v -> ratio(v.restructuredDelinquent(), v.restructuredActive())));
+        m.add(new Metric("fraud_write_offs", YUAN, "Write-offs of fraudsters' accounts this month (fraud losses).",
+                v -> v.flow("FRAUD_WRITE_OFFS", ALL)));
+        m.add(new Metric("credit_write_offs", YUAN, "Write-offs other than fraud this month (credit losses).",
+                v -> v.writeOffs(ALL) - v.flow("FRAUD_WRITE_OFFS", ALL)));
+        m.add(new Metric("fraud_loss_share", SHARE, "Fraud write-offs over all write-offs this month.",
+                v -> ratio(v.flow("FRAUD_WRITE_OFFS", ALL), v.writeOffs(ALL))));
+        m.add(new Metric("multi_lender_write_off_share", SHARE,
+                "Accounts written off this month whose borrower holds accounts at two or more lenders, over accounts written off.",
+                v -> ratio(v.events("MULTI_LENDER_WRITE_OFFS"), v.accountsWrittenOff())));
+        m.add(new Metric("cases_filed", COUNT, "Lawsuits filed this month.", v -> v.courtCases("filed")));
+        m.add(new Metric("cases_waiting", COUNT, "Cases waiting for court capacity at the end of the month.", v -> v.courtCases("waiting")));
+        m.add(new Metric("cases_in_court", COUNT, "Cases taken by the courts, not yet enforced.", v -> v.courtCases("in_court")));
+        m.add(new Metric("cases_judged", COUNT, "Judgments this month.", v -> v.courtCases("judged")));
+        m.add(new Metric("cases_enforced", COUNT, "Enforcements this month (some recover nothing).", v -> v.courtCases("enforced")));
+        m.add(new Metric("cases_withdrawn", COUNT, "Cases withdrawn at judgment because the account was current again.",
+                v -> v.courtCases("withdrawn")));
+        m.add(new Metric("court_recoveries", YUAN, "Money recovered by enforcement this month (open and written-off accounts).",
+                MonthView::courtRecoveries));
+        m.add(new Metric("legal_costs", YUAN, "Legal costs of cases filed this month.", MonthView::legalCosts));
+        m.add(new Metric("months_filing_to_recovery", RATIO, "Mean months from filing to recovery of cases that recovered something this month.",
+                MonthView::monthsFilingToRecovery));
+        m.add(new Metric("recoveries", YUAN, "Recoveries on written-off balances this month (courts and collection after write-off).",
+                v -> v.recoveries(ALL)));
+        m.add(new Metric("net_loss_rate_cumulative", RATIO,
+                "Write-offs less recoveries on written-off balances, from month 1, over mean receivables over those months.",
+                v -> ratio(v.cumulativeWriteOffs() - v.cumulativeRecoveries(), v.averageReceivablesToDate())));
+        m.add(new Metric("credit_score_mean", RATIO, "Mean bureau-style credit score (300-850).", MonthView::creditScoreMean));
         return m;
+    }
+
+    private static double sumLenders(MonthView v, MetricFamily.IndexedMetric f) {
+        double sum = 0;
+        for (int l = 0; l < v.lenders(); l++) {
+            sum += f.of(v, l);
+        }
+        return sum;
+    }
+
+    /**
+     * Roll rates, count-based, of accounts active last month: to the next bucket, to write-off
+     * from M4+, and cures back to M0; then the whole transition matrix as counts.
+     */
+    private static void rollRates(List<Metric> m) {
+        String[] to = {"m0", "m1", "m2", "m3", "m4plus", "writeoff", "paidoff"};
+        for (int b = 0; b < 4; b++) {
+            int from = b;
+            m.add(new Metric("roll_" + BUCKETS[b] + "_" + BUCKETS[b + 1], SHARE,
+                    "Accounts in " + label(b) + " last month that are in " + label(b + 1) + " now, over accounts in " + label(b) + " last month.",
+                    v -> ratio(v.rollCount(from, from + 1), rowTotal(v, from))));
+        }
+        m.add(new Metric("roll_m4plus_writeoff", SHARE, "Accounts in M4+ last month written off this month, over accounts in M4+ last month.",
+                v -> ratio(v.rollCount(4, 5), rowTotal(v, 4))));
+        for (int b = 1; b < 5; b++) {
+            int from = b;
+            m.add(new Metric("cure_" + BUCKETS[b], SHARE, "Accounts in " + label(b) + " last month that are current (M0) now, over accounts in "
+                    + label(b) + " last month.", v -> ratio(v.rollCount(from, 0), rowTotal(v, from))));
+        }
+        for (int f = 0; f < 5; f++) {
+            for (int t = 0; t < 7; t++) {
+                int from = f;
+                int dest = t;
+                m.add(new Metric("roll_count." + BUCKETS[f] + "." + to[t], COUNT,
+                        "Active accounts in " + label(f) + " last month that are " + (t < 5 ? "in " + label(t) : t == 5 ? "written off" : "paid off (no balance)")
+                                + " now.", v -> v.rollCount(from, dest)));
+            }
+        }
+    }
+
+    private static String label(int bucket) {
+        return BUCKETS[bucket].toUpperCase().replace("PLUS", "+");
+    }
+
+    private static double rowTotal(MonthView v, int from) {
+        long sum = 0;
+        for (int t = 0; t < 7; t++) {
+            sum += v.rollCount(from, t);
+        }
+        return sum;
     }
 
     private static List<MetricFamily> lender() {
@@ -160,7 +291,33 @@ public final class MetricRegistry {
         f.add(new MetricFamily("lender.<name>.write_offs", YUAN, "Balances the lender wrote off this month.", MonthView::writeOffs));
         f.add(new MetricFamily("lender.<name>.cash_loan_share", SHARE, "Cash-loan balances over the lender's receivables.",
                 (v, l) -> ratio(v.loanBalance(l), v.receivables(l))));
+        f.add(new MetricFamily("lender.<name>.recoveries", YUAN, "Recoveries on the lender's written-off balances this month.",
+                MonthView::recoveries));
+        f.add(new MetricFamily("lender.<name>.fraud_write_offs", YUAN, "The lender's fraud write-offs this month.",
+                (v, l) -> v.flow("FRAUD_WRITE_OFFS", l)));
         return f;
+    }
+
+    private static List<MetricFamily> group() {
+        List<MetricFamily> f = new ArrayList<>();
+        f.add(new MetricFamily("group.<name>.m1plus_ratio", SHARE,
+                "M1+ balance of the group's borrowers over their receivables. Groups: thin_file, established; literacy_low, "
+                        + "literacy_mid, literacy_high (terciles of the literacy distribution); lenders_1, lenders_2, lenders_3plus "
+                        + "(lenders applied to).", (v, g) -> ratio(v.groupM1Plus(g), v.groupBalance(g))));
+        f.add(new MetricFamily("group.<name>.m3plus_ratio", SHARE, "M3+ balance of the group's borrowers over their receivables.",
+                (v, g) -> ratio(v.groupM3Plus(g), v.groupBalance(g))));
+        f.add(new MetricFamily("group.<name>.npl_ratio", SHARE, "Non-performing balance of the group's borrowers over their receivables.",
+                (v, g) -> ratio(v.groupNonPerforming(g), v.groupBalance(g))));
+        f.add(new MetricFamily("group.<name>.receivables_share", SHARE, "The group's share of all receivables.",
+                (v, g) -> ratio(v.groupBalance(g), v.receivables())));
+        return f;
+    }
+
+    private static List<MetricFamily> vintage() {
+        return List.of(new MetricFamily("vintage.<name>.ever_m3plus", SHARE,
+                "Vintage curve: of the accounts opened in quarter <name> (q1 = months 1-3, ...), the share ever 3+ months past due "
+                        + "by this month (empty before the quarter starts). Months on book = month - first month of the quarter.",
+                (v, q) -> v.month() < 3 * q + 1 ? Double.NaN : v.vintageEverM3Plus(q)));
     }
 
     private static List<MetricFamily> segment() {
@@ -169,6 +326,8 @@ public final class MetricRegistry {
                 (v, k) -> ratio(v.segmentM1Plus(k), v.segmentBalance(k))));
         f.add(new MetricFamily("segment.<name>.m3plus_ratio", SHARE, "M3+ balance of the segment's borrowers over their receivables.",
                 (v, k) -> ratio(v.segmentM3Plus(k), v.segmentBalance(k))));
+        f.add(new MetricFamily("segment.<name>.npl_ratio", SHARE, "Non-performing balance of the segment's borrowers over their receivables.",
+                (v, k) -> ratio(v.segmentNonPerforming(k), v.segmentBalance(k))));
         f.add(new MetricFamily("segment.<name>.receivables_share", SHARE, "The segment's share of all receivables.",
                 (v, k) -> ratio(v.segmentBalance(k), v.receivables())));
         return f;

@@ -9,6 +9,10 @@ public interface MonthView {
 
     int borrowers();
 
+    int lenders();
+
+    double segmentNonPerforming(int segment);
+
     double unemploymentRate();
 
     double unemploymentTarget();
@@ -98,6 +102,51 @@ public interface MonthView {
     double unmetEssentials();
 
     double income();
+
+    /** Accounts that moved from bucket {@code from} (0-4) to {@code to}: 0-4 buckets, 5 written off, 6 paid off. */
+    long rollCount(int from, int to);
+
+    /** Share of accounts opened in quarter {@code cohort} (0-based from month 1) ever 3+ months past due; NaN if none. */
+    double vintageEverM3Plus(int cohort);
+
+    /** Balance in IFRS 9 stage {@code stage} (1, 2 or 3). */
+    double stageBalance(int stage);
+
+    double groupBalance(int group);
+
+    double groupM1Plus(int group);
+
+    double groupM3Plus(int group);
+
+    double groupNonPerforming(int group);
+
+    long restructuredActive();
+
+    long restructuredDelinquent();
+
+    double creditScoreMean();
+
+    /** Counted events this month, by name of the model's Counter (e.g. LOANS_STACKED), all lenders. */
+    long events(String counter);
+
+    /** Money flows this month, by name of the model's Flow (e.g. FRAUD_WRITE_OFFS), one lender or all. */
+    double flow(String flow, int lender);
+
+    /** Court activity this month: filed, taken, judged, enforced, withdrawn, waiting, in_court. */
+    long courtCases(String what);
+
+    double courtRecoveries();
+
+    double legalCosts();
+
+    /** Mean months from filing to recovery of cases that recovered something this month; NaN if none. */
+    double monthsFilingToRecovery();
+
+    /** Recoveries on written-off balances this month (courts and collection after write-off). */
+    double recoveries(int lender);
+
+    /** Recoveries from month 1 to this month, all lenders. */
+    double cumulativeRecoveries();
 
     /** Lenders are addressed by index; all lenders is -1 where a method says so. */
     int ALL = -1;

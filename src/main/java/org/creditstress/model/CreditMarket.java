@@ -9,7 +9,12 @@ import org.creditstress.model.borrower.RepaymentPriority;
 import org.creditstress.model.economy.EconomyPhase;
 import org.creditstress.model.economy.EmploymentTransitions;
 import org.creditstress.model.engine.ChunkExecutor;
+import org.creditstress.model.bureau.CreditBureau;
+import org.creditstress.model.bureau.CreditScoreUpdate;
+import org.creditstress.model.court.Courts;
+import org.creditstress.model.court.Litigation;
 import org.creditstress.model.lender.CollectionLadder;
+import org.creditstress.model.lender.Restructuring;
 import org.creditstress.model.lender.LenderAccounting;
 import org.creditstress.model.lender.Underwriting;
 import org.creditstress.model.lender.WriteOff;
@@ -35,6 +40,7 @@ public final class CreditMarket extends SimState {
     private final long replicationSeed;
     private transient Market market;
     private transient MetricsRecorder recorder;
+    private transient Courts courts;
 
     public CreditMarket(Scenario scenario, long replicationSeed, ChunkExecutor executor, List<Metric> metrics) {
         super(replicationSeed);
@@ -52,16 +58,23 @@ public final class CreditMarket extends SimState {
         PortfolioScan scan = new PortfolioScan(market);
         LenderAccounting accounting = new LenderAccounting(market, scan);
         accounting.countOpenAccounts();
-        recorder = new MetricsRecorder(market, new MarketMonthView(market, scan), metrics);
+        CreditBureau bureau = new CreditBureau(market, replicationSeed);
+        courts = new Courts(market, replicationSeed);
+        recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, accounting), metrics);
 
         schedule(MonthPhase.ECONOMY, new EconomyPhase(market));
         schedule(MonthPhase.EMPLOYMENT, new EmploymentTransitions(market));
         schedule(MonthPhase.INCOME, new IncomeProcess(market));
         schedule(MonthPhase.CONSUMPTION, new Consumption(market));
-        schedule(MonthPhase.REPAYMENT, new Repayment(market, RepaymentPriority.PRO_RATA));
-        schedule(MonthPhase.UNDERWRITING, new Underwriting(market));
+        schedule(MonthPhase.REPAYMENT, new Repayment(market,
+                RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), market)));
+        schedule(MonthPhase.UNDERWRITING, new Underwriting(market, bureau));
         schedule(MonthPhase.COLLECTION, new CollectionLadder(market));
+        schedule(MonthPhase.RESTRUCTURING, new Restructuring(market));
+        schedule(MonthPhase.LITIGATION, new Litigation(market, courts));
         schedule(MonthPhase.WRITE_OFF, new WriteOff(market));
+        schedule(MonthPhase.CREDIT_SCORE, new CreditScoreUpdate(market, bureau));
+        schedule(MonthPhase.COURTS, courts);
         schedule(MonthPhase.PORTFOLIO_SCAN, scan);
         schedule(MonthPhase.LENDER_ACCOUNTING, accounting);
         schedule(MonthPhase.INVARIANTS, new BorrowerMoneyCheck(market, scan));
@@ -81,6 +94,11 @@ public final class CreditMarket extends SimState {
         }
         finish();
         return recorder.values();
+    }
+
+    /** The courts (after {@link #start()}), for tests and tracing. */
+    public Courts courts() {
+        return courts;
     }
 
     /** The market being simulated (after {@link #start()}), for tests and tracing. */

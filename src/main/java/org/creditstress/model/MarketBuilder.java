@@ -12,6 +12,7 @@ import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.lender.Underwriting;
 import org.creditstress.scenario.Behaviour;
+import org.creditstress.scenario.Bureau;
 import org.creditstress.scenario.Lender;
 import org.creditstress.scenario.ProductKind;
 import org.creditstress.scenario.Scenario;
@@ -25,19 +26,32 @@ import org.creditstress.scenario.Segment;
  * <p>True risk: {@code r = (z_pb - z_lit - z_sav) / sqrt(3)}, where the z are the standard normal
  * draws behind the borrower's present bias, literacy and savings. It is standard normal, and it
  * ranks borrowers by the traits that make them fall behind in the model: impulsive, less literate,
- * thinner savings. Lenders observe it with noise (see {@link Underwriting}).
+ * thinner savings. Lenders observe it with noise (see {@link Underwriting}). A strategic defaulter's
+ * risk is shifted by {@code strategic_true_risk}; a fraudster's is {@code fraud_true_risk}: a good
+ * model sees through the forgery, a poor one does not.
+ *
+ * <p>Credit score: {@code score_mean - score_sd * r} (before the integrity shift: a forged identity
+ * has a clean file), within 300-850.
  */
 public final class MarketBuilder {
-    private static final int NO_LENDER = 255;
     private static final double SQRT3 = Math.sqrt(3.0);
+    /** Standard normal quantile of 1/3: literacy terciles are at the trait's values for -z and +z. */
+    private static final double TERCILE_Z = 0.4307272992954576;
 
     private MarketBuilder() {
     }
 
     /** Estimated heap bytes for a population of this size (used to refuse impossible sizes). */
     public static long estimatedBytes(Scenario s) {
-        double accountsPerBorrower = (1.0 + s.population().accounts().secondLenderShare())
-                * (1.0 + s.population().accounts().cashLoanShare());
+        List<Double> held = s.population().accounts().lendersHeld();
+        double lenders = 0;
+        double total = 0;
+        for (int k = 0; k < held.size(); k++) {
+            lenders += (k + 1) * held.get(k);
+            total += held.get(k);
+        }
+        lenders = total > 0 ? Math.min(s.lenders().size(), lenders / total) : 1.0;
+        double accountsPerBorrower = Math.max(1.0, lenders) * (1.0 + s.population().accounts().cashLoanShare());
         return (long) (s.population().size()
                 * (BorrowerTable.bytesPerBorrower() + accountsPerBorrower * AccountTable.bytesPerAccount()) * 1.1)
                 + 64L * 1024 * 1024;
@@ -47,7 +61,7 @@ public final class MarketBuilder {
         int n = s.population().size();
         Chunks chunks = new Chunks(n, replicationSeed);
         BorrowerTable b = new BorrowerTable(n);
-        int[] holdings = new int[n];
+        long[] holdings = new long[n];
         executor.forEachChunk(chunks, (c, from, to) -> drawBorrowers(s, b, holdings, chunks.rng(c, RandomStream.POPULATION), from, to));
 
         int total = 0;
@@ -69,14 +83,17 @@ public final class MarketBuilder {
         return market;
     }
 
-    private static void drawBorrowers(Scenario s, BorrowerTable b, int[] holdings, SplittableRandom rng, int from, int to) {
+    private static void drawBorrowers(Scenario s, BorrowerTable b, long[] holdings, SplittableRandom rng, int from, int to) {
         List<Segment> segments = s.population().segments();
         Behaviour beh = s.population().behaviour();
+        Bureau bureau = s.bureau();
         double u0 = s.economy().unemployment().at(1);
         double meanRelative = 0;
         for (Segment seg : segments) {
             meanRelative += seg.share() * seg.jobLossRelative();
         }
+        double literacyLow = beh.literacy().at(-TERCILE_Z);
+        double literacyHigh = beh.literacy().at(TERCILE_Z);
         for (int i = from; i < to; i++) {
             int k = pickSegment(segments, rng.nextDouble());
             Segment seg = segments.get(k);
@@ -88,6 +105,14 @@ public final class MarketBuilder {
             double unemployedProbability = meanRelative > 0 ? Math.min(1.0, u0 * seg.jobLossRelative() / meanRelative) : u0;
             if (rng.nextDouble() >= unemployedProbability) {
                 flags |= BorrowerTable.EMPLOYED;
+            }
+            double integrity = rng.nextDouble();
+            boolean fraud = integrity < seg.fraudShare();
+            boolean strategic = !fraud && integrity < seg.fraudShare() + seg.strategicShare();
+            if (fraud) {
+                flags |= BorrowerTable.FRAUD;
+            } else if (strategic) {
+                flags |= BorrowerTable.STRATEGIC;
             }
             b.flags[i] = flags;
             double income = seg.incomeMedian() * Math.exp(seg.incomeDispersion() * rng.nextGaussian());
@@ -102,8 +127,18 @@ public final class MarketBuilder {
             double zLit = rng.nextGaussian();
             b.presentBias[i] = (float) beh.presentBias().at(zPb);
             b.literacy[i] = (float) beh.literacy().at(zLit);
-            b.trueRisk[i] = (float) ((zPb - zLit - zSav) / SQRT3);
-            holdings[i] = chooseHoldings(s, rng, b, i);
+            b.literacyTercile[i] = (byte) (b.literacy[i] < literacyLow ? 0 : b.literacy[i] < literacyHigh ? 1 : 2);
+            double risk = (zPb - zLit - zSav) / SQRT3;
+            double score = Math.min(850, Math.max(300, bureau.scoreMean() - bureau.scoreSd() * risk));
+            b.baseScore[i] = (float) score;
+            b.creditScore[i] = (float) score;
+            if (fraud) {
+                risk = beh.fraudTrueRisk();
+            } else if (strategic) {
+                risk += beh.strategicTrueRisk();
+            }
+            b.trueRisk[i] = (float) risk;
+            holdings[i] = chooseHoldings(s, seg, rng, b, i);
         }
     }
 
@@ -119,53 +154,72 @@ public final class MarketBuilder {
     }
 
     /**
-     * Which lenders (main, and maybe a second) and which products at each the borrower applies
-     * for, packed in an int: bits 0-7 main lender, 8-15 second lender (255 none), bit 16/17 line
-     * and loan at the main lender, bit 18/19 at the second.
+     * Which lenders, and which products at each, the borrower applies to, packed in a long: bit
+     * {@code l} set if it applies to lender {@code l}, bit {@code 32 + l} if it also applies for
+     * lender {@code l}'s cash loan. The number of lenders is drawn from the segment's (or the
+     * population's) {@code lenders_held}; the lenders are drawn by market share without
+     * replacement.
      */
-    private static int chooseHoldings(Scenario s, SplittableRandom rng, BorrowerTable b, int i) {
+    private static long chooseHoldings(Scenario s, Segment seg, SplittableRandom rng, BorrowerTable b, int i) {
         List<Lender> lenders = s.lenders();
-        int main = pickLender(lenders, rng.nextDouble(), -1);
-        int second = NO_LENDER;
-        if (lenders.size() > 1 && rng.nextDouble() < s.population().accounts().secondLenderShare()) {
-            second = pickLender(lenders, rng.nextDouble(), main);
-        }
-        int code = main | (second << 8);
-        int count = 0;
-        int[] chosen = {main, second};
-        for (int slot = 0; slot < 2; slot++) {
-            if (chosen[slot] == NO_LENDER) {
-                continue;
+        List<Double> held = seg.lendersHeld().isEmpty() ? s.population().accounts().lendersHeld() : seg.lendersHeld();
+        int count = pickCount(held, Math.min(lenders.size(), Math.max(1, held.size())), rng.nextDouble());
+        long code = 0;
+        int accounts = 0;
+        for (int j = 0; j < count; j++) {
+            int l = pickLender(lenders, rng.nextDouble(), code);
+            code |= 1L << l;
+            Lender lender = lenders.get(l);
+            if (offers(s, lender, ProductKind.PURCHASE_LINE)) {
+                accounts++;
             }
-            Lender l = lenders.get(chosen[slot]);
-            if (offers(s, l, ProductKind.PURCHASE_LINE)) {
-                code |= 1 << (16 + 2 * slot);
-                count++;
-            }
-            if (offers(s, l, ProductKind.CASH_LOAN) && rng.nextDouble() < s.population().accounts().cashLoanShare()) {
-                code |= 1 << (17 + 2 * slot);
-                count++;
+            if (offers(s, lender, ProductKind.CASH_LOAN) && rng.nextDouble() < s.population().accounts().cashLoanShare()) {
+                code |= 1L << (32 + l);
+                accounts++;
             }
         }
-        b.accountCount[i] = (byte) count;
+        b.accountCount[i] = (byte) accounts;
+        b.lendersHeld[i] = (byte) count;
         return code;
     }
 
-    private static int pickLender(List<Lender> lenders, double u, int exclude) {
+    /** Draws 1..max from probabilities of 1, 2, ... (cut at max, rescaled). */
+    private static int pickCount(List<Double> probabilities, int max, double u) {
         double total = 0;
+        for (int k = 0; k < max && k < probabilities.size(); k++) {
+            total += probabilities.get(k);
+        }
+        if (total <= 0) {
+            return 1;
+        }
+        double cumulative = 0;
+        for (int k = 0; k < max && k < probabilities.size(); k++) {
+            cumulative += probabilities.get(k) / total;
+            if (u < cumulative) {
+                return k + 1;
+            }
+        }
+        return Math.min(max, probabilities.size());
+    }
+
+    /** A lender not yet in {@code taken} (a bit mask), drawn by market share. */
+    private static int pickLender(List<Lender> lenders, double u, long taken) {
+        double total = 0;
+        int free = 0;
         for (int l = 0; l < lenders.size(); l++) {
-            if (l != exclude) {
+            if ((taken & (1L << l)) == 0) {
                 total += lenders.get(l).marketShare();
+                free++;
             }
         }
         double cumulative = 0;
         int last = -1;
         for (int l = 0; l < lenders.size(); l++) {
-            if (l == exclude) {
+            if ((taken & (1L << l)) != 0) {
                 continue;
             }
             last = l;
-            cumulative += total > 0 ? lenders.get(l).marketShare() / total : 1.0 / (lenders.size() - (exclude >= 0 ? 1 : 0));
+            cumulative += total > 0 ? lenders.get(l).marketShare() / total : 1.0 / free;
             if (u < cumulative) {
                 return l;
             }
@@ -186,29 +240,30 @@ public final class MarketBuilder {
         throw new IllegalStateException("lender " + l.name() + " offers no " + kind);
     }
 
-    private static void openAccounts(Market m, int[] holdings, int c, int from, int to) {
+    private static void openAccounts(Market m, long[] holdings, int c, int from, int to) {
         Scenario s = m.scenario;
         AccountTable acc = m.accounts;
         SplittableRandom rng = m.chunks.rng(c, RandomStream.UNDERWRITING);
         for (int i = from; i < to; i++) {
             int a = m.borrowers.firstAccount[i];
-            int code = holdings[i];
-            int[] chosen = {code & 0xFF, (code >>> 8) & 0xFF};
-            for (int slot = 0; slot < 2; slot++) {
-                if (chosen[slot] == NO_LENDER) {
+            long code = holdings[i];
+            for (int l = 0; l < s.lenders().size(); l++) {
+                if ((code & (1L << l)) == 0) {
                     continue;
                 }
-                Lender l = s.lenders().get(chosen[slot]);
-                for (int kindBit = 0; kindBit < 2; kindBit++) {
-                    if ((code & (1 << (16 + 2 * slot + kindBit))) == 0) {
+                Lender lender = s.lenders().get(l);
+                for (ProductKind kind : ProductKind.values()) {
+                    boolean applies = kind == ProductKind.PURCHASE_LINE
+                            ? offers(s, lender, kind)
+                            : (code & (1L << (32 + l))) != 0;
+                    if (!applies) {
                         continue;
                     }
-                    ProductKind kind = kindBit == 0 ? ProductKind.PURCHASE_LINE : ProductKind.CASH_LOAN;
                     acc.borrower[a] = i;
-                    acc.lender[a] = (byte) chosen[slot];
-                    acc.product[a] = (byte) productOf(s, l, kind);
+                    acc.lender[a] = (byte) l;
+                    acc.product[a] = (byte) productOf(s, lender, kind);
                     acc.cashLoan[a] = kind == ProductKind.CASH_LOAN;
-                    Underwriting.apply(m, a, rng, c);
+                    Underwriting.apply(m, a, rng, c, null);
                     a++;
                 }
             }

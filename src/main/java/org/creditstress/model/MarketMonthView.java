@@ -10,15 +10,21 @@ import org.creditstress.model.lender.LenderState;
 final class MarketMonthView implements MonthView {
     private final Market market;
     private final PortfolioScan scan;
+    private final org.creditstress.model.court.Courts courts;
+    private final org.creditstress.model.lender.LenderAccounting accounting;
     private double cumulativeWriteOffs;
+    private double cumulativeRecoveries;
     private double receivablesSum;
     private int recordedMonths;
     private double previousReceivables;
     private double currentReceivables;
 
-    MarketMonthView(Market market, PortfolioScan scan) {
+    MarketMonthView(Market market, PortfolioScan scan, org.creditstress.model.court.Courts courts,
+                    org.creditstress.model.lender.LenderAccounting accounting) {
         this.market = market;
         this.scan = scan;
+        this.courts = courts;
+        this.accounting = accounting;
     }
 
     /** Rolls the running totals forward; called once per month before metrics are read. */
@@ -27,6 +33,7 @@ final class MarketMonthView implements MonthView {
         currentReceivables = receivables();
         if (market.month() >= 1) {
             cumulativeWriteOffs += writeOffs(ALL);
+            cumulativeRecoveries += recoveries(ALL);
             receivablesSum += currentReceivables;
             recordedMonths++;
         }
@@ -52,6 +59,16 @@ final class MarketMonthView implements MonthView {
     @Override
     public int borrowers() {
         return market.borrowers.size;
+    }
+
+    @Override
+    public int lenders() {
+        return market.lenders.size();
+    }
+
+    @Override
+    public double segmentNonPerforming(int segment) {
+        return s().segmentNonPerforming[segment];
     }
 
     @Override
@@ -288,6 +305,115 @@ final class MarketMonthView implements MonthView {
     @Override
     public double unmetEssentials() {
         return market.ledger.total(BorrowerFlow.UNMET_ESSENTIALS);
+    }
+
+    @Override
+    public long rollCount(int from, int to) {
+        return s().roll[from][to];
+    }
+
+    @Override
+    public double vintageEverM3Plus(int cohort) {
+        long n = s().cohortAccounts[cohort];
+        return n == 0 ? Double.NaN : (double) s().cohortEverM3[cohort] / n;
+    }
+
+    @Override
+    public double stageBalance(int stage) {
+        return s().stageBalance[stage - 1];
+    }
+
+    @Override
+    public double groupBalance(int group) {
+        return s().groupBalance[group];
+    }
+
+    @Override
+    public double groupM1Plus(int group) {
+        return s().groupM1Plus[group];
+    }
+
+    @Override
+    public double groupM3Plus(int group) {
+        return s().groupM3Plus[group];
+    }
+
+    @Override
+    public double groupNonPerforming(int group) {
+        return s().groupNonPerforming[group];
+    }
+
+    @Override
+    public long restructuredActive() {
+        return s().restructuredActive;
+    }
+
+    @Override
+    public long restructuredDelinquent() {
+        return s().restructuredDelinquent;
+    }
+
+    @Override
+    public double creditScoreMean() {
+        return s().creditScoreSum / market.borrowers.size;
+    }
+
+    @Override
+    public long events(String counter) {
+        return market.ledger.total(Counter.valueOf(counter));
+    }
+
+    @Override
+    public double flow(String flow, int lender) {
+        return flow(Flow.valueOf(flow), lender);
+    }
+
+    @Override
+    public long courtCases(String what) {
+        var st = courts.stats();
+        return switch (what) {
+            case "filed" -> st.filed;
+            case "taken" -> st.taken;
+            case "judged" -> st.judged;
+            case "enforced" -> st.enforced;
+            case "withdrawn" -> st.withdrawn;
+            case "waiting" -> st.waiting;
+            case "in_court" -> st.inCourt;
+            default -> throw new IllegalArgumentException(what);
+        };
+    }
+
+    @Override
+    public double courtRecoveries() {
+        return courts.stats().recoveries;
+    }
+
+    @Override
+    public double legalCosts() {
+        return courts.stats().legalCosts;
+    }
+
+    @Override
+    public double monthsFilingToRecovery() {
+        var st = courts.stats();
+        return st.recoveredCases == 0 ? Double.NaN : st.monthsFilingToRecoverySum / st.recoveredCases;
+    }
+
+    @Override
+    public double recoveries(int lender) {
+        if (lender != ALL) {
+            return accounting.recoveries(lender);
+        }
+        double sum = 0;
+        for (int l = 0; l < market.lenders.size(); l++) {
+            sum += accounting.recoveries(l);
+        }
+        return sum;
+    }
+
+    @Override
+    public double cumulativeRecoveries() {
+        return cumulativeRecoveries;
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.creditstress.model;
 /**
  * The phases of a month, in the order MASON's {@code Schedule} runs them (DOMAIN.md section 3).
  * The ordering number is the Schedule ordering: lower runs first within a month. Gaps leave room
- * for mechanisms still to come (courts).
+ * for mechanisms still to come.
  */
 public enum MonthPhase {
     ECONOMY(0),
@@ -13,7 +13,11 @@ public enum MonthPhase {
     REPAYMENT(40),
     UNDERWRITING(50),
     COLLECTION(60),
-    WRITE_OFF(65),
+    RESTRUCTURING(62),
+    LITIGATION(64),
+    WRITE_OFF(66),
+    CREDIT_SCORE(68),
+    COURTS(70),
     PORTFOLIO_SCAN(80),
     LENDER_ACCOUNTING(85),
     INVARIANTS(90),

@@ -10,7 +10,10 @@ import sim.engine.Steppable;
  * Phase 8a of the month: one pass over all borrowers and accounts that sums the portfolio by
  * lender, bucket and segment ({@link PortfolioStats}), and checks every agent's own state: no
  * NaN, no negative balance or savings. Delinquency counts and count-weighted ratios cover
- * active accounts (open, with a balance).
+ * active accounts (open, with a balance). It also keeps each active account's bucket for next
+ * month's roll rates (the only state it writes), and counts origination cohorts for vintages.
+ * IFRS 9 stages: stage 3 over 90 DPD (M4+), stage 2 over 30 DPD (M2, M3) or restructured,
+ * stage 1 otherwise.
  */
 public final class PortfolioScan implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -27,10 +30,15 @@ public final class PortfolioScan implements Steppable {
         int segments = market.scenario.population().segments().size();
         perChunk = new PortfolioStats[market.chunks.count()];
         for (int c = 0; c < perChunk.length; c++) {
-            perChunk[c] = new PortfolioStats(lenders, segments);
+            perChunk[c] = new PortfolioStats(lenders, segments, cohorts(market));
         }
-        total = new PortfolioStats(lenders, segments);
+        total = new PortfolioStats(lenders, segments, cohorts(market));
         classes = market.scenario.classification();
+    }
+
+    /** Quarterly origination cohorts over the recorded horizon. */
+    public static int cohorts(Market market) {
+        return (market.scenario.horizon().months() + 2) / 3;
     }
 
     /** This month's totals (valid after this phase ran). */
@@ -58,10 +66,13 @@ public final class PortfolioScan implements Steppable {
                 throw new InvariantViolation(market.month(), "borrower " + i, "savings must be finite and non-negative, got " + savings);
             }
             s.savings += savings;
+            s.creditScoreSum += b.creditScore[i];
             int k = b.segment[i];
             boolean hasCredit = false;
             for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
+                cohort(s, acc, a);
                 if (acc.status[a] != AccountTable.OPEN) {
+                    roll(s, acc, a, acc.status[a] == AccountTable.WRITTEN_OFF ? 5 : -1);
                     continue;
                 }
                 checkAccount(acc, a);
@@ -70,10 +81,12 @@ public final class PortfolioScan implements Steppable {
                 s.openAccounts[l]++;
                 s.limits[l] += acc.limit[a];
                 if (balance <= 0) {
+                    roll(s, acc, a, 6);
                     continue;
                 }
                 hasCredit = true;
                 int bucket = acc.bucket(a);
+                roll(s, acc, a, bucket);
                 s.receivables[l] += balance;
                 s.bucketBalance[l][bucket] += balance;
                 s.bucketCount[l][bucket]++;
@@ -83,8 +96,17 @@ public final class PortfolioScan implements Steppable {
                 } else {
                     s.lineBalance[l] += balance;
                 }
-                if (classes.nonPerforming(acc.monthsPastDue[a])) {
+                boolean npl = classes.nonPerforming(acc.monthsPastDue[a]);
+                if (npl) {
                     s.nonPerforming[l] += balance;
+                }
+                boolean restructured = acc.has(a, AccountTable.RESTRUCTURED);
+                s.stageBalance[bucket >= 4 ? 2 : bucket >= 2 || restructured ? 1 : 0] += balance;
+                if (restructured) {
+                    s.restructuredActive++;
+                    if (bucket >= 1) {
+                        s.restructuredDelinquent++;
+                    }
                 }
                 s.segmentBalance[k] += balance;
                 if (bucket >= 1) {
@@ -93,9 +115,39 @@ public final class PortfolioScan implements Steppable {
                 if (bucket >= 3) {
                     s.segmentM3Plus[k] += balance;
                 }
+                if (npl) {
+                    s.segmentNonPerforming[k] += balance;
+                }
+                s.addToGroups(b.thinFile(i), b.literacyTercile[i], b.lendersHeld[i], balance, bucket, npl);
             }
             if (hasCredit) {
                 s.borrowersWithCredit++;
+            }
+        }
+    }
+
+    /**
+     * Records the account's move since last month's scan (to a bucket 0-4, written off 5, paid
+     * off 6, or untracked -1) and remembers its bucket for next month (active accounts only).
+     */
+    private static void roll(PortfolioStats s, AccountTable acc, int a, int to) {
+        int from = acc.lastBucket[a];
+        if (from < 5 && to >= 0) {
+            s.roll[from][to]++;
+        }
+        acc.lastBucket[a] = (byte) (to >= 0 && to < 5 ? to : 5);
+    }
+
+    private void cohort(PortfolioStats s, AccountTable acc, int a) {
+        int opened = acc.openedMonth[a];
+        if (opened < 1) {
+            return;
+        }
+        int q = (opened - 1) / 3;
+        if (q < s.cohortAccounts.length) {
+            s.cohortAccounts[q]++;
+            if (acc.has(a, AccountTable.EVER_M3)) {
+                s.cohortEverM3[q]++;
             }
         }
     }

@@ -18,10 +18,44 @@ public final class PortfolioStats {
     public final double[] segmentBalance;
     public final double[] segmentM1Plus;
     public final double[] segmentM3Plus;
+    public final double[] segmentNonPerforming;
     public double savings;
     public long borrowersWithCredit;
+    /** Accounts moving from bucket (row, 0..4) last month to bucket now (0..4), written off (5) or paid off (6). */
+    public final long[][] roll = new long[5][7];
+    /** Accounts opened in each quarter from month 1 (cohort), and how many have ever been 3+ months past due. */
+    public final long[] cohortAccounts;
+    public final long[] cohortEverM3;
+    /** Balance in IFRS 9 stage 1, 2, 3. */
+    public final double[] stageBalance = new double[3];
+    /** Balances by borrower group (see {@link #GROUPS}): all, M1+, M3+, non-performing. */
+    public final double[] groupBalance = new double[GROUP_COUNT];
+    public final double[] groupM1Plus = new double[GROUP_COUNT];
+    public final double[] groupM3Plus = new double[GROUP_COUNT];
+    public final double[] groupNonPerforming = new double[GROUP_COUNT];
+    public long restructuredActive;
+    public long restructuredDelinquent;
+    public double creditScoreSum;
 
-    public PortfolioStats(int lenders, int segments) {
+    /** Borrower groups, in the order of {@link org.creditstress.metric.MetricRegistry#GROUPS}. */
+    private static final int GROUP_COUNT = org.creditstress.metric.MetricRegistry.GROUPS.size();
+
+    /** Group indexes of a borrower: file, literacy tercile, lenders held. */
+    static int fileGroup(boolean thin) {
+        return thin ? 0 : 1;
+    }
+
+    static int literacyGroup(int tercile) {
+        return 2 + tercile;
+    }
+
+    static int lendersGroup(int held) {
+        return 5 + Math.min(Math.max(held, 1), 3) - 1;
+    }
+
+    public PortfolioStats(int lenders, int segments, int cohorts) {
+        cohortAccounts = new long[cohorts];
+        cohortEverM3 = new long[cohorts];
         receivables = new double[lenders];
         bucketBalance = new double[lenders][5];
         bucketCount = new long[lenders][5];
@@ -34,6 +68,7 @@ public final class PortfolioStats {
         segmentBalance = new double[segments];
         segmentM1Plus = new double[segments];
         segmentM3Plus = new double[segments];
+        segmentNonPerforming = new double[segments];
     }
 
     void clear() {
@@ -53,8 +88,22 @@ public final class PortfolioStats {
         java.util.Arrays.fill(segmentBalance, 0);
         java.util.Arrays.fill(segmentM1Plus, 0);
         java.util.Arrays.fill(segmentM3Plus, 0);
+        java.util.Arrays.fill(segmentNonPerforming, 0);
         savings = 0;
         borrowersWithCredit = 0;
+        for (long[] row : roll) {
+            java.util.Arrays.fill(row, 0);
+        }
+        java.util.Arrays.fill(cohortAccounts, 0);
+        java.util.Arrays.fill(cohortEverM3, 0);
+        java.util.Arrays.fill(stageBalance, 0);
+        java.util.Arrays.fill(groupBalance, 0);
+        java.util.Arrays.fill(groupM1Plus, 0);
+        java.util.Arrays.fill(groupM3Plus, 0);
+        java.util.Arrays.fill(groupNonPerforming, 0);
+        restructuredActive = 0;
+        restructuredDelinquent = 0;
+        creditScoreSum = 0;
     }
 
     void add(PortfolioStats o) {
@@ -75,9 +124,51 @@ public final class PortfolioStats {
             segmentBalance[k] += o.segmentBalance[k];
             segmentM1Plus[k] += o.segmentM1Plus[k];
             segmentM3Plus[k] += o.segmentM3Plus[k];
+            segmentNonPerforming[k] += o.segmentNonPerforming[k];
         }
         savings += o.savings;
         borrowersWithCredit += o.borrowersWithCredit;
+        for (int r = 0; r < 5; r++) {
+            for (int c = 0; c < 7; c++) {
+                roll[r][c] += o.roll[r][c];
+            }
+        }
+        for (int q = 0; q < cohortAccounts.length; q++) {
+            cohortAccounts[q] += o.cohortAccounts[q];
+            cohortEverM3[q] += o.cohortEverM3[q];
+        }
+        for (int s = 0; s < 3; s++) {
+            stageBalance[s] += o.stageBalance[s];
+        }
+        for (int g = 0; g < GROUP_COUNT; g++) {
+            groupBalance[g] += o.groupBalance[g];
+            groupM1Plus[g] += o.groupM1Plus[g];
+            groupM3Plus[g] += o.groupM3Plus[g];
+            groupNonPerforming[g] += o.groupNonPerforming[g];
+        }
+        restructuredActive += o.restructuredActive;
+        restructuredDelinquent += o.restructuredDelinquent;
+        creditScoreSum += o.creditScoreSum;
+    }
+
+    private void addGroup(int g, double balance, int bucket, boolean nonPerforming) {
+        groupBalance[g] += balance;
+        if (bucket >= 1) {
+            groupM1Plus[g] += balance;
+        }
+        if (bucket >= 3) {
+            groupM3Plus[g] += balance;
+        }
+        if (nonPerforming) {
+            groupNonPerforming[g] += balance;
+        }
+    }
+
+    /** Adds an active account's balance to the borrower's three groups. */
+    void addToGroups(boolean thin, int literacyTercile, int lendersHeld, double balance, int bucket, boolean nonPerforming) {
+        addGroup(fileGroup(thin), balance, bucket, nonPerforming);
+        addGroup(literacyGroup(literacyTercile), balance, bucket, nonPerforming);
+        addGroup(lendersGroup(lendersHeld), balance, bucket, nonPerforming);
     }
 
     public double totalReceivables() {

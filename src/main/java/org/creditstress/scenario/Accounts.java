@@ -1,5 +1,7 @@
 package org.creditstress.scenario;
 
+import java.util.List;
+
 /** Which lenders and products borrowers apply to; see {@code population.accounts}. */
-public record Accounts(double secondLenderShare, double cashLoanShare) {
+public record Accounts(List<Double> lendersHeld, double cashLoanShare) {
 }

@@ -4,5 +4,10 @@ package org.creditstress.scenario;
 public record Behaviour(Trait essentialShare, Trait discretionaryPropensity, Trait presentBias, Trait literacy,
                         double impulseCreditShare, double convenienceShare, double savingsDrawdown,
                         double instalmentUptake, double cashLoanDrawProbability, double cashLoanDrawShare,
-                        boolean borrowToPay) {
+                        boolean borrowToPay, boolean loanStacking, RepaymentPriorityRule repaymentPriority,
+                        double strategicDefaultDebtMonths, double fraudIncomeInflation, double fraudTrueRisk,
+                        double strategicTrueRisk) {
+
+    /** Whom a borrower short of cash pays first. */
+    public enum RepaymentPriorityRule { PRO_RATA, PENALTY_COST, COLLECTION_PRESSURE, BUREAU_REPORTING }
 }

@@ -38,6 +38,9 @@ public final class KeyPath {
                 throw new IllegalArgumentException("malformed key path '" + path + "'");
             }
             if (part.chars().allMatch(Character::isDigit)) {
+                if (part.length() > 9) {
+                    throw new IllegalArgumentException("list index " + part + " is too large");
+                }
                 out.add(Integer.parseInt(part));
             } else {
                 out.add(part);

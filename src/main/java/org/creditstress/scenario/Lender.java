@@ -6,8 +6,32 @@ import java.util.List;
 public record Lender(String name, List<String> products, double marketShare, double modelQuality,
                      double thinFileQuality, double approvalRate, double thinFileLimitFactor,
                      double scoreLimitSensitivity, double reapplyProbability, int writeOffMonths,
-                     Collection collection, Provisioning provisioning, BalanceSheet balanceSheet,
-                     Tightening tightening) {
+                     double thinFileAprPremium, BureauReporting bureauReporting, LimitManagement limitManagement,
+                     Collection collection, Restructuring restructuring, Litigation litigation, Recovery recovery,
+                     Provisioning provisioning, BalanceSheet balanceSheet, Tightening tightening) {
+
+    /** Delinquency reporting to the bureau. */
+    public record BureauReporting(boolean enabled, int thresholdMonths, int lagMonths) {
+    }
+
+    /** Limit changes for existing customers. */
+    public record LimitManagement(double externalCut, boolean declineExternalDelinquency, double increase,
+                                  int increaseAfterMonths, double increaseUtilisation) {
+    }
+
+    /** Restructuring offers to delinquent borrowers. */
+    public record Restructuring(boolean enabled, int fromMonths, int toMonths, double acceptance, double termExtension,
+                                int graceMonths, int maxTimes) {
+    }
+
+    /** Suing delinquent borrowers. */
+    public record Litigation(boolean enabled, int fromMonths, double minBalance, double costPerCase, int batchSize,
+                             double batchCostFactor) {
+    }
+
+    /** Recoveries after write-off. */
+    public record Recovery(double monthlyRate, double maxShare) {
+    }
 
     /** Collection costs and cure effects by bucket (index 0 = M1 .. 3 = M4+). */
     public record Collection(List<Double> costPerAccount, List<Double> cureProbability) {

@@ -1,7 +1,6 @@
 package org.creditstress.scenario;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,9 +17,10 @@ public record LoadedScenario(Scenario scenario, ObjectNode resolved, String sour
 
     /** A problem about key {@code keyPath}, located in the file that set it. */
     public ScenarioProblem problemAt(String keyPath, String reason) {
-        return documents.stream()
-                .max(Comparator.comparingInt(d -> d.match(keyPath)))
-                .map(d -> new ScenarioProblem(d.source(), d.lineOf(keyPath), keyPath, reason))
-                .orElse(new ScenarioProblem(source, 0, keyPath, reason));
+        if (documents.isEmpty()) {
+            return new ScenarioProblem(source, 0, keyPath, reason);
+        }
+        YamlDocument d = ScenarioLoader.owner(documents, keyPath);
+        return new ScenarioProblem(d.source(), d.lineOf(keyPath), keyPath, reason);
     }
 }

@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
 final class ScenarioChecks {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final double SHARE_TOLERANCE = 1e-6;
+    /** Account holdings are bit masks over lenders. */
+    static final int MAX_LENDERS = 16;
 
     private final List<SchemaValidator.Finding> findings = new ArrayList<>();
 
     List<SchemaValidator.Finding> check(Scenario s) {
+        if (!NAME.matcher(s.name()).matches()) {
+            add("name", "must contain only letters, digits, '_' and '-' (it names the results folder), got '" + s.name() + "'");
+        }
         segments(s);
         products(s);
         lenders(s);
@@ -37,6 +42,18 @@ final class ScenarioChecks {
         }
         if (Math.abs(total - 1.0) > SHARE_TOLERANCE) {
             add("population.segments", "segment shares must add up to 1, they add up to " + round(total));
+        }
+        if (s.population().accounts().lendersHeld().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+            add("population.accounts.lenders_held", "needs at least one positive probability");
+        }
+        for (int i = 0; i < s.population().segments().size(); i++) {
+            Segment seg = s.population().segments().get(i);
+            if (seg.fraudShare() + seg.strategicShare() > 1) {
+                add("population.segments[" + i + "].fraud_share", "fraud_share + strategic_share must not exceed 1");
+            }
+            if (!seg.lendersHeld().isEmpty() && seg.lendersHeld().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+                add("population.segments[" + i + "].lenders_held", "needs at least one positive probability (or leave it empty)");
+            }
         }
     }
 
@@ -74,6 +91,14 @@ final class ScenarioChecks {
                             + s.product(id).kind().toString().toLowerCase());
                 }
             }
+            if (l.restructuring().fromMonths() > l.restructuring().toMonths()) {
+                add(path + ".restructuring.from_months", "must not exceed to_months (" + l.restructuring().toMonths() + "), got "
+                        + l.restructuring().fromMonths());
+            }
+            if (l.litigation().enabled() && l.litigation().fromMonths() >= l.writeOffMonths()) {
+                add(path + ".litigation.from_months", "must be below write_off_months (" + l.writeOffMonths()
+                        + "): accounts are written off before they could be sued, got " + l.litigation().fromMonths());
+            }
             if (l.tightening().capitalTrigger() < l.balanceSheet().minCapitalRatio() && l.tightening().enabled()) {
                 add(path + ".tightening.capital_trigger", "must not be below balance_sheet.min_capital_ratio ("
                         + l.balanceSheet().minCapitalRatio() + "), got " + l.tightening().capitalTrigger());
@@ -81,6 +106,9 @@ final class ScenarioChecks {
         }
         if (Math.abs(total - 1.0) > SHARE_TOLERANCE) {
             add("lenders", "lender market shares must add up to 1, they add up to " + round(total));
+        }
+        if (s.lenders().size() > MAX_LENDERS) {
+            add("lenders", "at most " + MAX_LENDERS + " lenders are supported, got " + s.lenders().size());
         }
     }
 

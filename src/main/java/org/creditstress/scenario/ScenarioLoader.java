@@ -63,7 +63,7 @@ public final class ScenarioLoader {
         if (ext != null) {
             chain.addAll(readChain(Path.of(ext.asText())));
         }
-        return resolve(chain, overrides, source);
+        return resolve(chain, overrides, baseName(Path.of(source.replaceAll("[^A-Za-z0-9_.-]", "_"))));
     }
 
     private static LoadedScenario resolve(List<YamlDocument> chain, List<String> overrides, String defaultName) {
@@ -116,10 +116,21 @@ public final class ScenarioLoader {
                 return new ScenarioProblem("--set " + overrides.get(i), 0, f.path(), f.reason());
             }
         }
-        YamlDocument best = chain.stream()
-                .max(Comparator.comparingInt(d -> d.match(f.path())))
-                .orElseThrow();
+        YamlDocument best = owner(chain, f.path());
         return new ScenarioProblem(best.source(), best.lineOf(f.path()), f.path(), f.reason());
+    }
+
+    /**
+     * The file a key path's value came from: the extending file first; a file that sets the key, or
+     * replaces a list or value above it, owns it; otherwise the file that records most of the path.
+     */
+    static YamlDocument owner(List<YamlDocument> chain, String path) {
+        for (YamlDocument d : chain) {
+            if (d.match(path) == path.length() || d.replaces(path)) {
+                return d;
+            }
+        }
+        return chain.stream().max(Comparator.comparingInt(d -> d.match(path))).orElseThrow();
     }
 
     private static List<YamlDocument> readChain(Path file) {
@@ -205,6 +216,16 @@ public final class ScenarioLoader {
             Object seg = segments.get(i);
             Object next = segments.get(i + 1);
             JsonNode child = seg instanceof Integer idx ? node.get(idx) : node.get((String) seg);
+            boolean wrongKind = child != null && !child.isNull()
+                    && (next instanceof Integer ? !child.isArray() : !child.isObject());
+            if (wrongKind && next instanceof Integer) {
+                problems.add(new ScenarioProblem(source, 0, path, "'" + KeyPath.join(segments.subList(0, i + 1))
+                        + "' in the scenario is not a list, so it cannot be indexed"));
+                return;
+            }
+            if (wrongKind) {
+                child = null;
+            }
             if (child == null || child.isNull()) {
                 if (seg instanceof Integer idx) {
                     problems.add(new ScenarioProblem(source, 0, path, "index " + idx + " is out of range: the list has "
@@ -215,7 +236,12 @@ public final class ScenarioLoader {
                     problems.add(new ScenarioProblem(source, 0, path, "the scenario has no list '" + seg + "' to index"));
                     return;
                 }
-                child = ((ObjectNode) node).putObject((String) seg);
+                if (!(node instanceof ObjectNode parentMap)) {
+                    problems.add(new ScenarioProblem(source, 0, path, "'" + KeyPath.join(segments.subList(0, i))
+                            + "' in the scenario is not a mapping"));
+                    return;
+                }
+                child = parentMap.putObject((String) seg);
             }
             node = child;
         }
@@ -226,8 +252,10 @@ public final class ScenarioLoader {
                 return;
             }
             array.set(idx, value);
+        } else if (node instanceof ObjectNode map) {
+            map.set((String) last, value);
         } else {
-            ((ObjectNode) node).set((String) last, value);
+            problems.add(new ScenarioProblem(source, 0, path, "the scenario has no mapping to set '" + last + "' in"));
         }
     }
 
@@ -269,8 +297,11 @@ public final class ScenarioLoader {
         return Optional.empty();
     }
 
+    /** The default scenario name: the file name without .yaml, made safe for a folder name. */
     private static String baseName(Path file) {
         String n = file.getFileName().toString();
-        return n.endsWith(".yaml") ? n.substring(0, n.length() - 5) : n.endsWith(".yml") ? n.substring(0, n.length() - 4) : n;
+        n = n.endsWith(".yaml") ? n.substring(0, n.length() - 5) : n.endsWith(".yml") ? n.substring(0, n.length() - 4) : n;
+        n = n.replaceAll("[^A-Za-z0-9_-]", "_");
+        return n.isEmpty() ? "scenario" : n;
     }
 }

@@ -52,7 +52,12 @@ public record YamlDocument(String source, ObjectNode tree, Map<String, Integer> 
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
-            throw new ScenarioException(new ScenarioProblem(source, line, "", "malformed YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")));
+            String reason = e.getOriginalMessage().lines().findFirst().orElse("");
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                line = m.getProblemMark().getLine() + 1;
+                reason = m.getProblem();
+            }
+            throw new ScenarioException(new ScenarioProblem(source, line, "", "malformed YAML: " + reason));
         } catch (IOException e) {
             throw new ScenarioException(new ScenarioProblem(source, 0, "", "cannot read YAML: " + e.getMessage()));
         }
@@ -90,6 +95,21 @@ public record YamlDocument(String source, ObjectNode tree, Map<String, Integer> 
             p = KeyPath.parent(p);
         }
         return -1;
+    }
+
+    /** Whether this file sets a list or a plain value at some prefix of {@code path} (replacing it whole). */
+    boolean replaces(String path) {
+        JsonNode node = tree;
+        for (Object seg : KeyPath.split(path)) {
+            node = seg instanceof Integer i ? node.get(i) : node.get((String) seg);
+            if (node == null) {
+                return false;
+            }
+            if (!node.isObject()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void recordLines(JsonParser p, String path, Map<String, Integer> lines) throws IOException {

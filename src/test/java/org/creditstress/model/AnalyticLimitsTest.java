@@ -32,7 +32,7 @@ class AnalyticLimitsTest {
                     - {name: only, share: 1, thin_file_share: 0, income_median: 5000, income_dispersion: 0,
                        income_volatility: 0, permanent_income_volatility: 0, job_loss_relative: 1,
                        unemployment_replacement: 0, savings_months_median: 0, savings_dispersion: 0,
-                       emergency_probability: 0, income_cyclicality: 0}
+                       emergency_probability: 0, income_cyclicality: 0, strategic_share: 0, fraud_share: 0}
                   behaviour:
                     essential_share: {median: 0.5, spread: 0}
                     discretionary_propensity: {median: 1, spread: 0}
@@ -44,7 +44,7 @@ class AnalyticLimitsTest {
                     instalment_uptake: 0
                     cash_loan_draw_probability: 0
                     borrow_to_pay: false
-                  accounts: {second_lender_share: 0, cash_loan_share: 0}
+                  accounts: {lenders_held: [1], cash_loan_share: 0}
                 products:
                   - {id: line, kind: purchase_line, limit_income_multiple: 3, max_limit: 1000000}
                 lenders:
@@ -55,6 +55,8 @@ class AnalyticLimitsTest {
                     score_limit_sensitivity: 0
                     write_off_months: 24
                     collection: {cure_probability: [0, 0, 0, 0]}
+                    restructuring: {enabled: false}
+                    litigation: {enabled: false}
                     tightening: {enabled: false}
                 economy:
                   unemployment: {level: 0}

@@ -20,6 +20,13 @@ public final class AccountTable {
     public static final byte OPEN = 1;
     public static final byte WRITTEN_OFF = 2;
 
+    /** Flag: the account has been restructured. */
+    public static final byte RESTRUCTURED = 1;
+    /** Flag: the lender has sued (a court case exists). */
+    public static final byte SUED = 2;
+    /** Flag: the account has been 3+ months past due at some point (for vintage curves). */
+    public static final byte EVER_M3 = 4;
+
     public final int size;
     public final int[] borrower;
     public final byte[] lender;
@@ -31,6 +38,18 @@ public final class AccountTable {
     /** Months past due: 0 current, 1 = M1 (1-30 DPD), 2 = M2, 3 = M3, 4+ = M4+. */
     public final byte[] monthsPastDue;
     public final byte[] termLeft;
+    /** Bit flags: {@link #RESTRUCTURED}, {@link #SUED}, {@link #EVER_M3}. */
+    public final byte[] flags;
+    /** Times restructured. */
+    public final byte[] restructurings;
+    /** Months left without a bill after restructuring. */
+    public final byte[] graceLeft;
+    /** Months paid in full since the last delinquency or limit increase (capped at 127). */
+    public final byte[] goodMonths;
+    /** Bucket at the end of last month (for roll rates); 5 = not open. */
+    public final byte[] lastBucket;
+    /** Month the account was opened (negative in burn-in; Short.MIN_VALUE if never). */
+    public final short[] openedMonth;
     /** Credit limit (line) or maximum loan (cash loan), yuan. */
     public final float[] limit;
     /** Fixed monthly instalment of the cash loan, yuan. */
@@ -49,6 +68,14 @@ public final class AccountTable {
         status = new byte[size];
         monthsPastDue = new byte[size];
         termLeft = new byte[size];
+        flags = new byte[size];
+        restructurings = new byte[size];
+        graceLeft = new byte[size];
+        goodMonths = new byte[size];
+        lastBucket = new byte[size];
+        openedMonth = new short[size];
+        java.util.Arrays.fill(lastBucket, (byte) 5);
+        java.util.Arrays.fill(openedMonth, Short.MIN_VALUE);
         limit = new float[size];
         payment = new double[size];
         statement = new double[size];
@@ -60,6 +87,14 @@ public final class AccountTable {
     /** Receivable of account {@code a}, yuan. */
     public double balance(int a) {
         return statement[a] + pending[a] + pool[a] + arrears[a];
+    }
+
+    public boolean has(int a, byte flag) {
+        return (flags[a] & flag) != 0;
+    }
+
+    public void set(int a, byte flag) {
+        flags[a] |= flag;
     }
 
     public boolean open(int a) {
@@ -83,6 +118,6 @@ public final class AccountTable {
 
     /** Heap bytes per account held by this table. */
     public static int bytesPerAccount() {
-        return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 8 * 5;
+        return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 8 * 5 + 1 + 1 + 1 + 1 + 1 + 2;
     }
 }

@@ -12,11 +12,15 @@ package org.creditstress.model.borrower;
 public final class BorrowerTable {
     public static final byte EMPLOYED = 1;
     public static final byte THIN_FILE = 2;
+    /** Strategic defaulter: stops paying when its debt exceeds a multiple of its income. */
+    public static final byte STRATEGIC = 4;
+    /** Fraudster: draws every limit and never pays. */
+    public static final byte FRAUD = 8;
 
     public final int size;
     /** Index of the borrower's segment in the scenario's segment list. */
     public final byte[] segment;
-    /** Bit flags: {@link #EMPLOYED}, {@link #THIN_FILE}. */
+    /** Bit flags: {@link #EMPLOYED}, {@link #THIN_FILE}, {@link #STRATEGIC}, {@link #FRAUD}. */
     public final byte[] flags;
     /** Months in the current employment state (capped at Short.MAX_VALUE). */
     public final short[] monthsInState;
@@ -38,6 +42,14 @@ public final class BorrowerTable {
     public final float[] literacy;
     /** True risk index, standardised (mean 0, sd 1 across the population): higher is riskier. */
     public final float[] trueRisk;
+    /** Bureau-style credit score (300-850): falls with reported delinquency, recovers slowly. */
+    public final float[] creditScore;
+    /** The score the borrower recovers towards (its starting score). */
+    public final float[] baseScore;
+    /** Number of distinct lenders the borrower applied to. */
+    public final byte[] lendersHeld;
+    /** Literacy tercile: 0 low, 1 middle, 2 high. */
+    public final byte[] literacyTercile;
     /** First account index in the account table. */
     public final int[] firstAccount;
     /** Number of accounts held (open or not). */
@@ -57,6 +69,10 @@ public final class BorrowerTable {
         presentBias = new float[size];
         literacy = new float[size];
         trueRisk = new float[size];
+        creditScore = new float[size];
+        baseScore = new float[size];
+        lendersHeld = new byte[size];
+        literacyTercile = new byte[size];
         firstAccount = new int[size + 1];
         accountCount = new byte[size];
     }
@@ -69,12 +85,20 @@ public final class BorrowerTable {
         return (flags[i] & THIN_FILE) != 0;
     }
 
+    public boolean fraud(int i) {
+        return (flags[i] & FRAUD) != 0;
+    }
+
+    public boolean strategic(int i) {
+        return (flags[i] & STRATEGIC) != 0;
+    }
+
     public void setEmployed(int i, boolean employed) {
         flags[i] = (byte) (employed ? flags[i] | EMPLOYED : flags[i] & ~EMPLOYED);
     }
 
     /** Heap bytes per borrower held by this table (excluding accounts). */
     public static int bytesPerBorrower() {
-        return 1 + 1 + 2 + 4 + 4 + 8 + 4 * 6 + 4 + 1;
+        return 1 + 1 + 2 + 4 + 4 + 8 + 4 * 6 + 4 + 4 + 1 + 1 + 4 + 1;
     }
 }

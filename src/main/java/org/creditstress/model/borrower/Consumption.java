@@ -8,6 +8,7 @@ import org.creditstress.model.engine.Counter;
 import org.creditstress.model.engine.Flow;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.lender.LenderState;
+import org.creditstress.model.lender.Pricing;
 import org.creditstress.scenario.Behaviour;
 import org.creditstress.scenario.Product;
 import org.creditstress.scenario.Segment;
@@ -20,8 +21,8 @@ import sim.engine.Steppable;
  * present bias {@code b}, literacy {@code l}, and this month's expected bill {@code B}:
  * <ol>
  *   <li>Essentials {@code E = essential_share * P}, plus an emergency expense with the segment's
- *       probability. If {@code E + B > S} and {@code borrow_to_pay} is on, the borrower first draws
- *       its own current cash-loan account (if it has no loan) for the gap.</li>
+ *       probability. If {@code E + B > S}, the borrower first draws a cash loan for the gap
+ *       ({@link LoanStacking}).</li>
  *   <li>Essentials are paid in cash, then on a current purchase line; what neither covers is
  *       unmet.</li>
  *   <li>A planned cash-loan draw, with probability {@code cash_loan_draw_probability * (1 + b)},
@@ -38,6 +39,8 @@ import sim.engine.Steppable;
  *       rest is due in full next cycle (interest-free). The lender pays the merchant.</li>
  * </ol>
  * Accounts that are past due, or at a lender that has stopped lending, take no new credit.
+ * A fraudster first draws every current loan in full and spends every line to its limit.
+ * Which loan a short borrower draws, and whether that is loan stacking, is {@link LoanStacking}.
  */
 public final class Consumption implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -46,19 +49,21 @@ public final class Consumption implements Steppable {
     private final double[] emergencyProbability;
     private final double[] emergencySize;
     private final double[] instalmentMonths;
-    private final double[] annuity;
     private final byte[] termMonths;
+    private final transient Pricing pricing;
+    private final transient LoanStacking stacking;
     private final double[] merchantDiscount;
 
     public Consumption(Market market) {
         this.market = market;
         this.behaviour = market.scenario.population().behaviour();
+        this.pricing = new Pricing(market);
+        this.stacking = new LoanStacking(behaviour.borrowToPay(), behaviour.loanStacking());
         List<Segment> segs = market.scenario.population().segments();
         emergencyProbability = segs.stream().mapToDouble(Segment::emergencyProbability).toArray();
         emergencySize = segs.stream().mapToDouble(Segment::emergencySizeMonths).toArray();
         List<Product> products = market.scenario.products();
         instalmentMonths = products.stream().mapToDouble(Product::instalmentMonths).toArray();
-        annuity = products.stream().mapToDouble(Product::annuityFactor).toArray();
         merchantDiscount = products.stream().mapToDouble(Product::merchantDiscount).toArray();
         termMonths = new byte[products.size()];
         for (int p = 0; p < products.size(); p++) {
@@ -104,15 +109,23 @@ public final class Consumption implements Steppable {
             double lit = b.literacy[i];
             int k = b.segment[i];
 
+            if (b.fraud(i)) {
+                s += drawEverything(c, acc, a0, a1);
+            }
             double bill = 0;
             double available = 0;
-            int loanAccount = -1;
+            long lendable = 0;
+            long owed = 0;
             for (int a = a0; a < a1; a++) {
-                bill += expectedBill(acc, a);
+                double accountBill = expectedBill(acc, a);
+                if (accountBill > 0) {
+                    bill += accountBill;
+                    owed |= 1L << acc.lender[a];
+                }
                 if (canLend(acc, a)) {
                     if (acc.cashLoan[a]) {
-                        if (loanAccount < 0 && acc.pool[a] == 0.0) {
-                            loanAccount = a;
+                        if (acc.pool[a] == 0.0) {
+                            lendable |= 1L << (a - a0);
                         }
                     } else {
                         available += acc.available(a);
@@ -126,10 +139,17 @@ public final class Consumption implements Steppable {
                 essentials += emergency;
                 emergencySpending += emergency;
             }
-            if (behaviour.borrowToPay() && loanAccount >= 0 && essentials + bill > s) {
-                s += disburse(c, acc, loanAccount, Math.min(acc.limit[loanAccount], essentials + bill - s));
-                loanAccount = -1;
+            if (lendable != 0 && essentials + bill > s) {
+                int loan = stacking.choose(acc, a0, a1, lendable, owed);
+                if (loan >= 0) {
+                    s += disburse(c, acc, loan, Math.min(acc.limit[loan], essentials + bill - s));
+                    lendable &= ~(1L << (loan - a0));
+                    if (LoanStacking.stacked(acc, loan, owed)) {
+                        market.ledger.count(c, Counter.LOANS_STACKED, acc.lender[loan]);
+                    }
+                }
             }
+            int loanAccount = lendable == 0 ? -1 : a0 + Long.numberOfTrailingZeros(lendable);
 
             double essentialCash = Math.min(s, essentials);
             s -= essentialCash;
@@ -172,6 +192,27 @@ public final class Consumption implements Steppable {
         market.ledger.add(c, BorrowerFlow.UNMET_ESSENTIALS, unmet);
     }
 
+    /** A fraudster draws every current cash loan in full and spends every line to its limit. */
+    private double drawEverything(int c, AccountTable acc, int a0, int a1) {
+        double cash = 0;
+        for (int a = a0; a < a1; a++) {
+            if (!canLend(acc, a)) {
+                continue;
+            }
+            if (acc.cashLoan[a]) {
+                if (acc.pool[a] == 0.0) {
+                    cash += disburse(c, acc, a, acc.limit[a]);
+                }
+            } else {
+                double x = acc.available(a);
+                if (x > 0) {
+                    purchase(c, acc, a, a + 1, x, 0.0);
+                }
+            }
+        }
+        return cash;
+    }
+
     /** Opens a cash loan of {@code amount} on account {@code a}; returns the amount paid to the borrower. */
     private double disburse(int c, AccountTable acc, int a, double amount) {
         if (amount <= 0) {
@@ -179,7 +220,7 @@ public final class Consumption implements Steppable {
         }
         int p = acc.product[a];
         acc.pool[a] = amount;
-        acc.payment[a] = amount * annuity[p];
+        acc.payment[a] = amount * pricing.annuityFactor(a, termMonths[p]);
         acc.termLeft[a] = termMonths[p];
         market.ledger.add(c, Flow.DISBURSED, acc.lender[a], amount);
         market.ledger.count(c, Counter.LOANS_DRAWN, acc.lender[a]);

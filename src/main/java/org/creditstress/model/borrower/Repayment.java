@@ -3,6 +3,7 @@ package org.creditstress.model.borrower;
 import java.util.List;
 import org.creditstress.model.Market;
 import org.creditstress.model.engine.Flow;
+import org.creditstress.model.lender.Pricing;
 import org.creditstress.scenario.Product;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -15,8 +16,12 @@ import sim.engine.Steppable;
  * fee {@code instalment_monthly_fee * pool}; a cash loan bills interest {@code pool * apr / 12} and
  * the principal part of its fixed payment. The amount due is the regular bill plus arrears.
  *
+ * <p>Grace: an account in a restructuring grace period gets no bill; its interest or fee is
+ * added to the principal.
+ *
  * <p>Paying: the borrower pays all it owes if its savings allow, else all its savings, split by
- * the {@link RepaymentPriority}. An account paid in full is current again (a cure). An account
+ * the {@link RepaymentPriority}. Fraudsters and strategic defaulters past their threshold pay
+ * nothing. An account paid in full is current again (a cure). An account
  * that got at least its regular bill stays in its bucket; otherwise it rolls one month further
  * past due. What is unpaid stays as arrears.
  *
@@ -30,7 +35,9 @@ public final class Repayment implements Steppable {
     private final double[] penaltyMonthly;
     private final double[] feeMonthly;
     private final double[] instalmentMonths;
-    private final double[] interestMonthly;
+    private final transient Pricing pricing;
+    private final double strategicDebtMonths;
+    private final double[] extension;
     private final double[][] dueScratch;
     private final double[][] regularScratch;
     private final double[][] paidScratch;
@@ -42,7 +49,9 @@ public final class Repayment implements Steppable {
         penaltyMonthly = products.stream().mapToDouble(Product::penaltyMonthlyRate).toArray();
         feeMonthly = products.stream().mapToDouble(Product::instalmentMonthlyFee).toArray();
         instalmentMonths = products.stream().mapToDouble(Product::instalmentMonths).toArray();
-        interestMonthly = products.stream().mapToDouble(p -> p.apr() / 12.0).toArray();
+        pricing = new Pricing(market);
+        strategicDebtMonths = market.scenario.population().behaviour().strategicDefaultDebtMonths();
+        extension = market.lenders.stream().mapToDouble(l -> l.spec.restructuring().termExtension()).toArray();
         int maxAccounts = 2 * products.size() * Math.max(1, market.lenders.size());
         int chunks = market.chunks.count();
         dueScratch = new double[chunks][maxAccounts];
@@ -83,7 +92,7 @@ public final class Repayment implements Steppable {
                 closeCycle(acc, a0, a1);
                 continue;
             }
-            double cash = b.savings[i];
+            double cash = willingToPay(b, acc, i, a0, a1) ? b.savings[i] : 0.0;
             if (cash >= totalDue) {
                 System.arraycopy(due, 0, paid, 0, a1 - a0);
                 cash = totalDue;
@@ -102,8 +111,17 @@ public final class Repayment implements Steppable {
                 repaid[acc.lender[a]] += p;
                 if (acc.arrears[a] < CENT) {
                     acc.monthsPastDue[a] = 0;
-                } else if (!(p >= regular[j] && regular[j] > 0) && acc.monthsPastDue[a] < Byte.MAX_VALUE) {
-                    acc.monthsPastDue[a]++;
+                    if (acc.goodMonths[a] < Byte.MAX_VALUE) {
+                        acc.goodMonths[a]++;
+                    }
+                } else {
+                    acc.goodMonths[a] = 0;
+                    if (!(p >= regular[j] && regular[j] > 0) && acc.monthsPastDue[a] < Byte.MAX_VALUE) {
+                        acc.monthsPastDue[a]++;
+                        if (acc.monthsPastDue[a] >= 3) {
+                            acc.set(a, AccountTable.EVER_M3);
+                        }
+                    }
                 }
             }
             b.savings[i] -= spent;
@@ -116,6 +134,26 @@ public final class Repayment implements Steppable {
     }
 
     /**
+     * Honest borrowers pay what they can. A fraudster never pays; a strategic defaulter stops
+     * paying once its total debt exceeds {@code strategic_default_debt_months} of its income.
+     */
+    private boolean willingToPay(BorrowerTable b, AccountTable acc, int i, int a0, int a1) {
+        if (b.fraud(i)) {
+            return false;
+        }
+        if (b.strategic(i)) {
+            double debt = 0;
+            for (int a = a0; a < a1; a++) {
+                if (acc.status[a] == AccountTable.OPEN) {
+                    debt += acc.balance(a);
+                }
+            }
+            return debt <= strategicDebtMonths * b.permanentIncome[i];
+        }
+        return true;
+    }
+
+    /**
      * Bills account {@code a}: charges penalty, fees and interest, and moves this month's regular
      * bill into arrears (so that arrears hold everything due now). Returns the regular bill.
      */
@@ -125,9 +163,17 @@ public final class Repayment implements Steppable {
         double penalty = acc.arrears[a] * penaltyMonthly[p];
         double regular;
         double charged = penalty;
+        if (acc.graceLeft[a] > 0) {
+            double accrued = acc.pool[a] * (acc.cashLoan[a] ? pricing.monthlyRate(a) : feeMonthly[p]);
+            acc.pool[a] += accrued;
+            acc.graceLeft[a]--;
+            acc.arrears[a] += penalty;
+            charges[l] += penalty + accrued;
+            return 0.0;
+        }
         if (acc.cashLoan[a]) {
             if (acc.termLeft[a] > 0) {
-                double interest = acc.pool[a] * interestMonthly[p];
+                double interest = acc.pool[a] * pricing.monthlyRate(a);
                 double principal = acc.termLeft[a] == 1 ? acc.pool[a] : Math.min(acc.pool[a], acc.payment[a] - interest);
                 acc.pool[a] -= principal;
                 acc.termLeft[a]--;
@@ -138,7 +184,8 @@ public final class Repayment implements Steppable {
                 acc.pool[a] = 0;
             }
         } else {
-            double principal = acc.pool[a] / instalmentMonths[p];
+            double months = acc.has(a, AccountTable.RESTRUCTURED) ? instalmentMonths[p] * extension[l] : instalmentMonths[p];
+            double principal = acc.pool[a] / months;
             double fee = acc.pool[a] * feeMonthly[p];
             acc.pool[a] -= principal;
             regular = acc.statement[a] + principal + fee;

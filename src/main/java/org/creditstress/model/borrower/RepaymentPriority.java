@@ -1,8 +1,11 @@
 package org.creditstress.model.borrower;
 
+import org.creditstress.model.Market;
+import org.creditstress.scenario.Behaviour.RepaymentPriorityRule;
+
 /**
  * How a borrower who cannot pay every bill splits what it has across its accounts. One rule per
- * class; the scenario chooses (pro rata is the only rule of version 1).
+ * class, chosen by {@code population.behaviour.repayment_priority}.
  */
 public interface RepaymentPriority {
 
@@ -25,4 +28,14 @@ public interface RepaymentPriority {
             paid[j] = due[j] * share;
         }
     };
+
+    /** The rule a scenario names. */
+    static RepaymentPriority of(RepaymentPriorityRule rule, Market market) {
+        return switch (rule) {
+            case PRO_RATA -> PRO_RATA;
+            case PENALTY_COST -> new PenaltyCostFirst(market.scenario.products());
+            case COLLECTION_PRESSURE -> new CollectionPressureFirst();
+            case BUREAU_REPORTING -> new BureauReportingFirst(market.lenders);
+        };
+    }
 }

@@ -20,6 +20,12 @@ public enum Flow {
     WRITE_OFFS,
     /** Collection costs (cash out to collectors, expense). */
     COLLECTION_COST,
-    /** Arrears paid from outside the model under collection pressure (borrower passes it to the lender). */
-    OUTSIDE_HELP
+    /** Arrears paid from outside the model under collection pressure or court enforcement (borrower passes it on). */
+    OUTSIDE_HELP,
+    /** Legal costs of litigation (cash out, expense). */
+    LEGAL_COST,
+    /** Court enforcement on written-off accounts (cash in, income; from the borrower's savings or outside). */
+    COURT_RECOVERIES,
+    /** Written-off balances of fraudsters (a part of WRITE_OFFS, reported apart). */
+    FRAUD_WRITE_OFFS
 }

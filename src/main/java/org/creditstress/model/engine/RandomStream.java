@@ -10,5 +10,7 @@ public enum RandomStream {
     INCOME,
     CONSUMPTION,
     UNDERWRITING,
-    COLLECTION
+    COLLECTION,
+    RESTRUCTURING,
+    COURTS
 }

@@ -33,7 +33,7 @@ public final class SeedPlan {
         return new SplittableRandom(mix64(key ^ mix64(0xBF58476D1CE4E5B9L * (chunk + 1L))));
     }
 
-    static long mix64(long z) {
+    public static long mix64(long z) {
         z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
         z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
         return z ^ (z >>> 33);

@@ -19,8 +19,10 @@ import sim.engine.Steppable;
  *   operating cost   = operating_cost_rate / 12 x receivables
  *   funding cost     = (funding rate + funding_spread) / 12 x funding
  *                      (+ a penalty of {@value #EMERGENCY_PENALTY} a year on emergency funding)
- *   cash   += repayments - purchases + merchant fees - disbursed - collection - operating - funding cost
- *   equity += charges + merchant fees - provision charge - collection - operating - funding cost
+ *   collection includes legal costs; recoveries are court enforcement on written-off accounts
+ *   plus {@link WriteOffRecoveries}
+ *   cash   += repayments + recoveries - purchases + merchant fees - disbursed - collection - operating - funding cost
+ *   equity += charges + merchant fees + recoveries - provision charge - collection - operating - funding cost
  *   dividends = equity above target_capital_ratio x net receivables (from month 1), paid out of cash
  * </pre>
  * Funding: the committed line is drawn to bring cash up to {@code cash_buffer_ratio} of net
@@ -51,6 +53,8 @@ public final class LenderAccounting implements Steppable {
     private final double[] lastFundingCost;
     private final double[] lastProvisionCharge;
     private final double[] lastDividends;
+    private final double[] lastRecoveries;
+    private final transient WriteOffRecoveries recoveriesAfterWriteOff;
 
     public LenderAccounting(Market market, PortfolioScan scan) {
         this.market = market;
@@ -64,6 +68,8 @@ public final class LenderAccounting implements Steppable {
         lastFundingCost = new double[n];
         lastProvisionCharge = new double[n];
         lastDividends = new double[n];
+        lastRecoveries = new double[n];
+        recoveriesAfterWriteOff = new WriteOffRecoveries(n);
     }
 
     /** Takes the accounts opened when the population was built (called once, before the first month). */
@@ -98,7 +104,8 @@ public final class LenderAccounting implements Steppable {
         double charges = ledger.total(Flow.CHARGES, l);
         double repayments = ledger.total(Flow.REPAYMENTS, l);
         double writeOffs = ledger.total(Flow.WRITE_OFFS, l);
-        double collection = ledger.total(Flow.COLLECTION_COST, l);
+        double collection = ledger.total(Flow.COLLECTION_COST, l) + ledger.total(Flow.LEGAL_COST, l);
+        double recoveries = ledger.total(Flow.COURT_RECOVERIES, l) + (month >= 1 ? recoveriesAfterWriteOff.recover(lender, writeOffs) : 0.0);
 
         lender.ledgerReceivables += purchases + disbursed + charges - repayments - writeOffs;
         double scanned = stats.receivables[l];
@@ -122,8 +129,8 @@ public final class LenderAccounting implements Steppable {
         double fundingCost = fundingRate / 12.0 * lender.funding
                 + (fundingRate + EMERGENCY_PENALTY) / 12.0 * lender.emergencyFunding;
 
-        lender.cash += repayments - purchases + merchantFees - disbursed - collection - operating - fundingCost;
-        lender.equity += charges + merchantFees - provisionCharge - collection - operating - fundingCost;
+        lender.cash += repayments + recoveries - purchases + merchantFees - disbursed - collection - operating - fundingCost;
+        lender.equity += charges + merchantFees + recoveries - provisionCharge - collection - operating - fundingCost;
         lender.provisions = provisions;
         double dividends = month >= 1 ? Math.max(0.0, lender.equity - spec.balanceSheet().targetCapitalRatio() * (scanned - provisions)) : 0.0;
         lender.cash -= dividends;
@@ -141,6 +148,7 @@ public final class LenderAccounting implements Steppable {
         lastFundingCost[l] = fundingCost;
         lastProvisionCharge[l] = provisionCharge;
         lastDividends[l] = dividends;
+        lastRecoveries[l] = recoveries;
     }
 
     private void manageFunding(LenderState lender, double netReceivables, int month) {
@@ -192,6 +200,11 @@ public final class LenderAccounting implements Steppable {
 
     public double fundingCost(int lender) {
         return lastFundingCost[lender];
+    }
+
+    /** Recoveries on written-off balances this month (courts and collection after write-off). */
+    public double recoveries(int lender) {
+        return lastRecoveries[lender];
     }
 
     public double dividends(int lender) {

@@ -5,6 +5,7 @@ import org.apache.commons.math3.special.Erf;
 import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.bureau.CreditBureau;
 import org.creditstress.model.engine.Counter;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.scenario.Lender;
@@ -26,14 +27,18 @@ import sim.engine.Steppable;
  * within [min_limit, max_limit].
  *
  * <p>Each month a declined applicant re-applies with probability {@code reapply_probability};
- * accounts of a lender that is tightening have their limits cut.
+ * open accounts go through limit management ({@link #manageLimit}).
  */
 public final class Underwriting implements Steppable {
     private static final long serialVersionUID = 1L;
     private final transient Market market;
+    private final transient CreditBureau bureau;
+    private final double[] maxLimit;
 
-    public Underwriting(Market market) {
+    public Underwriting(Market market, CreditBureau bureau) {
         this.market = market;
+        this.bureau = bureau;
+        this.maxLimit = market.scenario.products().stream().mapToDouble(Product::maxLimit).toArray();
     }
 
     /** The score cut-off for an approval rate: the standard normal quantile. */
@@ -48,29 +53,42 @@ public final class Underwriting implements Steppable {
     }
 
     /**
-     * Scores account {@code a}'s applicant and opens the account with a limit if approved.
+     * Scores account {@code a}'s applicant and opens the account with a limit if approved. A
+     * lender that sees the borrower's bureau record declines a visible delinquency elsewhere (if
+     * its policy says so) and adds {@code score_weight} per 100 points the credit score is below
+     * the starting mean.
      *
      * @return whether the account was opened
      */
-    public static boolean apply(Market m, int a, SplittableRandom rng, int chunk) {
+    public static boolean apply(Market m, int a, SplittableRandom rng, int chunk, CreditBureau bureau) {
         AccountTable acc = m.accounts;
         BorrowerTable b = m.borrowers;
         int i = acc.borrower[a];
-        LenderState lender = m.lenders.get(acc.lender[a]);
+        int l = acc.lender[a];
+        LenderState lender = m.lenders.get(l);
         Lender spec = lender.spec;
         boolean thin = b.thinFile(i);
         double q = spec.modelQuality() * (thin ? spec.thinFileQuality() : 1.0);
         double score = q * b.trueRisk[i] + Math.sqrt(1.0 - q * q) * rng.nextGaussian();
+        if (bureau != null && bureau.sees(i, l)) {
+            if (spec.limitManagement().declineExternalDelinquency() && bureau.delinquentElsewhere(i, l)) {
+                return false;
+            }
+            double gap = m.scenario.bureau().scoreMean() - b.creditScore[i];
+            score += m.scenario.bureau().scoreWeight() * Math.max(0.0, gap) / 100.0;
+        }
         if (!(score < lender.scoreCutoff) || !lender.lending()) {
             return false;
         }
         Product product = m.scenario.products().get(acc.product[a]);
-        double limit = b.permanentIncome[i] * product.limitIncomeMultiple()
+        double income = b.permanentIncome[i] * (b.fraud(i) ? m.scenario.population().behaviour().fraudIncomeInflation() : 1.0);
+        double limit = income * product.limitIncomeMultiple()
                 * Math.exp(-spec.scoreLimitSensitivity() * score)
                 * (thin ? spec.thinFileLimitFactor() : 1.0) * lender.limitFactor();
         acc.limit[a] = (float) Math.min(product.maxLimit(), Math.max(product.minLimit(), limit));
         acc.status[a] = AccountTable.OPEN;
-        m.ledger.count(chunk, Counter.ACCOUNTS_OPENED, acc.lender[a]);
+        acc.openedMonth[a] = (short) Math.max(Short.MIN_VALUE + 1, m.month());
+        m.ledger.count(chunk, Counter.ACCOUNTS_OPENED, l);
         return true;
     }
 
@@ -89,11 +107,36 @@ public final class Underwriting implements Steppable {
             LenderState lender = market.lenders.get(acc.lender[a]);
             if (acc.status[a] == AccountTable.NOT_OPEN) {
                 if (rng.nextDouble() < lender.spec.reapplyProbability()) {
-                    apply(market, a, rng, c);
+                    apply(market, a, rng, c, bureau);
                 }
-            } else if (acc.status[a] == AccountTable.OPEN && lender.pendingLimitCut > 0) {
-                acc.limit[a] = (float) (acc.limit[a] * (1.0 - lender.pendingLimitCut));
+            } else if (acc.status[a] == AccountTable.OPEN) {
+                manageLimit(acc, a, lender, c);
             }
         }
+    }
+
+    /**
+     * Limit management of an open account: the lender's tightening cut, a cut of
+     * {@code external_cut} while a delinquency elsewhere is visible, and an increase of
+     * {@code increase} for an account current for {@code increase_after_months} that uses more than
+     * {@code increase_utilisation} of its limit.
+     */
+    private void manageLimit(AccountTable acc, int a, LenderState lender, int c) {
+        double limit = acc.limit[a];
+        if (lender.pendingLimitCut > 0) {
+            limit *= 1.0 - lender.pendingLimitCut;
+        }
+        Lender.LimitManagement policy = lender.spec.limitManagement();
+        int i = acc.borrower[a];
+        if (policy.externalCut() > 0 && bureau != null && bureau.seesDelinquencyElsewhere(i, lender.index)) {
+            limit *= 1.0 - policy.externalCut();
+            market.ledger.count(c, Counter.LIMIT_CUTS_EXTERNAL, lender.index);
+        } else if (policy.increase() > 0 && acc.monthsPastDue[a] == 0 && acc.goodMonths[a] >= policy.increaseAfterMonths()
+                && acc.balance(a) > policy.increaseUtilisation() * limit && lender.lending() && lender.pendingLimitCut == 0) {
+            limit = Math.min(maxLimit[acc.product[a]], limit * (1.0 + policy.increase()));
+            acc.goodMonths[a] = 0;
+            market.ledger.count(c, Counter.LIMIT_INCREASES, lender.index);
+        }
+        acc.limit[a] = (float) limit;
     }
 }

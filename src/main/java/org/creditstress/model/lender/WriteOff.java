@@ -11,7 +11,7 @@ import sim.engine.Steppable;
 /**
  * Phase 6b of the month: accounts {@code write_off_months} or more past due (6 = 180 DPD by
  * default) are written off: the whole balance leaves receivables as a loss and the account is
- * closed for good.
+ * closed for good. Fraudsters' write-offs are also recorded apart (fraud losses).
  */
 public final class WriteOff implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -32,12 +32,22 @@ public final class WriteOff implements Steppable {
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;
         double[] losses = new double[writeOffMonths.length];
+        double[] fraudLosses = new double[writeOffMonths.length];
         for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
             int l = acc.lender[a];
             if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] < writeOffMonths[l]) {
                 continue;
             }
-            losses[l] += acc.balance(a);
+            double balance = acc.balance(a);
+            losses[l] += balance;
+            int i = acc.borrower[a];
+            if (b.fraud(i)) {
+                fraudLosses[l] += balance;
+                market.ledger.count(c, Counter.FRAUD_WRITE_OFFS_COUNT, l);
+            }
+            if (b.lendersHeld[i] >= 2) {
+                market.ledger.count(c, Counter.MULTI_LENDER_WRITE_OFFS, l);
+            }
             acc.statement[a] = 0;
             acc.pending[a] = 0;
             acc.pool[a] = 0;
@@ -48,6 +58,7 @@ public final class WriteOff implements Steppable {
         }
         for (int l = 0; l < losses.length; l++) {
             market.ledger.add(c, Flow.WRITE_OFFS, l, losses[l]);
+            market.ledger.add(c, Flow.FRAUD_WRITE_OFFS, l, fraudLosses[l]);
         }
     }
 }

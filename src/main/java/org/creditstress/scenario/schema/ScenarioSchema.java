@@ -34,6 +34,8 @@ public final class ScenarioSchema {
                 .with(population())
                 .with(products())
                 .with(lenders())
+                .with(bureau())
+                .with(courts())
                 .with(economy())
                 .with(classification())
                 .with(outputs());
@@ -75,11 +77,18 @@ public final class ScenarioSchema {
                         .number("emergency_probability", 0.01, 0, 1, "per month",
                                 "Monthly probability of an emergency expense (illness, repair).")
                         .number("emergency_size_months", 1.0, 0, 24, "months of income",
-                                "Size of an emergency expense, in months of permanent income."))
+                                "Size of an emergency expense, in months of permanent income.")
+                        .number("strategic_share", 0.01, 0, 1, "share",
+                                "Strategic defaulters: stop paying once their debt exceeds population.behaviour.strategic_default_debt_months of income.")
+                        .number("fraud_share", 0.002, 0, 1, "share",
+                                "Fraudsters (identity or income forgery): draw every limit they get and never pay.")
+                        .numbers("lenders_held", List.of(), 0, 0, 1, "probability",
+                                "Probabilities of applying to 1, 2, 3, ... lenders for this segment; empty = population.accounts.lenders_held."))
                 .with(behaviour())
                 .with(Section.map("accounts", "Which lenders and products each borrower applies to at the start.")
-                        .number("second_lender_share", 0.25, 0, 1, "share",
-                                "Share of borrowers who also apply to a second lender (drawn by market share).")
+                        .numbers("lenders_held", List.of(0.75, 0.2, 0.05), 0, 0, 1, "probability",
+                                "Probabilities of applying to 1, 2, 3, ... distinct lenders (drawn by market share); "
+                                        + "cut at the number of lenders and rescaled to add up to 1.")
                         .number("cash_loan_share", 0.4, 0, 1, "share",
                                 "Share of borrowers who apply for the cash loan at each lender that offers one."));
     }
@@ -117,7 +126,17 @@ public final class ScenarioSchema {
                 .number("cash_loan_draw_share", 0.5, 0, 1, "share of limit",
                         "Share of the cash-loan limit drawn for a planned purchase.")
                 .bool("borrow_to_pay", true,
-                        "A borrower short of cash for essentials and bills draws its own current cash-loan account, if it has one.");
+                        "A borrower short of cash for essentials and bills draws a current cash-loan account at a lender it owes a bill to.")
+                .bool("loan_stacking", true,
+                        "Loan stacking (以贷养贷): if no lender it owes will lend, the borrower draws a cash loan at another lender that will.")
+                .choice("repayment_priority", "pro_rata", List.of("pro_rata", "penalty_cost", "collection_pressure", "bureau_reporting"),
+                        "Whom a short borrower pays first: pro_rata (share of each bill), penalty_cost (highest penalty rate first), "
+                                + "collection_pressure (furthest past due first), bureau_reporting (lenders that report to the bureau first).")
+                .number("strategic_default_debt_months", 4.0, 0, 120, "months of income",
+                        "A strategic defaulter stops paying when its total debt exceeds this many months of permanent income.")
+                .number("fraud_income_inflation", 2.0, 1, 20, "ratio", "Fraudsters forge their income by this factor, which inflates their limits.")
+                .number("fraud_true_risk", 3.0, 0, 10, "sd", "True risk index of a fraudster: how far a perfect model would see it from the average.")
+                .number("strategic_true_risk", 1.0, -5, 10, "sd", "Shift of a strategic defaulter's true risk index.");
     }
 
     private static Section products() {
@@ -158,12 +177,42 @@ public final class ScenarioSchema {
                 .number("reapply_probability", 0.02, 0, 1, "per month",
                         "Monthly probability that a declined applicant applies again and is re-scored.")
                 .integer("write_off_months", 6, 1, 24, "months past due", "Accounts are written off at this many months past due (6 = 180 DPD).")
+                .number("thin_file_apr_premium", 0.06, 0, 1, "per year", "Added to the cash-loan APR for thin-file borrowers.")
+                .with(Section.map("bureau_reporting", "What the lender reports to the credit bureau.")
+                        .bool("enabled", true, "Whether the lender reports delinquencies.")
+                        .integer("threshold_months", 1, 1, 24, "months past due", "Accounts this many months past due are reported.")
+                        .integer("lag_months", 1, 0, 24, "months", "Months before a reported delinquency is visible to other lenders."))
+                .with(Section.map("limit_management", "Limit changes for existing customers.")
+                        .number("external_cut", 0.5, 0, 1, "share/month",
+                                "Limit cut each month a delinquency at another lender is visible through the bureau.")
+                        .bool("decline_external_delinquency", true, "Decline applicants with a delinquency visible at the bureau.")
+                        .number("increase", 0.2, 0, 5, "share", "Limit increase for a good payer.")
+                        .integer("increase_after_months", 6, 1, 120, "months", "Months current, and since the last increase, before an increase.")
+                        .number("increase_utilisation", 0.5, 0, 1, "share", "Only accounts using more than this share of the limit get increases."))
                 .with(Section.map("collection", "Collection effort by bucket M1, M2, M3, M4+.")
                         .numbers("cost_per_account", List.of(5.0, 20.0, 60.0, 120.0), 4, 0, 1e6, "yuan/month",
                                 "Monthly collection cost per delinquent account, by bucket.")
                         .numbers("cure_probability", List.of(0.10, 0.06, 0.04, 0.02), 4, 0, 1, "per month",
                                 "Monthly probability that collection pressure makes a delinquent borrower find the arrears "
                                         + "outside the model (family, friends), by bucket."))
+                .with(Section.map("restructuring", "Offers to delinquent borrowers: arrears capitalised, term extended, a grace period.")
+                        .bool("enabled", true, "Whether the lender offers restructuring.")
+                        .integer("from_months", 2, 1, 24, "months past due", "Earliest bucket offered restructuring.")
+                        .integer("to_months", 4, 1, 24, "months past due", "Latest bucket offered restructuring.")
+                        .number("acceptance", 0.3, 0, 1, "per month", "Monthly probability that an eligible borrower accepts.")
+                        .number("term_extension", 2.0, 1, 10, "ratio", "Remaining term multiplied by this (the instalment falls accordingly).")
+                        .integer("grace_months", 2, 0, 24, "months", "Months without a bill after restructuring.")
+                        .integer("max_times", 1, 1, 10, "times", "An account is restructured at most this often."))
+                .with(Section.map("litigation", "Suing delinquent borrowers (cases go to the courts).")
+                        .bool("enabled", true, "Whether the lender sues.")
+                        .integer("from_months", 4, 1, 24, "months past due", "Accounts this far past due are sued.")
+                        .number("min_balance", 3000.0, 0, 1e9, "yuan", "Only balances at least this large are sued.")
+                        .number("cost_per_case", 800.0, 0, 1e7, "yuan", "Legal cost of a case, paid at filing.")
+                        .integer("batch_size", 50, 1, 1_000_000, "cases/month", "Filing this many cases in a month makes it batch litigation.")
+                        .number("batch_cost_factor", 0.5, 0, 1, "ratio", "Cost per case in batch litigation, relative to cost_per_case."))
+                .with(Section.map("recovery", "Recoveries on written-off balances (debt collection after write-off).")
+                        .number("monthly_rate", 0.02, 0, 1, "share/month", "Share of the recoverable pool collected each month.")
+                        .number("max_share", 0.15, 0, 1, "share", "Share of a written-off balance that is recoverable at all."))
                 .with(Section.map("provisioning", "Loss allowance.")
                         .numbers("loss_rates", List.of(0.01, 0.15, 0.35, 0.55, 0.75), 5, 0, 1, "share of balance",
                                 "Expected loss (PD x LGD) on the balance of accounts in M0, M1, M2, M3, M4+."))
@@ -186,6 +235,29 @@ public final class ScenarioSchema {
                         .number("limit_cut", 0.2, 0, 1, "share", "Share of every limit cut when the lender tightens.")
                         .integer("review_months", 3, 1, 120, "months",
                                 "Months after a cut before the lender decides again (a quarterly credit-policy review by default)."));
+    }
+
+    private static Section bureau() {
+        return Section.map("bureau", "The credit bureau: a bureau-style score, and what lenders see of each other's borrowers.")
+                .number("coverage", 1.0, 0, 1, "share",
+                        "Share of borrower-lender pairs in which the lender sees the borrower's bureau record (0 none, 1 full).")
+                .number("score_mean", 650.0, 300, 850, "points", "Mean starting score.")
+                .number("score_sd", 60.0, 0, 300, "points", "Sd of the starting score (higher true risk, lower score).")
+                .number("score_drop", 40.0, 0, 500, "points/month", "Points lost per month per delinquent account reported.")
+                .number("score_recovery", 0.05, 0, 1, "share/month", "Share of the gap to the starting score recovered per month.")
+                .number("score_weight", 0.5, 0, 5, "sd per 100 points",
+                        "Weight lenders give a visible score below the starting mean when scoring an application.");
+    }
+
+    private static Section courts() {
+        return Section.map("courts", "Courts: capacity, time to judgment, enforcement.")
+                .number("capacity_per_100k", 40.0, 0, 1e6, "cases/month per 100,000 borrowers",
+                        "Cases the courts can take each month; the rest wait in a queue.")
+                .integer("months_to_judgment", 6, 0, 60, "months", "Months from taking a case to judgment.")
+                .integer("months_to_enforcement", 3, 0, 60, "months", "Months from judgment to enforcement.")
+                .number("nothing_probability", 0.4, 0, 1, "probability", "Probability that enforcement recovers nothing.")
+                .number("recovery_share_mean", 0.5, 0, 1, "share", "Mean share of the debt recovered when enforcement finds something.")
+                .number("recovery_share_concentration", 4.0, 0.1, 1000, "", "Beta concentration (alpha + beta) of the recovered share.");
     }
 
     private static Section path(String name, double level, double min, double max, String unit, String doc) {
@@ -231,6 +303,8 @@ public final class ScenarioSchema {
     private static Section outputs() {
         return Section.map("outputs", "What to write besides metrics.csv, summary.csv and manifest.json.")
                 .bool("charts", true, "Write PNG charts into charts/.")
-                .bool("segment_metrics", true, "Add overdue ratios per borrower segment to metrics.csv.");
+                .bool("segment_metrics", true, "Add overdue ratios per borrower segment and group to metrics.csv.")
+                .bool("roll_rates", true, "Write roll_rates.csv: accounts moving between buckets each month.")
+                .bool("vintages", true, "Write vintages.csv: cumulative M3+ by month on book per origination month.");
     }
 }

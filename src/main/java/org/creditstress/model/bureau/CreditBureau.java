@@ -1,0 +1,88 @@
+package org.creditstress.model.bureau;
+
+import org.creditstress.model.Market;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.engine.SeedPlan;
+import org.creditstress.scenario.Bureau;
+import org.creditstress.scenario.Lender;
+
+/**
+ * The credit bureau: what a lender can see of a borrower's accounts at other lenders.
+ *
+ * <p>A lender that reports ({@code bureau_reporting.enabled}) reports an account once it is
+ * {@code threshold_months} past due; others see it {@code lag_months} later, that is while the
+ * account is at least {@code threshold + lag} months past due (a cure clears the record), and
+ * always once it is written off. Coverage: lender {@code l} can see borrower {@code i}'s record at
+ * all only for a fixed share {@code bureau.coverage} of borrower-lender pairs, chosen by a hash of
+ * (replication seed, borrower, lender).
+ */
+public final class CreditBureau {
+    private final Market market;
+    private final long seed;
+    private final double coverage;
+    private final boolean[] reports;
+    private final int[] visibleFrom;
+
+    public CreditBureau(Market market, long replicationSeed) {
+        this.market = market;
+        this.seed = SeedPlan.mix64(replicationSeed ^ 0x2545F4914F6CDD1DL);
+        Bureau spec = market.scenario.bureau();
+        this.coverage = spec.coverage();
+        int n = market.lenders.size();
+        reports = new boolean[n];
+        visibleFrom = new int[n];
+        for (int l = 0; l < n; l++) {
+            Lender.BureauReporting r = market.lenders.get(l).spec.bureauReporting();
+            reports[l] = r.enabled();
+            visibleFrom[l] = r.thresholdMonths() + r.lagMonths();
+        }
+    }
+
+    /** Whether lender {@code lender} can see borrower {@code borrower}'s bureau record. */
+    public boolean sees(int borrower, int lender) {
+        if (coverage >= 1.0) {
+            return true;
+        }
+        if (coverage <= 0.0) {
+            return false;
+        }
+        long h = SeedPlan.mix64(seed + 0x9E3779B97F4A7C15L * borrower + 0xC2B2AE3D27D4EB4FL * (lender + 1L));
+        return (h >>> 11) * 0x1.0p-53 < coverage;
+    }
+
+    /** Whether a reported delinquency of the borrower at a lender other than {@code lender} is visible now. */
+    public boolean delinquentElsewhere(int borrower, int lender) {
+        AccountTable acc = market.accounts;
+        BorrowerTable b = market.borrowers;
+        for (int a = b.firstAccount[borrower]; a < b.firstAccount[borrower + 1]; a++) {
+            int other = acc.lender[a];
+            if (other == lender || !reports[other]) {
+                continue;
+            }
+            if (acc.status[a] == AccountTable.WRITTEN_OFF
+                    || (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] >= visibleFrom[other])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether lender {@code lender} sees a delinquency of the borrower at another lender. */
+    public boolean seesDelinquencyElsewhere(int borrower, int lender) {
+        return sees(borrower, lender) && delinquentElsewhere(borrower, lender);
+    }
+
+    /** Whether the account is reported as delinquent (its lender reports and it is past the threshold). */
+    public boolean reported(int a) {
+        AccountTable acc = market.accounts;
+        int l = acc.lender[a];
+        return reports[l] && acc.status[a] == AccountTable.OPEN
+                && acc.monthsPastDue[a] >= market.lenders.get(l).spec.bureauReporting().thresholdMonths();
+    }
+
+    /** Whether the lender reports to the bureau. */
+    public boolean reports(int lender) {
+        return reports[lender];
+    }
+}

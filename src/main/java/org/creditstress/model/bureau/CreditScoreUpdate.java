@@ -1,0 +1,57 @@
+package org.creditstress.model.bureau;
+
+import org.creditstress.model.Market;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.scenario.Bureau;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Phase 6d of the month: the bureau-style credit score. Each reported delinquent account costs
+ * {@code score_drop} points a month; with nothing reported and nothing written off, the score
+ * recovers {@code score_recovery} of its gap to the borrower's starting score. Within 300-850.
+ */
+public final class CreditScoreUpdate implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final transient Market market;
+    private final transient CreditBureau bureau;
+    private final double drop;
+    private final double recovery;
+
+    public CreditScoreUpdate(Market market, CreditBureau bureau) {
+        this.market = market;
+        this.bureau = bureau;
+        Bureau spec = market.scenario.bureau();
+        drop = spec.scoreDrop();
+        recovery = spec.scoreRecovery();
+    }
+
+    @Override
+    public void step(SimState state) {
+        market.executor.forEachChunk(market.chunks, this::chunk);
+    }
+
+    private void chunk(int c, int from, int to) {
+        BorrowerTable b = market.borrowers;
+        AccountTable acc = market.accounts;
+        for (int i = from; i < to; i++) {
+            int reported = 0;
+            boolean writtenOff = false;
+            for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
+                if (bureau.reported(a)) {
+                    reported++;
+                } else if (acc.status[a] == AccountTable.WRITTEN_OFF && bureau.reports(acc.lender[a])) {
+                    writtenOff = true;
+                }
+            }
+            double score = b.creditScore[i];
+            if (reported > 0) {
+                score -= drop * reported;
+            } else if (!writtenOff) {
+                score += recovery * (b.baseScore[i] - score);
+            }
+            b.creditScore[i] = (float) Math.min(850.0, Math.max(300.0, score));
+        }
+    }
+}

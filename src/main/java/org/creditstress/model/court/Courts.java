@@ -1,0 +1,236 @@
+package org.creditstress.model.court;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.creditstress.model.Market;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.engine.Flow;
+import org.creditstress.model.engine.RandomStream;
+import org.creditstress.scenario.Lender;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Phase 7 of the month: the courts.
+ * <ol>
+ *   <li>This month's filings (from {@link Litigation}, in chunk order) join the queue; each lender
+ *       pays {@code cost_per_case} per case, times {@code batch_cost_factor} in a month it files at
+ *       least {@code batch_size} cases (batch litigation).</li>
+ *   <li>The courts take cases from the queue, first come first served, up to
+ *       {@code capacity_per_100k} per 100,000 borrowers a month (fractions carry over).</li>
+ *   <li>A case taken is judged {@code months_to_judgment} later, and enforced
+ *       {@code months_to_enforcement} after judgment. A case whose account is current again at
+ *       judgment is withdrawn.</li>
+ *   <li>Enforcement recovers nothing with {@code nothing_probability}, else a Beta-distributed share
+ *       (mean {@code recovery_share_mean}, concentration {@code recovery_share_concentration}) of
+ *       the claim, capped at what is still owed on an open account. It comes from the borrower's
+ *       savings (account freezing) and, beyond them, from assets outside the model (seizure). On an
+ *       open account it is a repayment; on a written-off one, a recovery.</li>
+ * </ol>
+ * Sequential (cases are few); its random stream is the COURTS stream of chunk 0.
+ */
+public final class Courts implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final transient Market market;
+    private final transient org.creditstress.scenario.Courts spec;
+    private final transient List<List<CourtCase>> filingsByChunk = new ArrayList<>();
+    private final transient ArrayDeque<CourtCase> waiting = new ArrayDeque<>();
+    private final transient List<Scheduled> inCourt = new ArrayList<>();
+    private final transient BetaDistribution recoveryShare;
+    private final transient SplittableRandom rng;
+    private final double capacityPerMonth;
+    private double capacityCredit;
+    private int firstSuedBorrower = -1;
+    private final MonthStats stats = new MonthStats();
+
+    /** A case in court with the month its next step falls due. */
+    private static final class Scheduled {
+        final CourtCase kase;
+        int judgmentMonth;
+        int enforcementMonth = Integer.MAX_VALUE;
+
+        Scheduled(CourtCase kase, int judgmentMonth) {
+            this.kase = kase;
+            this.judgmentMonth = judgmentMonth;
+        }
+    }
+
+    /** What happened in the courts this month. */
+    public static final class MonthStats {
+        public long filed;
+        public long taken;
+        public long judged;
+        public long enforced;
+        public long withdrawn;
+        public double recoveries;
+        public double legalCosts;
+        public double monthsFilingToRecoverySum;
+        public long recoveredCases;
+        public long waiting;
+        public long inCourt;
+    }
+
+    public Courts(Market market, long replicationSeed) {
+        this.market = market;
+        this.spec = market.scenario.courts();
+        for (int c = 0; c < market.chunks.count(); c++) {
+            filingsByChunk.add(new ArrayList<>());
+        }
+        double mean = spec.recoveryShareMean();
+        double k = spec.recoveryShareConcentration();
+        this.recoveryShare = mean <= 0 || mean >= 1 ? null : new BetaDistribution(null, mean * k, (1 - mean) * k, 1e-9);
+        this.rng = org.creditstress.model.engine.SeedPlan.stream(replicationSeed, RandomStream.COURTS, 0);
+        this.capacityPerMonth = spec.capacityPer100k() * market.borrowers.size / 100_000.0;
+    }
+
+    /** Chunk {@code c}'s filings this month, written by {@link Litigation}. */
+    List<CourtCase> filings(int c) {
+        return filingsByChunk.get(c);
+    }
+
+    public MonthStats stats() {
+        return stats;
+    }
+
+    /** The borrower of the first case ever filed, or -1 (for picking a borrower to trace). */
+    public int firstSuedBorrower() {
+        return firstSuedBorrower;
+    }
+
+    @Override
+    public void step(SimState state) {
+        int month = market.month();
+        stats.filed = 0;
+        stats.taken = 0;
+        stats.judged = 0;
+        stats.enforced = 0;
+        stats.withdrawn = 0;
+        stats.recoveries = 0;
+        stats.legalCosts = 0;
+        stats.monthsFilingToRecoverySum = 0;
+        stats.recoveredCases = 0;
+        file();
+        take(month);
+        advance(month);
+        stats.waiting = waiting.size();
+        stats.inCourt = inCourt.size();
+    }
+
+    private void file() {
+        int lenders = market.lenders.size();
+        long[] count = new long[lenders];
+        for (List<CourtCase> filings : filingsByChunk) {
+            for (CourtCase kase : filings) {
+                count[kase.lender()]++;
+                waiting.add(kase);
+                if (firstSuedBorrower < 0) {
+                    firstSuedBorrower = kase.borrower();
+                }
+            }
+        }
+        for (int l = 0; l < lenders; l++) {
+            if (count[l] == 0) {
+                continue;
+            }
+            Lender.Litigation policy = market.lenders.get(l).spec.litigation();
+            double perCase = policy.costPerCase() * (count[l] >= policy.batchSize() ? policy.batchCostFactor() : 1.0);
+            market.ledger.add(0, Flow.LEGAL_COST, l, perCase * count[l]);
+            stats.legalCosts += perCase * count[l];
+            stats.filed += count[l];
+        }
+    }
+
+    private void take(int month) {
+        capacityCredit += capacityPerMonth;
+        while (capacityCredit >= 1.0 && !waiting.isEmpty()) {
+            capacityCredit -= 1.0;
+            inCourt.add(new Scheduled(waiting.poll(), month + spec.monthsToJudgment()));
+            stats.taken++;
+        }
+        if (waiting.isEmpty()) {
+            capacityCredit = Math.min(capacityCredit, Math.max(1.0, capacityPerMonth));
+        }
+    }
+
+    private void advance(int month) {
+        AccountTable acc = market.accounts;
+        for (Iterator<Scheduled> it = inCourt.iterator(); it.hasNext(); ) {
+            Scheduled s = it.next();
+            int a = s.kase.account();
+            if (s.judgmentMonth <= month && s.enforcementMonth == Integer.MAX_VALUE) {
+                if (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0) {
+                    stats.withdrawn++;
+                    it.remove();
+                    continue;
+                }
+                stats.judged++;
+                s.enforcementMonth = month + spec.monthsToEnforcement();
+            }
+            if (s.enforcementMonth <= month) {
+                enforce(s.kase, month);
+                it.remove();
+            }
+        }
+    }
+
+    private void enforce(CourtCase kase, int month) {
+        stats.enforced++;
+        double share = rng.nextDouble() < spec.nothingProbability() ? 0.0 : drawShare();
+        AccountTable acc = market.accounts;
+        BorrowerTable b = market.borrowers;
+        int a = kase.account();
+        boolean open = acc.status[a] == AccountTable.OPEN;
+        double amount = share * kase.claim();
+        if (open) {
+            amount = Math.min(amount, acc.balance(a));
+        }
+        if (amount <= 0) {
+            return;
+        }
+        int i = kase.borrower();
+        double fromSavings = Math.min(amount, Math.max(0.0, b.savings[i]));
+        double fromOutside = amount - fromSavings;
+        b.savings[i] -= fromSavings;
+        int l = kase.lender();
+        market.ledger.add(0, Flow.OUTSIDE_HELP, l, fromOutside);
+        if (open) {
+            reduceBalance(acc, a, amount);
+            market.ledger.add(0, Flow.REPAYMENTS, l, amount);
+        } else {
+            market.ledger.add(0, Flow.COURT_RECOVERIES, l, amount);
+        }
+        stats.recoveries += amount;
+        stats.recoveredCases++;
+        stats.monthsFilingToRecoverySum += month - kase.filedMonth();
+    }
+
+    private double drawShare() {
+        if (recoveryShare == null) {
+            return spec.recoveryShareMean();
+        }
+        return recoveryShare.inverseCumulativeProbability(rng.nextDouble());
+    }
+
+    /** Applies a recovery to an open account: arrears first, then the statement, pending purchases and principal. */
+    private static void reduceBalance(AccountTable acc, int a, double amount) {
+        double left = amount;
+        double x = Math.min(left, acc.arrears[a]);
+        acc.arrears[a] -= x;
+        left -= x;
+        x = Math.min(left, acc.statement[a]);
+        acc.statement[a] -= x;
+        left -= x;
+        x = Math.min(left, acc.pending[a]);
+        acc.pending[a] -= x;
+        left -= x;
+        acc.pool[a] = Math.max(0.0, acc.pool[a] - left);
+        if (acc.arrears[a] < 0.005) {
+            acc.monthsPastDue[a] = 0;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.creditstress.model.court;
+
+import org.creditstress.model.Market;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.engine.Counter;
+import org.creditstress.scenario.Lender;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Phase 6c of the month: lenders sue. An open account at least {@code litigation.from_months}
+ * past due with a balance of at least {@code min_balance}, not yet sued, is filed with the
+ * {@link Courts} (the claim is its balance). Filing is the last rung of the collection ladder.
+ */
+public final class Litigation implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final transient Market market;
+    private final transient Courts courts;
+
+    public Litigation(Market market, Courts courts) {
+        this.market = market;
+        this.courts = courts;
+    }
+
+    @Override
+    public void step(SimState state) {
+        market.executor.forEachChunk(market.chunks, this::chunk);
+    }
+
+    private void chunk(int c, int from, int to) {
+        AccountTable acc = market.accounts;
+        BorrowerTable b = market.borrowers;
+        var filings = courts.filings(c);
+        filings.clear();
+        for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
+            if (acc.status[a] != AccountTable.OPEN || acc.has(a, AccountTable.SUED)) {
+                continue;
+            }
+            Lender.Litigation policy = market.lenders.get(acc.lender[a]).spec.litigation();
+            double balance = acc.balance(a);
+            if (policy.enabled() && acc.monthsPastDue[a] >= policy.fromMonths() && balance >= policy.minBalance()) {
+                acc.set(a, AccountTable.SUED);
+                filings.add(new CourtCase(a, acc.lender[a], acc.borrower[a], balance, market.month()));
+                market.ledger.count(c, Counter.CASES_FILED, acc.lender[a]);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.creditstress.model.lender;
+
+import java.util.List;
+import org.creditstress.model.Market;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.scenario.Product;
+
+/**
+ * The price of a cash loan: the product's APR plus the lender's {@code thin_file_apr_premium}
+ * for thin-file borrowers. Used when a loan is drawn (its fixed instalment), billed and
+ * restructured.
+ */
+public final class Pricing {
+    private final double[] productApr;
+    private final double[] thinPremium;
+    private final AccountTable accounts;
+    private final BorrowerTable borrowers;
+
+    public Pricing(Market market) {
+        List<Product> products = market.scenario.products();
+        productApr = products.stream().mapToDouble(Product::apr).toArray();
+        thinPremium = market.lenders.stream().mapToDouble(l -> l.spec.thinFileAprPremium()).toArray();
+        accounts = market.accounts;
+        borrowers = market.borrowers;
+    }
+
+    /** Annual rate of account {@code a}. */
+    public double apr(int a) {
+        double apr = productApr[accounts.product[a]];
+        return borrowers.thinFile(accounts.borrower[a]) ? apr + thinPremium[accounts.lender[a]] : apr;
+    }
+
+    public double monthlyRate(int a) {
+        return apr(a) / 12.0;
+    }
+
+    /** Fixed monthly payment per yuan of principal over {@code months} at account {@code a}'s rate. */
+    public double annuityFactor(int a, int months) {
+        double r = monthlyRate(a);
+        return r == 0 ? 1.0 / months : r / (1.0 - Math.pow(1.0 + r, -months));
+    }
+}

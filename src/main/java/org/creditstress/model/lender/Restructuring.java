@@ -1,0 +1,73 @@
+package org.creditstress.model.lender;
+
+import java.util.SplittableRandom;
+import org.creditstress.model.Market;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.RandomStream;
+import org.creditstress.scenario.Lender;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Phase 6b of the month: restructuring offers. An open account {@code from_months} to
+ * {@code to_months} past due, not sued, restructured fewer than {@code max_times}, is offered
+ * a restructuring that its borrower accepts with probability {@code acceptance} a month (a
+ * fraudster never does). Accepted: the arrears are added to the principal, the account is current
+ * again, the remaining term is multiplied by {@code term_extension} (a lower instalment) and
+ * there is no bill for {@code grace_months}. The account stays flagged restructured, so its
+ * re-defaults can be counted.
+ */
+public final class Restructuring implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final transient Market market;
+    private final transient Pricing pricing;
+
+    public Restructuring(Market market) {
+        this.market = market;
+        this.pricing = new Pricing(market);
+    }
+
+    @Override
+    public void step(SimState state) {
+        market.executor.forEachChunk(market.chunks, this::chunk);
+    }
+
+    private void chunk(int c, int from, int to) {
+        AccountTable acc = market.accounts;
+        BorrowerTable b = market.borrowers;
+        SplittableRandom rng = market.chunks.rng(c, RandomStream.RESTRUCTURING);
+        for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
+            if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] == 0) {
+                continue;
+            }
+            Lender.Restructuring policy = market.lenders.get(acc.lender[a]).spec.restructuring();
+            int mpd = acc.monthsPastDue[a];
+            if (!policy.enabled() || mpd < policy.fromMonths() || mpd > policy.toMonths()
+                    || acc.restructurings[a] >= policy.maxTimes() || acc.has(a, AccountTable.SUED)
+                    || b.fraud(acc.borrower[a])) {
+                continue;
+            }
+            if (rng.nextDouble() < policy.acceptance()) {
+                restructure(acc, a, policy);
+                market.ledger.count(c, Counter.RESTRUCTURED, acc.lender[a]);
+            }
+        }
+    }
+
+    private void restructure(AccountTable acc, int a, Lender.Restructuring policy) {
+        acc.pool[a] += acc.arrears[a] + acc.statement[a];
+        acc.arrears[a] = 0;
+        acc.statement[a] = 0;
+        acc.monthsPastDue[a] = 0;
+        acc.set(a, AccountTable.RESTRUCTURED);
+        acc.restructurings[a]++;
+        acc.graceLeft[a] = (byte) policy.graceMonths();
+        if (acc.cashLoan[a]) {
+            int term = (int) Math.min(Byte.MAX_VALUE, Math.ceil(Math.max(1, acc.termLeft[a]) * policy.termExtension()));
+            acc.termLeft[a] = (byte) term;
+            acc.payment[a] = acc.pool[a] * pricing.annuityFactor(a, term);
+        }
+    }
+}
