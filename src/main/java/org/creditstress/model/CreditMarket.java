@@ -15,6 +15,9 @@ import org.creditstress.model.court.Courts;
 import org.creditstress.model.court.Litigation;
 import org.creditstress.model.lender.CollectionLadder;
 import org.creditstress.model.lender.Restructuring;
+import org.creditstress.model.trace.BorrowerTrace;
+import org.creditstress.model.trace.EventWatch;
+import org.creditstress.model.trace.TraceRecorder;
 import org.creditstress.model.lender.LenderAccounting;
 import org.creditstress.model.lender.Underwriting;
 import org.creditstress.model.lender.WriteOff;
@@ -41,6 +44,15 @@ public final class CreditMarket extends SimState {
     private transient Market market;
     private transient MetricsRecorder recorder;
     private transient Courts courts;
+    private transient BorrowerTrace trace;
+    private transient EventWatch watch;
+
+    /** Follows one borrower and watches for notable events (call before {@link #start()}). */
+    public CreditMarket observe(BorrowerTrace trace, EventWatch watch) {
+        this.trace = trace;
+        this.watch = watch;
+        return this;
+    }
 
     public CreditMarket(Scenario scenario, long replicationSeed, ChunkExecutor executor, List<Metric> metrics) {
         super(replicationSeed);
@@ -54,6 +66,7 @@ public final class CreditMarket extends SimState {
     public void start() {
         super.start();
         market = MarketBuilder.build(scenario, replicationSeed, executor);
+        market.attach(trace, watch);
         EconomyPhase.startClock(market.macro, scenario.horizon().burnInMonths());
         PortfolioScan scan = new PortfolioScan(market);
         LenderAccounting accounting = new LenderAccounting(market, scan);
@@ -78,6 +91,9 @@ public final class CreditMarket extends SimState {
         schedule(MonthPhase.PORTFOLIO_SCAN, scan);
         schedule(MonthPhase.LENDER_ACCOUNTING, accounting);
         schedule(MonthPhase.INVARIANTS, new BorrowerMoneyCheck(market, scan));
+        if (trace != null) {
+            schedule(MonthPhase.TRACE, new TraceRecorder(market));
+        }
         schedule(MonthPhase.METRICS, recorder);
     }
 

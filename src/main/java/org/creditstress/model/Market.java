@@ -8,6 +8,8 @@ import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.Chunks;
 import org.creditstress.model.engine.Ledger;
 import org.creditstress.model.lender.LenderState;
+import org.creditstress.model.trace.BorrowerTrace;
+import org.creditstress.model.trace.EventWatch;
 import org.creditstress.scenario.Scenario;
 
 /**
@@ -36,6 +38,25 @@ public final class Market {
         this.ledger = new Ledger(chunks.count(), lenders.size());
         this.lenders = lenders;
         this.macro = macro;
+    }
+
+    private BorrowerTrace trace;
+    private EventWatch watch;
+
+    /** Follows one borrower's story (the {@code trace} command); set before the first month. */
+    public void attach(BorrowerTrace trace, EventWatch watch) {
+        this.trace = trace;
+        this.watch = watch;
+    }
+
+    /** The traced borrower's recorder, or null when nobody is traced. */
+    public BorrowerTrace trace() {
+        return trace;
+    }
+
+    /** The watch for notable events, or null. */
+    public EventWatch watch() {
+        return watch;
     }
 
     /** Recorded month (1..horizon), or 0 and below during burn-in. */

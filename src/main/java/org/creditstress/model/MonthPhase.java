@@ -21,6 +21,7 @@ public enum MonthPhase {
     PORTFOLIO_SCAN(80),
     LENDER_ACCOUNTING(85),
     INVARIANTS(90),
+    TRACE(93),
     METRICS(95);
 
     private final int ordering;

@@ -82,7 +82,9 @@ public final class ReferenceDocs {
                 .append("| `metrics.csv` | One row per replication and month: `replication` (0-based), `month` (1-based), then the columns below. |\n")
                 .append("| `summary.csv` | Long format `metric,month,mean,p5,p50,p95`: statistics of each column across replications (quantiles type 7, as NumPy's default; undefined values left out). |\n")
                 .append("| `manifest.json` | Version, command line, master seed and per-replication seeds, threads, Java version, start and end time, wall time per replication. |\n")
-                .append("| `charts/*.png` | Fan chart of M1+ and M3+ (`overdue_fan.png`), delinquency buckets (`delinquency_buckets.png`), lenders' capital ratio and cash, unemployment, NPL and losses. |\n\n")
+                .append("| `roll_rates.csv` | With `outputs.roll_rates`: the roll-rate matrix, one row per replication, month, `from` bucket (m0..m4plus, last month) and `to` state (m0..m4plus, writeoff, paidoff): `accounts` and `rate` (share of the `from` row). |\n")
+                .append("| `vintages.csv` | With `outputs.vintages`: per replication, quarterly origination cohort (`q1` = accounts opened in months 1-3), `first_month` and `month_on_book`: the share of the cohort's accounts ever 3+ months past due. |\n")
+                .append("| `charts/*.png` | Fan chart of M1+ and M3+ (`overdue_fan.png`), delinquency buckets (`delinquency_buckets.png`), lenders' capital ratio and cash, unemployment, NPL and losses, roll rates and cures, vintage curves by months on book, M3+ by employment segment and by borrower group. |\n\n")
                 .append("Conventions: ratios are fractions (0.0123 = 1.23 %); money is in yuan; an empty cell means the value is\n")
                 .append("undefined that month (for example a ratio with nothing to divide by). Buckets by months past due: M0 current,\n")
                 .append("M1 1-30 DPD, M2 31-60, M3 61-90, M4+ over 90. Balance-weighted ratios use the balances of active accounts\n")
@@ -95,6 +97,12 @@ public final class ReferenceDocs {
         families(sb, registry.lenderFamilies());
         sb.append("\n## Per-segment columns\n\nOne column per borrower segment (when `outputs.segment_metrics` is true).\n\n| column | unit | meaning |\n|---|---|---|\n");
         families(sb, registry.segmentFamilies());
+        sb.append("\n## Per-group columns\n\nOne column per borrower group (when `outputs.segment_metrics` is true): ")
+                .append(String.join(", ", MetricRegistry.GROUPS.stream().map(g -> "`" + g + "`").toList()))
+                .append(". A group with no borrowers (for example `lenders_3plus` with two lenders) has empty cells.\n\n| column | unit | meaning |\n|---|---|---|\n");
+        families(sb, registry.groupFamilies());
+        sb.append("\n## Vintage columns\n\nOne column per quarter of the horizon (when `outputs.vintages` is true); `vintages.csv` has the same numbers by months on book.\n\n| column | unit | meaning |\n|---|---|---|\n");
+        families(sb, registry.vintageFamilies());
         return sb.toString();
     }
 

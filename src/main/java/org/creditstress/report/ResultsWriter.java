@@ -29,6 +29,67 @@ public final class ResultsWriter {
         writeMetrics(run, dir.resolve("metrics.csv"));
         writeSummary(run, dir.resolve("summary.csv"));
         writeManifest(run, dir.resolve("manifest.json"), commandLine, version);
+        if (run.loaded().scenario().outputs().rollRates()) {
+            writeRollRates(run, dir.resolve("roll_rates.csv"));
+        }
+        if (run.loaded().scenario().outputs().vintages()) {
+            writeVintages(run, dir.resolve("vintages.csv"));
+        }
+    }
+
+    private static final String[] BUCKETS = {"m0", "m1", "m2", "m3", "m4plus"};
+    private static final String[] DESTINATIONS = {"m0", "m1", "m2", "m3", "m4plus", "writeoff", "paidoff"};
+
+    /** The roll-rate matrix per replication and month, long format, from the {@code roll_count.*} columns. */
+    static void writeRollRates(RunResult run, Path file) throws IOException {
+        List<Metric> metrics = run.registry().metrics();
+        int[][] column = new int[BUCKETS.length][DESTINATIONS.length];
+        for (int f = 0; f < BUCKETS.length; f++) {
+            for (int t = 0; t < DESTINATIONS.length; t++) {
+                column[f][t] = Headline.index(metrics, "roll_count." + BUCKETS[f] + "." + DESTINATIONS[t]);
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            w.write("replication,month,from,to,accounts,rate\n");
+            for (ReplicationResult r : run.replications()) {
+                double[][] v = r.values();
+                for (int m = 0; m < v.length; m++) {
+                    for (int f = 0; f < BUCKETS.length; f++) {
+                        double total = 0;
+                        for (int t = 0; t < DESTINATIONS.length; t++) {
+                            total += v[m][column[f][t]];
+                        }
+                        for (int t = 0; t < DESTINATIONS.length; t++) {
+                            double n = v[m][column[f][t]];
+                            w.write(r.replication() + "," + (m + 1) + "," + BUCKETS[f] + "," + DESTINATIONS[t] + ","
+                                    + CsvNumbers.format(n) + "," + CsvNumbers.format(total > 0 ? n / total : Double.NaN) + "\n");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Vintage curves per replication: cohort, months on book, share ever 3+ months past due. */
+    static void writeVintages(RunResult run, Path file) throws IOException {
+        List<Metric> metrics = run.registry().metrics();
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            w.write("replication,cohort,first_month,month_on_book,ever_m3plus_share\n");
+            for (int q = 1; ; q++) {
+                String name = "vintage.q" + q + ".ever_m3plus";
+                if (metrics.stream().noneMatch(m -> m.name().equals(name))) {
+                    break;
+                }
+                int j = Headline.index(metrics, name);
+                int first = 3 * q - 2;
+                for (ReplicationResult r : run.replications()) {
+                    double[][] v = r.values();
+                    for (int m = first; m <= v.length; m++) {
+                        w.write(r.replication() + ",q" + q + "," + first + "," + (m - first) + "," + CsvNumbers.format(v[m - 1][j]) + "\n");
+                    }
+                }
+            }
+        }
     }
 
     private static String resolvedHeader(RunResult run, String version) {

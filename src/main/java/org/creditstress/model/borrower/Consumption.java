@@ -9,6 +9,8 @@ import org.creditstress.model.engine.Flow;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.lender.Pricing;
+import org.creditstress.model.trace.BorrowerTrace;
+import org.creditstress.model.trace.EventWatch;
 import org.creditstress.scenario.Behaviour;
 import org.creditstress.scenario.Product;
 import org.creditstress.scenario.Segment;
@@ -21,8 +23,8 @@ import sim.engine.Steppable;
  * present bias {@code b}, literacy {@code l}, and this month's expected bill {@code B}:
  * <ol>
  *   <li>Essentials {@code E = essential_share * P}, plus an emergency expense with the segment's
- *       probability. If {@code E + B > S}, the borrower first draws a cash loan for the gap
- *       ({@link LoanStacking}).</li>
+ *       probability. If {@code E + B > S}, the borrower first draws a cash loan for the gap, at least
+ *       the product's {@code min_limit} ({@link LoanStacking}).</li>
  *   <li>Essentials are paid in cash, then on a current purchase line; what neither covers is
  *       unmet.</li>
  *   <li>A planned cash-loan draw, with probability {@code cash_loan_draw_probability * (1 + b)},
@@ -53,6 +55,7 @@ public final class Consumption implements Steppable {
     private final transient Pricing pricing;
     private final transient LoanStacking stacking;
     private final double[] merchantDiscount;
+    private final double[] minDraw;
 
     public Consumption(Market market) {
         this.market = market;
@@ -65,6 +68,7 @@ public final class Consumption implements Steppable {
         List<Product> products = market.scenario.products();
         instalmentMonths = products.stream().mapToDouble(Product::instalmentMonths).toArray();
         merchantDiscount = products.stream().mapToDouble(Product::merchantDiscount).toArray();
+        minDraw = products.stream().mapToDouble(Product::minLimit).toArray();
         termMonths = new byte[products.size()];
         for (int p = 0; p < products.size(); p++) {
             termMonths[p] = (byte) products.get(p).termMonths();
@@ -99,7 +103,15 @@ public final class Consumption implements Steppable {
         double creditSpending = 0;
         double emergencySpending = 0;
         double unmet = 0;
+        BorrowerTrace trace = market.trace();
         for (int i = from; i < to; i++) {
+            double cashBefore = cashSpending;
+            double creditBefore = creditSpending;
+            double unmetBefore = unmet;
+            double emergencyBefore = emergencySpending;
+            int drawnAccount = -1;
+            double drawnAmount = 0;
+            boolean stackedLoan = false;
             int a0 = b.firstAccount[i];
             int a1 = a0 + b.accountCount[i];
             double permanent = b.permanentIncome[i];
@@ -142,10 +154,16 @@ public final class Consumption implements Steppable {
             if (lendable != 0 && essentials + bill > s) {
                 int loan = stacking.choose(acc, a0, a1, lendable, owed);
                 if (loan >= 0) {
-                    s += disburse(c, acc, loan, Math.min(acc.limit[loan], essentials + bill - s));
+                    drawnAmount = disburse(c, acc, loan, Math.min(acc.limit[loan], Math.max(minDraw[acc.product[loan]], essentials + bill - s)));
+                    s += drawnAmount;
+                    drawnAccount = loan;
                     lendable &= ~(1L << (loan - a0));
                     if (LoanStacking.stacked(acc, loan, owed)) {
+                        stackedLoan = true;
                         market.ledger.count(c, Counter.LOANS_STACKED, acc.lender[loan]);
+                        if (market.watch() != null) {
+                            market.watch().record(EventWatch.Kind.STACKED, market.month(), i);
+                        }
                     }
                 }
             }
@@ -185,6 +203,20 @@ public final class Consumption implements Steppable {
             s -= cashUse;
             cashSpending += cashUse;
             b.savings[i] = s;
+            if (trace != null && trace.is(i)) {
+                BorrowerTrace.MonthRecord r = trace.month(market.month());
+                r.essentials = essentials - (emergencySpending - emergencyBefore);
+                r.emergency = emergencySpending - emergencyBefore;
+                r.cashSpending = cashSpending - cashBefore;
+                r.creditSpending = creditSpending - creditBefore;
+                r.unmetEssentials = unmet - unmetBefore;
+                r.loanDrawn = drawnAmount + drawn;
+                if (drawnAccount >= 0 || drawn > 0) {
+                    int la = drawnAccount >= 0 ? drawnAccount : loanAccount;
+                    r.loanLender = market.lenders.get(acc.lender[la]).spec.name();
+                }
+                r.loanStacked = stackedLoan;
+            }
         }
         market.ledger.add(c, BorrowerFlow.CASH_SPENDING, cashSpending);
         market.ledger.add(c, BorrowerFlow.CREDIT_SPENDING, creditSpending);

@@ -77,6 +77,9 @@ public final class IncomeProcess implements Steppable {
             }
             float stored = (float) income;
             b.income[i] = stored;
+            if (market.trace() != null && market.trace().is(i)) {
+                market.trace().month(market.month()).income = stored;
+            }
             b.savings[i] += stored;
             total += stored;
         }

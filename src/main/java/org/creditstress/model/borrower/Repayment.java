@@ -4,6 +4,7 @@ import java.util.List;
 import org.creditstress.model.Market;
 import org.creditstress.model.engine.Flow;
 import org.creditstress.model.lender.Pricing;
+import org.creditstress.model.trace.BorrowerTrace;
 import org.creditstress.scenario.Product;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -100,12 +101,19 @@ public final class Repayment implements Steppable {
                 priority.allocate(acc, a0, a1, due, cash, paid);
             }
             double spent = 0;
+            BorrowerTrace trace = market.trace();
             for (int a = a0; a < a1; a++) {
                 int j = a - a0;
                 if (due[j] <= 0) {
                     continue;
                 }
                 double p = Math.min(paid[j], acc.arrears[a]);
+                if (trace != null && trace.is(i)) {
+                    BorrowerTrace.AccountRecord r = trace.account(market.month(), a);
+                    r.regularBill = regular[j];
+                    r.due = due[j];
+                    r.paid = p;
+                }
                 acc.arrears[a] -= p;
                 spent += p;
                 repaid[acc.lender[a]] += p;

@@ -170,6 +170,7 @@ public final class Courts implements Steppable {
                 }
                 stats.judged++;
                 s.enforcementMonth = month + spec.monthsToEnforcement();
+                note(s.kase, month, "judgment against the borrower");
             }
             if (s.enforcementMonth <= month) {
                 enforce(s.kase, month);
@@ -190,6 +191,7 @@ public final class Courts implements Steppable {
             amount = Math.min(amount, acc.balance(a));
         }
         if (amount <= 0) {
+            note(kase, month, "enforcement found nothing to seize");
             return;
         }
         int i = kase.borrower();
@@ -204,9 +206,17 @@ public final class Courts implements Steppable {
         } else {
             market.ledger.add(0, Flow.COURT_RECOVERIES, l, amount);
         }
+        note(kase, month, String.format(java.util.Locale.ROOT, "enforcement recovered %.0f yuan (%.0f from savings, %.0f from seized assets)",
+                amount, fromSavings, fromOutside));
         stats.recoveries += amount;
         stats.recoveredCases++;
         stats.monthsFilingToRecoverySum += month - kase.filedMonth();
+    }
+
+    private void note(CourtCase kase, int month, String event) {
+        if (market.trace() != null && market.trace().is(kase.borrower())) {
+            market.trace().account(month, kase.account()).events.add(event);
+        }
     }
 
     private double drawShare() {

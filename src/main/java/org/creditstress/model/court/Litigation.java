@@ -43,6 +43,13 @@ public final class Litigation implements Steppable {
                 acc.set(a, AccountTable.SUED);
                 filings.add(new CourtCase(a, acc.lender[a], acc.borrower[a], balance, market.month()));
                 market.ledger.count(c, Counter.CASES_FILED, acc.lender[a]);
+                if (market.trace() != null && market.trace().is(acc.borrower[a])) {
+                    market.trace().account(market.month(), a).events.add(String.format(java.util.Locale.ROOT,
+                            "sued for %.0f yuan; the case waits for the courts", balance));
+                }
+                if (market.watch() != null) {
+                    market.watch().record(org.creditstress.model.trace.EventWatch.Kind.SUED, market.month(), acc.borrower[a]);
+                }
             }
         }
     }

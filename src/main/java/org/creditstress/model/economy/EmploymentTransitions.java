@@ -60,6 +60,9 @@ public final class EmploymentTransitions implements Steppable {
                     ? rng.nextDouble() >= lossBySegment[k]
                     : rng.nextDouble() < finding;
             if (nowEmployed != wasEmployed) {
+                if (market.trace() != null && market.trace().is(i)) {
+                    market.trace().month(market.month()).jobChanged = true;
+                }
                 b.setEmployed(i, nowEmployed);
                 b.monthsInState[i] = 0;
             } else if (b.monthsInState[i] < Short.MAX_VALUE) {

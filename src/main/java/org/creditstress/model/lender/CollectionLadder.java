@@ -18,6 +18,9 @@ import sim.engine.Steppable;
  */
 public final class CollectionLadder implements Steppable {
     private static final long serialVersionUID = 1L;
+    /** The collection step each bucket gets (M1, M2, M3, M4+); litigation is {@link org.creditstress.model.court.Litigation}. */
+    static final String[] STEPS = {"collection: SMS and app reminders", "collection: phone calls",
+        "collection: outsourced collection agency", "collection: final demand before litigation"};
     private final transient Market market;
     private final double[][] cost;
     private final double[][] cure;
@@ -55,11 +58,18 @@ public final class CollectionLadder implements Steppable {
             int l = acc.lender[a];
             int bucket = Math.min(acc.monthsPastDue[a], 4) - 1;
             costs[l] += cost[l][bucket];
+            boolean traced = market.trace() != null && market.trace().is(acc.borrower[a]);
+            if (traced) {
+                market.trace().account(market.month(), a).events.add(STEPS[bucket]);
+            }
             if (rng.nextDouble() < cure[l][bucket]) {
                 help[l] += acc.arrears[a];
                 acc.arrears[a] = 0;
                 acc.monthsPastDue[a] = 0;
                 market.ledger.count(c, Counter.CURES_BY_COLLECTION, l);
+                if (traced) {
+                    market.trace().account(market.month(), a).events.add("cured: found the arrears outside (family, friends) under collection pressure");
+                }
             }
         }
         for (int l = 0; l < lenders; l++) {

@@ -50,6 +50,14 @@ public final class Restructuring implements Steppable {
                 continue;
             }
             if (rng.nextDouble() < policy.acceptance()) {
+                if (market.trace() != null && market.trace().is(acc.borrower[a])) {
+                    market.trace().account(market.month(), a).events.add(String.format(java.util.Locale.ROOT,
+                            "restructured: %.0f yuan of arrears added to the principal, term x%.1f, %d months without a bill",
+                            acc.arrears[a] + acc.statement[a], policy.termExtension(), policy.graceMonths()));
+                }
+                if (market.watch() != null) {
+                    market.watch().record(org.creditstress.model.trace.EventWatch.Kind.RESTRUCTURED, market.month(), acc.borrower[a]);
+                }
                 restructure(acc, a, policy);
                 market.ledger.count(c, Counter.RESTRUCTURED, acc.lender[a]);
             }

@@ -107,7 +107,10 @@ public final class Underwriting implements Steppable {
             LenderState lender = market.lenders.get(acc.lender[a]);
             if (acc.status[a] == AccountTable.NOT_OPEN) {
                 if (rng.nextDouble() < lender.spec.reapplyProbability()) {
-                    apply(market, a, rng, c, bureau);
+                    boolean opened = apply(market, a, rng, c, bureau);
+                    if (market.trace() != null && market.trace().is(acc.borrower[a])) {
+                        market.trace().account(market.month(), a).events.add(opened ? "applied again and was approved" : "applied again and was declined");
+                    }
                 }
             } else if (acc.status[a] == AccountTable.OPEN) {
                 manageLimit(acc, a, lender, c);
@@ -117,7 +120,7 @@ public final class Underwriting implements Steppable {
 
     /**
      * Limit management of an open account: the lender's tightening cut, a cut of
-     * {@code external_cut} while a delinquency elsewhere is visible, and an increase of
+     * {@code external_cut} while a delinquency elsewhere is visible (never below the balance), and an increase of
      * {@code increase} for an account current for {@code increase_after_months} that uses more than
      * {@code increase_utilisation} of its limit.
      */
@@ -128,14 +131,29 @@ public final class Underwriting implements Steppable {
         }
         Lender.LimitManagement policy = lender.spec.limitManagement();
         int i = acc.borrower[a];
+        boolean traced = market.trace() != null && market.trace().is(i);
+        if (traced && lender.pendingLimitCut > 0) {
+            market.trace().account(market.month(), a).events.add("limit cut: the lender is tightening credit");
+        }
         if (policy.externalCut() > 0 && bureau != null && bureau.seesDelinquencyElsewhere(i, lender.index)) {
-            limit *= 1.0 - policy.externalCut();
-            market.ledger.count(c, Counter.LIMIT_CUTS_EXTERNAL, lender.index);
+            double cut = Math.max(acc.balance(a), limit * (1.0 - policy.externalCut()));
+            if (cut < limit - 1.0) {
+                limit = cut;
+                market.ledger.count(c, Counter.LIMIT_CUTS_EXTERNAL, lender.index);
+            } else {
+                traced = false;
+            }
+            if (traced) {
+                market.trace().account(market.month(), a).events.add("limit cut: the bureau shows a delinquency at another lender");
+            }
         } else if (policy.increase() > 0 && acc.monthsPastDue[a] == 0 && acc.goodMonths[a] >= policy.increaseAfterMonths()
                 && acc.balance(a) > policy.increaseUtilisation() * limit && lender.lending() && lender.pendingLimitCut == 0) {
             limit = Math.min(maxLimit[acc.product[a]], limit * (1.0 + policy.increase()));
             acc.goodMonths[a] = 0;
             market.ledger.count(c, Counter.LIMIT_INCREASES, lender.index);
+            if (traced) {
+                market.trace().account(market.month(), a).events.add("limit raised: a good payer");
+            }
         }
         acc.limit[a] = (float) limit;
     }

@@ -41,6 +41,13 @@ public final class WriteOff implements Steppable {
             double balance = acc.balance(a);
             losses[l] += balance;
             int i = acc.borrower[a];
+            if (market.trace() != null && market.trace().is(i)) {
+                market.trace().account(market.month(), a).events.add(String.format(java.util.Locale.ROOT,
+                        "written off: %.0f yuan, %d months past due", balance, acc.monthsPastDue[a]));
+            }
+            if (market.watch() != null) {
+                market.watch().record(org.creditstress.model.trace.EventWatch.Kind.WRITTEN_OFF, market.month(), i);
+            }
             if (b.fraud(i)) {
                 fraudLosses[l] += balance;
                 market.ledger.count(c, Counter.FRAUD_WRITE_OFFS_COUNT, l);

@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Writes the PNG charts of a finished run from its stored results ({@code summary.csv} and
@@ -40,10 +42,15 @@ public final class RunCharts {
     public static final String LENDER_CASH = "lender_cash.png";
     public static final String UNEMPLOYMENT = "unemployment.png";
     public static final String NPL_AND_LOSSES = "npl_and_losses.png";
+    public static final String ROLL_RATES = "roll_rates.png";
+    public static final String VINTAGES = "vintages.png";
+    public static final String SEGMENT_SPLIT = "segment_split.png";
+    public static final String GROUP_SPLIT = "group_split.png";
 
     /** All chart file names, in the order they are written. */
     public static final List<String> CHART_FILES = List.of(
-            OVERDUE_FAN, DELINQUENCY_BUCKETS, LENDER_CAPITAL_RATIO, LENDER_CASH, UNEMPLOYMENT, NPL_AND_LOSSES);
+            OVERDUE_FAN, DELINQUENCY_BUCKETS, LENDER_CAPITAL_RATIO, LENDER_CASH, UNEMPLOYMENT, NPL_AND_LOSSES,
+            ROLL_RATES, VINTAGES, SEGMENT_SPLIT, GROUP_SPLIT);
 
     private static final double PERCENT = 100.0;
     private static final double MILLION = 1e-6;
@@ -112,7 +119,33 @@ public final class RunCharts {
         fan(summary, replications, "NPL ratio and cumulative loss rate", "Ratio (%)", PERCENT, true,
                 new String[][] {{"npl_ratio", "NPL ratio"}, {"loss_rate_cumulative", "Cumulative loss rate"}})
                 .ifPresent(c -> charts.put(NPL_AND_LOSSES, c));
+        fan(summary, replications, "Roll rates and cures", "Accounts moving (% of last month's bucket)", PERCENT, true,
+                new String[][] {{"roll_m0_m1", "M0 to M1"}, {"roll_m1_m2", "M1 to M2"}, {"roll_m2_m3", "M2 to M3"},
+                    {"roll_m3_m4plus", "M3 to M4+"}, {"cure_m1", "M1 cured"}})
+                .ifPresent(c -> charts.put(ROLL_RATES, c));
+        vintages(summary, replications).ifPresent(c -> charts.put(VINTAGES, c));
+        entityFan(summary, replications, "segment.", ".m3plus_ratio", "M3+ ratio by employment segment", "M3+ balance (% of the segment's receivables)")
+                .ifPresent(c -> charts.put(SEGMENT_SPLIT, c));
+        fan(summary, replications, "M3+ ratio by borrower group", "M3+ balance (% of the group's receivables)", PERCENT, true,
+                new String[][] {{"group.thin_file.m3plus_ratio", "thin file"}, {"group.established.m3plus_ratio", "established"},
+                    {"group.literacy_low.m3plus_ratio", "low literacy"}, {"group.literacy_high.m3plus_ratio", "high literacy"},
+                    {"group.lenders_1.m3plus_ratio", "one lender"}, {"group.lenders_2.m3plus_ratio", "two lenders"},
+                    {"group.lenders_3plus.m3plus_ratio", "three or more lenders"}})
+                .ifPresent(c -> charts.put(GROUP_SPLIT, c));
+        charts.values().forEach(RunCharts::legendBesideIfCrowded);
         return charts;
+    }
+
+    /** Series beyond which a legend below the plot no longer fits on one line. */
+    private static final int LEGEND_BELOW_MAX_SERIES = 5;
+
+    /** Moves the legend to the right of the plot, one entry per line, when it has too many entries for one line below. */
+    private static void legendBesideIfCrowded(XYChart chart) {
+        long visible = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).count();
+        if (visible > LEGEND_BELOW_MAX_SERIES) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
     }
 
     private Optional<XYChart> overdueFan(SummaryTable summary, int replications) {
@@ -141,6 +174,23 @@ public final class RunCharts {
                 .map(lender -> new String[] {"lender." + lender + "." + field, lender})
                 .toArray(String[][]::new);
         return fan(summary, replications, title, yAxisTitle, scale, zeroBased, metricsAndLabels);
+    }
+
+    /** A fan chart with one fan per entity of {@code <prefix><name><suffix>}. */
+    private Optional<XYChart> entityFan(SummaryTable summary, int replications, String prefix, String suffix, String title,
+                                        String yAxisTitle) {
+        String[][] metricsAndLabels = summary.entities(prefix, suffix).stream()
+                .map(name -> new String[] {prefix + name + suffix, name})
+                .toArray(String[][]::new);
+        return fan(summary, replications, title, yAxisTitle, PERCENT, true, metricsAndLabels);
+    }
+
+    private Optional<XYChart> vintages(SummaryTable summary, int replications) {
+        List<MetricSummary> cohorts = new ArrayList<>();
+        for (int q = 1; summary.has("vintage.q" + q + ".ever_m3plus", Statistic.P50); q++) {
+            cohorts.add(summary.metric("vintage.q" + q + ".ever_m3plus").orElseThrow());
+        }
+        return cohorts.isEmpty() ? Optional.empty() : Optional.ofNullable(new VintageChart(style).build(cohorts, replications));
     }
 
     private Optional<XYChart> buckets(SummaryTable summary, int replications) {
