@@ -20,9 +20,9 @@ class DirectionTest {
     @Test
     void lowerModelQualityGivesMoreLosses() {
         RunResult good = Scenarios.run(Scenarios.shipped("baseline",
-                "lenders[0].model_quality=0.9", "lenders[1].model_quality=0.9"), 2);
+                "lenders[0].model_quality=0.95", "lenders[1].model_quality=0.95"), 2);
         RunResult poor = Scenarios.run(Scenarios.shipped("baseline",
-                "lenders[0].model_quality=0.2", "lenders[1].model_quality=0.2"), 2);
+                "lenders[0].model_quality=0.1", "lenders[1].model_quality=0.1"), 2);
         double goodLoss = Scenarios.meanFinal(good, "loss_rate_cumulative");
         double poorLoss = Scenarios.meanFinal(poor, "loss_rate_cumulative");
         assertTrue(poorLoss > goodLoss * 1.2, "poor model " + poorLoss + " vs good model " + goodLoss);

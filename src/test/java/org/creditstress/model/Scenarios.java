@@ -72,6 +72,19 @@ final class Scenarios {
         return sum / n;
     }
 
+    /** Sum over replications and months. */
+    static double total(RunResult run, String metric) {
+        double sum = 0;
+        for (int r = 0; r < run.replications().size(); r++) {
+            for (double x : series(run, r, metric)) {
+                if (!Double.isNaN(x)) {
+                    sum += x;
+                }
+            }
+        }
+        return sum;
+    }
+
     /** Mean over replications of the last month's value. */
     static double meanFinal(RunResult run, String metric) {
         double sum = 0;

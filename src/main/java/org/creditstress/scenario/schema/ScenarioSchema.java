@@ -132,7 +132,7 @@ public final class ScenarioSchema {
                 .choice("repayment_priority", "pro_rata", List.of("pro_rata", "penalty_cost", "collection_pressure", "bureau_reporting"),
                         "Whom a short borrower pays first: pro_rata (share of each bill), penalty_cost (highest penalty rate first), "
                                 + "collection_pressure (furthest past due first), bureau_reporting (lenders that report to the bureau first).")
-                .number("strategic_default_debt_months", 4.0, 0, 120, "months of income",
+                .number("strategic_default_debt_months", 1.5, 0, 120, "months of income",
                         "A strategic defaulter stops paying when its total debt exceeds this many months of permanent income.")
                 .number("fraud_income_inflation", 2.0, 1, 20, "ratio", "Fraudsters forge their income by this factor, which inflates their limits.")
                 .number("fraud_true_risk", 3.0, 0, 10, "sd", "True risk index of a fraudster: how far a perfect model would see it from the average.")

@@ -75,8 +75,8 @@ class RunChartsTest {
 
         List<Path> written = new RunCharts().writeAll(run);
 
-        assertEquals(List.of("overdue_fan.png", "delinquency_buckets.png", "unemployment.png", "npl_and_losses.png"),
-                names(written));
+        assertEquals(List.of("overdue_fan.png", "delinquency_buckets.png", "unemployment.png", "npl_and_losses.png",
+                "segment_split.png"), names(written));
         assertFalse(Files.exists(run.resolve("charts/lender_cash.png")), "stale chart removed");
         assertFalse(Files.exists(run.resolve("charts/lender_capital_ratio.png")), "stale chart removed");
     }
@@ -89,7 +89,7 @@ class RunChartsTest {
         List<String> written = names(new RunCharts().writeAll(run));
 
         assertFalse(written.contains("delinquency_buckets.png"));
-        assertEquals(5, written.size());
+        assertEquals(6, written.size());
     }
 
     @Test
