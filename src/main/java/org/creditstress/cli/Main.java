@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "creditstress", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Agent-based simulation and stress testing of consumer credit.",
-        subcommands = {RunCommand.class, ValidateCommand.class, TraceCommand.class, NetworkCommand.class, DocsCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, TraceCommand.class, CompareCommand.class, SweepCommand.class,
+                NetworkCommand.class, DocsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     private static final boolean DEBUG = System.getenv("CREDITSTRESS_DEBUG") != null;

@@ -61,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
             if (loaded.scenario().outputs().charts()) {
                 new RunCharts().writeAll(dir.temp());
             }
+            org.creditstress.report.html.RunReport.write(dir.temp());
             dir.commit();
             err.flush();
         }

@@ -26,6 +26,7 @@ public final class Experiment {
     /** The metric registry for a scenario (its lender and segment names). */
     public static MetricRegistry registry(Scenario s) {
         return new MetricRegistry(s.lenders().stream().map(Lender::name).toList(),
+                s.funders().stream().map(org.creditstress.scenario.Funder::name).toList(),
                 s.population().segments().stream().map(Segment::name).toList(),
                 s.outputs().segmentMetrics(), s.outputs().vintages() ? (s.horizon().months() + 2) / 3 : 0);
     }

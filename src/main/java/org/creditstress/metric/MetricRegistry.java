@@ -29,6 +29,7 @@ public final class MetricRegistry {
     private final List<MetricFamily> segmentFamilies;
     private final List<MetricFamily> groupFamilies;
     private final List<MetricFamily> vintageFamilies;
+    private final List<MetricFamily> funderFamilies;
 
     /** Borrower groups every headline ratio is split by, besides employment segments (order matters). */
     public static final List<String> GROUPS = List.of("thin_file", "established", "literacy_low", "literacy_mid",
@@ -41,6 +42,15 @@ public final class MetricRegistry {
      * @param cohorts        quarterly origination cohorts for vintage columns (0 for none)
      */
     public MetricRegistry(List<String> lenderNames, List<String> segmentNames, boolean segmentMetrics, int cohorts) {
+        this(lenderNames, List.of(), segmentNames, segmentMetrics, cohorts);
+    }
+
+    /**
+     * @param funderNames funders, in scenario order
+     */
+    public MetricRegistry(List<String> lenderNames, List<String> funderNames, List<String> segmentNames, boolean segmentMetrics,
+                          int cohorts) {
+        funderFamilies = funder();
         marketMetrics = market();
         lenderFamilies = lender();
         segmentFamilies = segment();
@@ -48,6 +58,7 @@ public final class MetricRegistry {
         vintageFamilies = vintage();
         List<Metric> all = new ArrayList<>(marketMetrics);
         lenderFamilies.forEach(f -> all.addAll(f.expand(lenderNames)));
+        funderFamilies.forEach(f -> all.addAll(f.expand(funderNames)));
         if (segmentMetrics) {
             segmentFamilies.forEach(f -> all.addAll(f.expand(segmentNames)));
             groupFamilies.forEach(f -> all.addAll(f.expand(GROUPS)));
@@ -83,6 +94,10 @@ public final class MetricRegistry {
 
     public List<MetricFamily> groupFamilies() {
         return groupFamilies;
+    }
+
+    public List<MetricFamily> funderFamilies() {
+        return funderFamilies;
     }
 
     public List<MetricFamily> vintageFamilies() {
@@ -213,7 +228,28 @@ public final class MetricRegistry {
                 "Write-offs less recoveries on written-off balances, from month 1, over mean receivables over those months.",
                 v -> ratio(v.cumulativeWriteOffs() - v.cumulativeRecoveries(), v.averageReceivablesToDate())));
         m.add(new Metric("credit_score_mean", RATIO, "Mean bureau-style credit score (300-850).", MonthView::creditScoreMean));
+        m.add(new Metric("lenders_failed", COUNT, "Lenders that have failed (run out of cash after every liquidity action).",
+                v -> countLenders(v, MonthView::failed)));
+        m.add(new Metric("network_debtrank", SHARE,
+                "DebtRank of the lender-funder network, capital-weighted: the further share of the system's capital lost as this month's "
+                        + "distress propagates along funders' lines (empty without funders).", MonthView::networkDebtRank));
+        m.add(new Metric("network_clearing_defaults", COUNT,
+                "Lenders that cannot pay their funders in full in the Eisenberg-Noe clearing of this month's balance sheets.",
+                MonthView::clearingDefaults));
+        m.add(new Metric("network_clearing_shortfall", YUAN, "Funders' total shortfall in that clearing.", MonthView::clearingShortfall));
         return m;
+    }
+
+    private interface LenderTest {
+        boolean test(MonthView v, int lender);
+    }
+
+    private static double countLenders(MonthView v, LenderTest t) {
+        int n = 0;
+        for (int l = 0; l < v.lenders(); l++) {
+            n += t.test(v, l) ? 1 : 0;
+        }
+        return n;
     }
 
     private static double sumLenders(MonthView v, MetricFamily.IndexedMetric f) {
@@ -270,7 +306,8 @@ public final class MetricRegistry {
         List<MetricFamily> f = new ArrayList<>();
         f.add(new MetricFamily("lender.<name>.cash", YUAN, "Cash at the end of the month.", MonthView::cash));
         f.add(new MetricFamily("lender.<name>.equity", YUAN, "Equity (capital) at the end of the month.", MonthView::equity));
-        f.add(new MetricFamily("lender.<name>.capital_ratio", RATIO, "Equity over net receivables (receivables less provisions).",
+        f.add(new MetricFamily("lender.<name>.capital_ratio", RATIO,
+                "Equity over own net receivables (own receivables less provisions); empty once the lender has failed.",
                 MonthView::capitalRatio));
         f.add(new MetricFamily("lender.<name>.capital_shortfall", FLAG, "1 when the capital ratio is below balance_sheet.min_capital_ratio.",
                 (v, l) -> v.capitalRatio(l) < v.minCapitalRatio(l) ? 1.0 : 0.0));
@@ -293,8 +330,49 @@ public final class MetricRegistry {
                 (v, l) -> ratio(v.loanBalance(l), v.receivables(l))));
         f.add(new MetricFamily("lender.<name>.recoveries", YUAN, "Recoveries on the lender's written-off balances this month.",
                 MonthView::recoveries));
+        f.add(new MetricFamily("lender.<name>.lines_drawn", YUAN, "Committed lines drawn from funders.", MonthView::linesDrawn));
+        f.add(new MetricFamily("lender.<name>.line_limits", YUAN, "Committed line limits from funders (after covenant and stress cuts).",
+                MonthView::lineLimits));
+        f.add(new MetricFamily("lender.<name>.funder_claims", YUAN, "Funders' claims on the lender's receivables: co-lent and sold.",
+                MonthView::funderClaims));
+        f.add(new MetricFamily("lender.<name>.cash_outflows", YUAN,
+                "Own-share cash out this month: merchant settlements and loans paid out, collection, legal, operating and funding costs, "
+                        + "line repayments forced by cuts.", MonthView::cashOutflows));
+        f.add(new MetricFamily("lender.<name>.cash_inflows", YUAN, "Own-share cash in this month: repayments, recoveries, merchant fees.",
+                MonthView::cashInflows));
+        f.add(new MetricFamily("lender.<name>.lcr", RATIO,
+                "Liquidity coverage ratio: cash over next month's net outflows (this month's flows as the forecast; inflows capped at "
+                        + "75 % of outflows). Empty when there are no net outflows. Below 1 is a shortfall.", MonthView::liquidityCoverageRatio));
+        f.add(new MetricFamily("lender.<name>.survival_months", RATIO,
+                "Months until cash runs out with no new funding at this month's net outflow; empty when cash is not running down.",
+                MonthView::survivalMonths));
+        f.add(new MetricFamily("lender.<name>.funding_gap", YUAN,
+                "Next month's net outflow beyond cash and undrawn funding: what the lender would need to survive the month.",
+                MonthView::fundingGap));
+        f.add(new MetricFamily("lender.<name>.receivables_sold", YUAN, "Receivables sold for cash this month (face value).",
+                MonthView::receivablesSold));
+        f.add(new MetricFamily("lender.<name>.covenant_breaches", COUNT, "Funding arrangements whose covenant the lender breached this month.",
+                (v, l) -> v.covenantBreaches(l)));
+        f.add(new MetricFamily("lender.<name>.failed", FLAG, "1 once the lender has failed.", (v, l) -> v.failed(l) ? 1.0 : 0.0));
+        f.add(new MetricFamily("lender.<name>.unpaid", YUAN, "Obligations a failed lender could not pay.", MonthView::unpaid));
         f.add(new MetricFamily("lender.<name>.fraud_write_offs", YUAN, "The lender's fraud write-offs this month.",
                 (v, l) -> v.flow("FRAUD_WRITE_OFFS", l)));
+        return f;
+    }
+
+    private static List<MetricFamily> funder() {
+        List<MetricFamily> f = new ArrayList<>();
+        f.add(new MetricFamily("funder.<name>.capital", YUAN, "The funder's capital left after its losses since month 1.",
+                MonthView::funderCapital));
+        f.add(new MetricFamily("funder.<name>.losses", YUAN,
+                "The funder's losses since month 1: its share of co-lent and bought write-offs (less recoveries), haircuts on lines to failed lenders.",
+                MonthView::funderLosses));
+        f.add(new MetricFamily("funder.<name>.exposure", YUAN, "Drawn lines and claims on receivables, all lenders.", MonthView::funderExposure));
+        f.add(new MetricFamily("funder.<name>.line_limits", YUAN, "Line limits it gives, all lenders.", MonthView::funderLineLimits));
+        f.add(new MetricFamily("funder.<name>.stressed", FLAG, "1 once its losses passed its stress trigger (it then cuts every line).",
+                (v, k) -> v.funderStressed(k) ? 1.0 : 0.0));
+        f.add(new MetricFamily("funder.<name>.debtrank_distress", SHARE, "Its distress (0-1) after DebtRank propagation this month.",
+                MonthView::funderDistress));
         return f;
     }
 

@@ -148,6 +148,53 @@ public interface MonthView {
     /** Recoveries from month 1 to this month, all lenders. */
     double cumulativeRecoveries();
 
+    /** Lines drawn from funders (lender index). */
+    double linesDrawn(int lender);
+
+    double lineLimits(int lender);
+
+    /** Funders' claims on the lender's receivables (co-lent and bought). */
+    double funderClaims(int lender);
+
+    double liquidityCoverageRatio(int lender);
+
+    double survivalMonths(int lender);
+
+    /** Net cash need next month beyond cash and undrawn funding; 0 if none. */
+    double fundingGap(int lender);
+
+    double cashOutflows(int lender);
+
+    double cashInflows(int lender);
+
+    double receivablesSold(int lender);
+
+    boolean failed(int lender);
+
+    int covenantBreaches(int lender);
+
+    double unpaid(int lender);
+
+    double funderCapital(int funder);
+
+    double funderLosses(int funder);
+
+    double funderExposure(int funder);
+
+    double funderLineLimits(int funder);
+
+    boolean funderStressed(int funder);
+
+    /** The funder's distress after DebtRank propagation this month (0-1); NaN without funders. */
+    double funderDistress(int funder);
+
+    /** Capital-weighted DebtRank of the lender-funder network this month; NaN without funders. */
+    double networkDebtRank();
+
+    int clearingDefaults();
+
+    double clearingShortfall();
+
     /** Lenders are addressed by index; all lenders is -1 where a method says so. */
     int ALL = -1;
 }

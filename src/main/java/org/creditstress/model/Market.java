@@ -7,6 +7,7 @@ import org.creditstress.model.economy.MacroState;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.Chunks;
 import org.creditstress.model.engine.Ledger;
+import org.creditstress.model.funder.FundingNetwork;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.trace.BorrowerTrace;
 import org.creditstress.model.trace.EventWatch;
@@ -27,6 +28,7 @@ public final class Market {
     public final Ledger ledger;
     public final List<LenderState> lenders;
     public final MacroState macro;
+    public final FundingNetwork funding;
 
     public Market(Scenario scenario, BorrowerTable borrowers, AccountTable accounts, Chunks chunks,
                   ChunkExecutor executor, List<LenderState> lenders, MacroState macro) {
@@ -38,6 +40,7 @@ public final class Market {
         this.ledger = new Ledger(chunks.count(), lenders.size());
         this.lenders = lenders;
         this.macro = macro;
+        this.funding = new FundingNetwork(scenario);
     }
 
     private BorrowerTrace trace;

@@ -164,6 +164,9 @@ public final class MarketBuilder {
         List<Lender> lenders = s.lenders();
         List<Double> held = seg.lendersHeld().isEmpty() ? s.population().accounts().lendersHeld() : seg.lendersHeld();
         int count = pickCount(held, Math.min(lenders.size(), Math.max(1, held.size())), rng.nextDouble());
+        if (!s.contagion().commonBorrowers()) {
+            count = 1;
+        }
         long code = 0;
         int accounts = 0;
         for (int j = 0; j < count; j++) {

@@ -27,8 +27,14 @@ final class MarketMonthView implements MonthView {
         this.accounting = accounting;
     }
 
+    private org.creditstress.model.funder.NetworkMeasures.Result network;
+
     /** Rolls the running totals forward; called once per month before metrics are read. */
     void advance() {
+        double[] opening = market.lenders.stream().mapToDouble(LenderState::openingEquity).toArray();
+        network = market.month() >= 1
+                ? org.creditstress.model.funder.NetworkMeasures.compute(market.lenders, market.funding, opening)
+                : null;
         previousReceivables = currentReceivables;
         currentReceivables = receivables();
         if (market.month() >= 1) {
@@ -305,6 +311,116 @@ final class MarketMonthView implements MonthView {
     @Override
     public double unmetEssentials() {
         return market.ledger.total(BorrowerFlow.UNMET_ESSENTIALS);
+    }
+
+    @Override
+    public double linesDrawn(int lender) {
+        return lender(lender).linesDrawn();
+    }
+
+    @Override
+    public double lineLimits(int lender) {
+        return market.funding.book(lender).lineLimits();
+    }
+
+    @Override
+    public double funderClaims(int lender) {
+        return lender(lender).funderClaims();
+    }
+
+    @Override
+    public double liquidityCoverageRatio(int lender) {
+        return lender(lender).liquidityCoverageRatio();
+    }
+
+    @Override
+    public double survivalMonths(int lender) {
+        return lender(lender).survivalMonths();
+    }
+
+    @Override
+    public double fundingGap(int lender) {
+        LenderState l = lender(lender);
+        return Math.max(0.0, l.outflows() - l.inflows() - l.cash() - accounting.undrawnFunding(l));
+    }
+
+    @Override
+    public double cashOutflows(int lender) {
+        return lender(lender).outflows();
+    }
+
+    @Override
+    public double cashInflows(int lender) {
+        return lender(lender).inflows();
+    }
+
+    @Override
+    public double receivablesSold(int lender) {
+        return lender(lender).receivablesSold();
+    }
+
+    @Override
+    public boolean failed(int lender) {
+        return lender(lender).failed();
+    }
+
+    @Override
+    public int covenantBreaches(int lender) {
+        return lender(lender).covenantBreaches();
+    }
+
+    @Override
+    public double unpaid(int lender) {
+        return lender(lender).unpaid();
+    }
+
+    private org.creditstress.model.funder.FunderState funder(int f) {
+        return market.funding.funders().get(f);
+    }
+
+    @Override
+    public double funderCapital(int funder) {
+        return funder(funder).remainingCapital();
+    }
+
+    @Override
+    public double funderLosses(int funder) {
+        return funder(funder).losses();
+    }
+
+    @Override
+    public double funderExposure(int funder) {
+        return market.funding.exposure(funder(funder));
+    }
+
+    @Override
+    public double funderLineLimits(int funder) {
+        return market.funding.lineLimits(funder(funder));
+    }
+
+    @Override
+    public boolean funderStressed(int funder) {
+        return funder(funder).stressed();
+    }
+
+    @Override
+    public double funderDistress(int funder) {
+        return network == null || network.funderDistress().length == 0 ? Double.NaN : network.funderDistress()[funder];
+    }
+
+    @Override
+    public double networkDebtRank() {
+        return network == null ? Double.NaN : network.debtRank();
+    }
+
+    @Override
+    public int clearingDefaults() {
+        return network == null ? 0 : network.clearingDefaults();
+    }
+
+    @Override
+    public double clearingShortfall() {
+        return network == null ? 0.0 : network.clearingShortfall();
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.creditstress.metric.MetricRegistry;
 /**
  * The headline numbers of a run, each computed per replication and then summarised across
  * replications (mean and 5-95 % band): peak M3+ ratio and the month it occurs, cumulative loss
- * rate at the horizon, and the weakest lender's lowest capital ratio.
+ * rate at the horizon, the weakest lender's lowest capital ratio (while it stands), and the number
+ * of lenders that failed.
  */
 public final class Headline {
 
@@ -24,6 +25,7 @@ public final class Headline {
         List<Metric> metrics = registry.metrics();
         int m3 = index(metrics, "m3plus_ratio");
         int loss = index(metrics, "loss_rate_cumulative");
+        int failed = index(metrics, "lenders_failed");
         List<Integer> capital = new ArrayList<>();
         for (int j = 0; j < metrics.size(); j++) {
             if (metrics.get(j).name().startsWith("lender.") && metrics.get(j).name().endsWith(".capital_ratio")) {
@@ -35,6 +37,7 @@ public final class Headline {
         double[] peakMonth = new double[n];
         double[] finalLoss = new double[n];
         double[] weakest = new double[n];
+        double[] failures = new double[n];
         for (int r = 0; r < n; r++) {
             double[][] v = reps.get(r).values();
             peak[r] = Double.NaN;
@@ -51,12 +54,14 @@ public final class Headline {
                 }
             }
             finalLoss[r] = v[v.length - 1][loss];
+            failures[r] = v[v.length - 1][failed];
         }
         return List.of(
                 figure("peak M3+ ratio", "%", peak),
                 figure("month of peak M3+", "month", peakMonth),
                 figure("cumulative loss rate", "%", finalLoss),
-                figure("weakest lender's lowest capital ratio", "%", weakest));
+                figure("weakest lender's lowest capital ratio", "%", weakest),
+                figure("lenders failed by the last month", "count", failures));
     }
 
     private static Figure figure(String name, String unit, double[] values) {

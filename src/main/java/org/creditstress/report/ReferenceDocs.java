@@ -84,6 +84,7 @@ public final class ReferenceDocs {
                 .append("| `manifest.json` | Version, command line, master seed and per-replication seeds, threads, Java version, start and end time, wall time per replication. |\n")
                 .append("| `roll_rates.csv` | With `outputs.roll_rates`: the roll-rate matrix, one row per replication, month, `from` bucket (m0..m4plus, last month) and `to` state (m0..m4plus, writeoff, paidoff): `accounts` and `rate` (share of the `from` row). |\n")
                 .append("| `vintages.csv` | With `outputs.vintages`: per replication, quarterly origination cohort (`q1` = accounts opened in months 1-3), `first_month` and `month_on_book`: the share of the cohort's accounts ever 3+ months past due. |\n")
+                .append("| `report.html` | A self-contained page (charts embedded, opens offline): the scenario, the headline table, every chart and the resolved scenario. |\n")
                 .append("| `charts/*.png` | Fan chart of M1+ and M3+ (`overdue_fan.png`), delinquency buckets (`delinquency_buckets.png`), lenders' capital ratio and cash, unemployment, NPL and losses, roll rates and cures, vintage curves by months on book, M3+ by employment segment and by borrower group. |\n\n")
                 .append("Conventions: ratios are fractions (0.0123 = 1.23 %); money is in yuan; an empty cell means the value is\n")
                 .append("undefined that month (for example a ratio with nothing to divide by). Buckets by months past due: M0 current,\n")
@@ -95,6 +96,8 @@ public final class ReferenceDocs {
         }
         sb.append("\n## Per-lender columns\n\nOne column per lender, `<name>` being the lender's name.\n\n| column | unit | meaning |\n|---|---|---|\n");
         families(sb, registry.lenderFamilies());
+        sb.append("\n## Per-funder columns\n\nOne column per funder, `<name>` being the funder's name.\n\n| column | unit | meaning |\n|---|---|---|\n");
+        families(sb, registry.funderFamilies());
         sb.append("\n## Per-segment columns\n\nOne column per borrower segment (when `outputs.segment_metrics` is true).\n\n| column | unit | meaning |\n|---|---|---|\n");
         families(sb, registry.segmentFamilies());
         sb.append("\n## Per-group columns\n\nOne column per borrower group (when `outputs.segment_metrics` is true): ")

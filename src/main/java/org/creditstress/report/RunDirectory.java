@@ -28,7 +28,12 @@ public final class RunDirectory implements AutoCloseable {
         this.target = target;
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        this.temp = Files.createTempDirectory(parent, ".incomplete-" + target.getFileName() + "-");
+        // Not Files.createTempDirectory: its folder is readable by the owner only, and results are for sharing.
+        Path dir;
+        do {
+            dir = parent.resolve(".incomplete-" + target.getFileName() + "-" + Long.toHexString(System.nanoTime()));
+        } while (Files.exists(dir));
+        this.temp = Files.createDirectory(dir);
     }
 
     /** The default folder {@code outputRoot/<scenario>/<timestamp>[-n]}, not yet existing. */

@@ -8,7 +8,23 @@ public record Lender(String name, List<String> products, double marketShare, dou
                      double scoreLimitSensitivity, double reapplyProbability, int writeOffMonths,
                      double thinFileAprPremium, BureauReporting bureauReporting, LimitManagement limitManagement,
                      Collection collection, Restructuring restructuring, Litigation litigation, Recovery recovery,
-                     Provisioning provisioning, BalanceSheet balanceSheet, Tightening tightening) {
+                     Provisioning provisioning, BalanceSheet balanceSheet, List<Funding> funding, Liquidity liquidity,
+                     Tightening tightening) {
+
+    /** An arrangement with a funder. */
+    public record Funding(String funder, double coLendingShare, double lineRatio, double lineSpread, boolean buysReceivables,
+                          Covenant covenant) {
+    }
+
+    /** Covenant triggers of a funding arrangement. */
+    public record Covenant(@com.fasterxml.jackson.annotation.JsonProperty("max_m3plus") double maxM3plus, double maxLossRate, double minCapitalRatio, double cut) {
+    }
+
+    /** Liquidity actions and measures. */
+    public record Liquidity(List<String> actions, double limitCut, double absBaseDiscount,
+                            @com.fasterxml.jackson.annotation.JsonProperty("abs_discount_per_m1plus") double absDiscountPerM1plus,
+                            double emergencyCapacity, double failureHaircut) {
+    }
 
     /** Delinquency reporting to the bureau. */
     public record BureauReporting(boolean enabled, int thresholdMonths, int lagMonths) {

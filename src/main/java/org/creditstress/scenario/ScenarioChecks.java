@@ -16,6 +16,9 @@ final class ScenarioChecks {
     private static final double SHARE_TOLERANCE = 1e-6;
     /** Account holdings are bit masks over lenders. */
     static final int MAX_LENDERS = 16;
+    /** The liquidity actions a lender can take, in any order. */
+    public static final List<String> LIQUIDITY_ACTIONS = List.of("draw_lines", "stop_originating", "cut_limits",
+            "sell_receivables", "emergency_funding");
 
     private final List<SchemaValidator.Finding> findings = new ArrayList<>();
 
@@ -106,6 +109,34 @@ final class ScenarioChecks {
         }
         if (Math.abs(total - 1.0) > SHARE_TOLERANCE) {
             add("lenders", "lender market shares must add up to 1, they add up to " + round(total));
+        }
+        Set<String> funderNames = new HashSet<>();
+        for (int f = 0; f < s.funders().size(); f++) {
+            name(s.funders().get(f).name(), "funders[" + f + "].name", funderNames);
+        }
+        for (int i = 0; i < s.lenders().size(); i++) {
+            Lender l = s.lenders().get(i);
+            double coLending = 0;
+            for (int j = 0; j < l.funding().size(); j++) {
+                Lender.Funding f = l.funding().get(j);
+                String path = "lenders[" + i + "].funding[" + j + "]";
+                if (!funderNames.contains(f.funder())) {
+                    add(path + ".funder", "no funder named '" + f.funder() + "'"
+                            + SchemaValidator.nearest(f.funder(), List.copyOf(funderNames)).map(n -> "; did you mean '" + n + "'?").orElse(""));
+                }
+                coLending += f.coLendingShare();
+            }
+            if (coLending > 0.95) {
+                add("lenders[" + i + "].funding", "co-lending shares add up to " + round(coLending) + "; the lender must keep at least 5 %");
+            }
+            for (int j = 0; j < l.liquidity().actions().size(); j++) {
+                String action = l.liquidity().actions().get(j);
+                if (!LIQUIDITY_ACTIONS.contains(action)) {
+                    add("lenders[" + i + "].liquidity.actions[" + j + "]", "unknown action '" + action + "'; use "
+                            + String.join(", ", LIQUIDITY_ACTIONS)
+                            + SchemaValidator.nearest(action, LIQUIDITY_ACTIONS).map(n -> " (did you mean '" + n + "'?)").orElse(""));
+                }
+            }
         }
         if (s.lenders().size() > MAX_LENDERS) {
             add("lenders", "at most " + MAX_LENDERS + " lenders are supported, got " + s.lenders().size());

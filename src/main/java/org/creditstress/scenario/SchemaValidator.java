@@ -85,7 +85,9 @@ final class SchemaValidator {
         for (Section child : s.sections()) {
             String childPath = KeyPath.child(path, child.name());
             JsonNode value = node.get(child.name());
-            if (child.list()) {
+            if (child.list() && (value == null || value.isNull()) && child.minElements() == 0) {
+                node.putArray(child.name());
+            } else if (child.list()) {
                 list(child, value, childPath);
             } else if (value == null || value.isNull()) {
                 ObjectNode created = node.putObject(child.name());

@@ -307,7 +307,7 @@ class ScenarioLoaderTest {
         List<String> topLevel = yaml.lines().filter(l -> !l.isEmpty() && Character.isLetter(l.charAt(0)))
                 .map(l -> l.substring(0, l.indexOf(':'))).toList();
         assertEquals(List.of("version", "name", "description", "seed", "replications", "horizon", "population",
-                "products", "lenders", "bureau", "courts", "economy", "classification", "outputs"), topLevel);
+                "products", "lenders", "funders", "contagion", "bureau", "courts", "economy", "classification", "outputs"), topLevel);
     }
 
     @Test

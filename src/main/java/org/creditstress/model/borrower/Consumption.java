@@ -146,7 +146,9 @@ public final class Consumption implements Steppable {
             }
 
             double essentials = b.essentialShare[i] * permanent;
-            if (rng.nextDouble() < emergencyProbability[k]) {
+            double emergencyDraw = rng.nextDouble();
+            double plannedLoanDraw = rng.nextDouble();
+            if (emergencyDraw < emergencyProbability[k]) {
                 double emergency = emergencySize[k] * permanent;
                 essentials += emergency;
                 emergencySpending += emergency;
@@ -183,7 +185,7 @@ public final class Consumption implements Steppable {
             unmet += shortfall;
 
             double drawn = 0;
-            if (loanAccount >= 0 && rng.nextDouble() < behaviour.cashLoanDrawProbability() * (1.0 + pb)) {
+            if (loanAccount >= 0 && plannedLoanDraw < behaviour.cashLoanDrawProbability() * (1.0 + pb)) {
                 drawn = disburse(c, acc, loanAccount, behaviour.cashLoanDrawShare() * acc.limit[loanAccount]);
                 s += drawn;
             }

@@ -15,7 +15,7 @@ import org.creditstress.scenario.Lender;
  * account is at least {@code threshold + lag} months past due (a cure clears the record), and
  * always once it is written off. Coverage: lender {@code l} can see borrower {@code i}'s record at
  * all only for a fixed share {@code bureau.coverage} of borrower-lender pairs, chosen by a hash of
- * (replication seed, borrower, lender).
+ * (replication seed, borrower, lender). With the common-borrowers channel off, lenders see nothing.
  */
 public final class CreditBureau {
     private final Market market;
@@ -28,7 +28,7 @@ public final class CreditBureau {
         this.market = market;
         this.seed = SeedPlan.mix64(replicationSeed ^ 0x2545F4914F6CDD1DL);
         Bureau spec = market.scenario.bureau();
-        this.coverage = spec.coverage();
+        this.coverage = market.scenario.contagion().commonBorrowers() ? spec.coverage() : 0.0;
         int n = market.lenders.size();
         reports = new boolean[n];
         visibleFrom = new int[n];

@@ -32,7 +32,8 @@ import sim.engine.Steppable;
  *       savings (account freezing) and, beyond them, from assets outside the model (seizure). On an
  *       open account it is a repayment; on a written-off one, a recovery.</li>
  * </ol>
- * Sequential (cases are few); its random stream is the COURTS stream of chunk 0.
+ * Sequential (cases are few). Each case draws from its own generator, seeded by (replication,
+ * account, filing month), so one lender's cases never shift another's outcomes.
  */
 public final class Courts implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -42,7 +43,7 @@ public final class Courts implements Steppable {
     private final transient ArrayDeque<CourtCase> waiting = new ArrayDeque<>();
     private final transient List<Scheduled> inCourt = new ArrayList<>();
     private final transient BetaDistribution recoveryShare;
-    private final transient SplittableRandom rng;
+    private final long seed;
     private final double capacityPerMonth;
     private double capacityCredit;
     private int firstSuedBorrower = -1;
@@ -84,7 +85,7 @@ public final class Courts implements Steppable {
         double mean = spec.recoveryShareMean();
         double k = spec.recoveryShareConcentration();
         this.recoveryShare = mean <= 0 || mean >= 1 ? null : new BetaDistribution(null, mean * k, (1 - mean) * k, 1e-9);
-        this.rng = org.creditstress.model.engine.SeedPlan.stream(replicationSeed, RandomStream.COURTS, 0);
+        this.seed = org.creditstress.model.engine.SeedPlan.mix64(replicationSeed + RandomStream.COURTS.ordinal());
         this.capacityPerMonth = spec.capacityPer100k() * market.borrowers.size / 100_000.0;
     }
 
@@ -181,7 +182,9 @@ public final class Courts implements Steppable {
 
     private void enforce(CourtCase kase, int month) {
         stats.enforced++;
-        double share = rng.nextDouble() < spec.nothingProbability() ? 0.0 : drawShare();
+        SplittableRandom caseRng = new SplittableRandom(org.creditstress.model.engine.SeedPlan.mix64(
+                seed ^ (0x9E3779B97F4A7C15L * (kase.account() + 1L)) ^ (0xC2B2AE3D27D4EB4FL * (kase.filedMonth() + 1000L))));
+        double share = caseRng.nextDouble() < spec.nothingProbability() ? 0.0 : drawShare(caseRng.nextDouble());
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;
         int a = kase.account();
@@ -219,11 +222,11 @@ public final class Courts implements Steppable {
         }
     }
 
-    private double drawShare() {
+    private double drawShare(double u) {
         if (recoveryShare == null) {
             return spec.recoveryShareMean();
         }
-        return recoveryShare.inverseCumulativeProbability(rng.nextDouble());
+        return recoveryShare.inverseCumulativeProbability(u);
     }
 
     /** Applies a recovery to an open account: arrears first, then the statement, pending purchases and principal. */

@@ -12,9 +12,12 @@ import sim.engine.Steppable;
 public final class EconomyPhase implements Steppable {
     private static final long serialVersionUID = 1L;
     private final transient Market market;
+    private final transient MacroFeedback feedback;
 
     public EconomyPhase(Market market) {
         this.market = market;
+        this.feedback = market.scenario.contagion().macroFeedback()
+                ? new MacroFeedback(market.scenario.contagion().macroSensitivity()) : null;
     }
 
     @Override
@@ -24,6 +27,9 @@ public final class EconomyPhase implements Steppable {
         Economy e = market.scenario.economy();
         int m = Math.max(1, macro.month);
         macro.unemploymentTarget = e.unemployment().at(m);
+        if (feedback != null) {
+            macro.unemploymentTarget = feedback.adjust(macro);
+        }
         macro.incomeGrowthAnnual = e.incomeGrowth().at(m);
         macro.fundingRateAnnual = e.fundingRate().at(m);
         market.ledger.reset();

@@ -13,11 +13,22 @@ public final class MacroState {
     /** Unemployment among borrowers, after this month's transitions. */
     double unemploymentRate;
     final long[] employedBySegment;
+    /** New credit (purchases and cash loans) last month, and in month 1, for macro feedback. */
+    double lastNewCredit;
+    double referenceNewCredit;
     final long[] unemployedBySegment;
 
     public MacroState(int segments) {
         employedBySegment = new long[segments];
         unemployedBySegment = new long[segments];
+    }
+
+    /** Records this month's new credit (called by lender accounting). */
+    public void recordNewCredit(double newCredit) {
+        lastNewCredit = newCredit;
+        if (month == 1) {
+            referenceNewCredit = newCredit;
+        }
     }
 
     public int month() {

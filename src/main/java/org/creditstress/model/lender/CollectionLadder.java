@@ -52,6 +52,7 @@ public final class CollectionLadder implements Steppable {
         double[] costs = new double[lenders];
         double[] help = new double[lenders];
         for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
+            double u = rng.nextDouble();
             if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] == 0) {
                 continue;
             }
@@ -62,7 +63,7 @@ public final class CollectionLadder implements Steppable {
             if (traced) {
                 market.trace().account(market.month(), a).events.add(STEPS[bucket]);
             }
-            if (rng.nextDouble() < cure[l][bucket]) {
+            if (u < cure[l][bucket]) {
                 help[l] += acc.arrears[a];
                 acc.arrears[a] = 0;
                 acc.monthsPastDue[a] = 0;

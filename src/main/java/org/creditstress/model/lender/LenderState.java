@@ -16,6 +16,22 @@ public final class LenderState {
     double cash;
     double funding;
     double emergencyFunding;
+    /** Obligations a failed lender could not pay (a liability). */
+    double unpaid;
+    /** Lines drawn from funders (mirrors the lender's funding book, for the balance sheet). */
+    double linesDrawn;
+    /** Funders' claims on the receivables (co-lent and sold). */
+    double funderClaims;
+    boolean stopOriginating;
+    boolean failed;
+    int failureMonth = Integer.MIN_VALUE;
+    /** This month's cash flows of the lender's own share, yuan. */
+    double outflows;
+    double inflows;
+    double receivablesSold;
+    double saleLosses;
+    int covenantBreaches;
+    double openingEquity;
     double equity;
     double provisions;
     /** Receivables implied by the ledger (opening plus flows), checked against the account scan. */
@@ -70,17 +86,80 @@ public final class LenderState {
         return lending;
     }
 
-    /** Equity over net receivables, or NaN when there are no net receivables. */
+    /** The lender's own receivables: all receivables less funders' claims. */
+    public double ownReceivables() {
+        return ledgerReceivables - funderClaims;
+    }
+
+    /** Equity over own net receivables; NaN when there are none, or once the lender has failed. */
     public double capitalRatio() {
-        double net = ledgerReceivables - provisions;
-        return net > 0 ? equity / net : Double.NaN;
+        double net = ownReceivables() - provisions;
+        return net > 0 && !failed ? equity / net : Double.NaN;
     }
 
     public double assets() {
-        return cash + ledgerReceivables - provisions;
+        return cash + ownReceivables() - provisions;
     }
 
     public double liabilities() {
-        return funding + emergencyFunding;
+        return funding + emergencyFunding + linesDrawn + unpaid;
+    }
+
+    public double linesDrawn() {
+        return linesDrawn;
+    }
+
+    public double funderClaims() {
+        return funderClaims;
+    }
+
+    public boolean failed() {
+        return failed;
+    }
+
+    public int failureMonth() {
+        return failureMonth;
+    }
+
+    public double unpaid() {
+        return unpaid;
+    }
+
+    /** Own-share cash outflows this month (settlements, disbursements, costs, interest, forced repayments). */
+    public double outflows() {
+        return outflows;
+    }
+
+    /** Own-share cash inflows this month (repayments, recoveries, merchant fees). */
+    public double inflows() {
+        return inflows;
+    }
+
+    public double receivablesSold() {
+        return receivablesSold;
+    }
+
+    /** Equity at the start of month 1. */
+    public double openingEquity() {
+        return openingEquity;
+    }
+
+    public int covenantBreaches() {
+        return covenantBreaches;
+    }
+
+    /**
+     * Liquidity coverage ratio over the next 30 days, with this month's flows as the forecast:
+     * cash over (outflows - min(inflows, 75 % of outflows)); NaN with no net outflows.
+     */
+    public double liquidityCoverageRatio() {
+        double net = outflows - Math.min(inflows, 0.75 * outflows);
+        return net > 0 ? cash / net : Double.NaN;
+    }
+
+    /** Months until cash runs out with no new funding at this month's net outflow; NaN when cash is not running down. */
+    public double survivalMonths() {
+        double burn = outflows - inflows;
+        return burn > 0 ? cash / burn : Double.NaN;
     }
 }

@@ -39,6 +39,7 @@ public final class Restructuring implements Steppable {
         BorrowerTable b = market.borrowers;
         SplittableRandom rng = market.chunks.rng(c, RandomStream.RESTRUCTURING);
         for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
+            double u = rng.nextDouble();
             if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] == 0) {
                 continue;
             }
@@ -49,7 +50,7 @@ public final class Restructuring implements Steppable {
                     || b.fraud(acc.borrower[a])) {
                 continue;
             }
-            if (rng.nextDouble() < policy.acceptance()) {
+            if (u < policy.acceptance()) {
                 if (market.trace() != null && market.trace().is(acc.borrower[a])) {
                     market.trace().account(market.month(), a).events.add(String.format(java.util.Locale.ROOT,
                             "restructured: %.0f yuan of arrears added to the principal, term x%.1f, %d months without a bill",

@@ -61,6 +61,11 @@ public final class Underwriting implements Steppable {
      * @return whether the account was opened
      */
     public static boolean apply(Market m, int a, SplittableRandom rng, int chunk, CreditBureau bureau) {
+        return apply(m, a, rng.nextGaussian(), chunk, bureau);
+    }
+
+    /** As {@link #apply(Market, int, SplittableRandom, int, CreditBureau)}, with the score noise {@code noise} given. */
+    public static boolean apply(Market m, int a, double noise, int chunk, CreditBureau bureau) {
         AccountTable acc = m.accounts;
         BorrowerTable b = m.borrowers;
         int i = acc.borrower[a];
@@ -69,7 +74,7 @@ public final class Underwriting implements Steppable {
         Lender spec = lender.spec;
         boolean thin = b.thinFile(i);
         double q = spec.modelQuality() * (thin ? spec.thinFileQuality() : 1.0);
-        double score = q * b.trueRisk[i] + Math.sqrt(1.0 - q * q) * rng.nextGaussian();
+        double score = q * b.trueRisk[i] + Math.sqrt(1.0 - q * q) * noise;
         if (bureau != null && bureau.sees(i, l)) {
             if (spec.limitManagement().declineExternalDelinquency() && bureau.delinquentElsewhere(i, l)) {
                 return false;
@@ -105,9 +110,13 @@ public final class Underwriting implements Steppable {
         int a1 = b.firstAccount[to];
         for (int a = a0; a < a1; a++) {
             LenderState lender = market.lenders.get(acc.lender[a]);
+            // Two draws for every account every month, whatever happens: a lender's decisions never
+            // shift the random numbers of other accounts (common random numbers across scenarios).
+            double reapply = rng.nextDouble();
+            double noise = rng.nextGaussian();
             if (acc.status[a] == AccountTable.NOT_OPEN) {
-                if (rng.nextDouble() < lender.spec.reapplyProbability()) {
-                    boolean opened = apply(market, a, rng, c, bureau);
+                if (reapply < lender.spec.reapplyProbability()) {
+                    boolean opened = apply(market, a, noise, c, bureau);
                     if (market.trace() != null && market.trace().is(acc.borrower[a])) {
                         market.trace().account(market.month(), a).events.add(opened ? "applied again and was approved" : "applied again and was declined");
                     }

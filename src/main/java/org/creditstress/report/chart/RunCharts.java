@@ -46,11 +46,14 @@ public final class RunCharts {
     public static final String VINTAGES = "vintages.png";
     public static final String SEGMENT_SPLIT = "segment_split.png";
     public static final String GROUP_SPLIT = "group_split.png";
+    public static final String LENDER_LCR = "lender_lcr.png";
+    public static final String LENDER_SURVIVAL = "lender_survival.png";
+    public static final String FUNDER_CAPITAL = "funder_capital.png";
 
     /** All chart file names, in the order they are written. */
     public static final List<String> CHART_FILES = List.of(
             OVERDUE_FAN, DELINQUENCY_BUCKETS, LENDER_CAPITAL_RATIO, LENDER_CASH, UNEMPLOYMENT, NPL_AND_LOSSES,
-            ROLL_RATES, VINTAGES, SEGMENT_SPLIT, GROUP_SPLIT);
+            ROLL_RATES, VINTAGES, SEGMENT_SPLIT, GROUP_SPLIT, LENDER_LCR, LENDER_SURVIVAL, FUNDER_CAPITAL);
 
     private static final double PERCENT = 100.0;
     private static final double MILLION = 1e-6;
@@ -124,7 +127,8 @@ public final class RunCharts {
                     {"roll_m3_m4plus", "M3 to M4+"}, {"cure_m1", "M1 cured"}})
                 .ifPresent(c -> charts.put(ROLL_RATES, c));
         vintages(summary, replications).ifPresent(c -> charts.put(VINTAGES, c));
-        entityFan(summary, replications, "segment.", ".m3plus_ratio", "M3+ ratio by employment segment", "M3+ balance (% of the segment's receivables)")
+        entityFan(summary, replications, "segment.", ".m3plus_ratio", "M3+ ratio by employment segment", "M3+ balance (% of the segment's receivables)",
+                PERCENT)
                 .ifPresent(c -> charts.put(SEGMENT_SPLIT, c));
         fan(summary, replications, "M3+ ratio by borrower group", "M3+ balance (% of the group's receivables)", PERCENT, true,
                 new String[][] {{"group.thin_file.m3plus_ratio", "thin file"}, {"group.established.m3plus_ratio", "established"},
@@ -132,6 +136,12 @@ public final class RunCharts {
                     {"group.lenders_1.m3plus_ratio", "one lender"}, {"group.lenders_2.m3plus_ratio", "two lenders"},
                     {"group.lenders_3plus.m3plus_ratio", "three or more lenders"}})
                 .ifPresent(c -> charts.put(GROUP_SPLIT, c));
+        lenderFan(summary, replications, "lcr", "Liquidity coverage ratio by lender (below 100 %: a shortfall)",
+                "Cash over next month's net outflows (%)", PERCENT, true).ifPresent(c -> charts.put(LENDER_LCR, c));
+        lenderFan(summary, replications, "survival_months", "Survival horizon by lender (months of cash at the current net outflow)",
+                "Months", 1.0, true).ifPresent(c -> charts.put(LENDER_SURVIVAL, c));
+        entityFan(summary, replications, "funder.", ".capital", "Funders' capital left after losses", "Capital (million yuan)", MILLION)
+                .ifPresent(c -> charts.put(FUNDER_CAPITAL, c));
         charts.values().forEach(RunCharts::legendBesideIfCrowded);
         return charts;
     }
@@ -178,11 +188,11 @@ public final class RunCharts {
 
     /** A fan chart with one fan per entity of {@code <prefix><name><suffix>}. */
     private Optional<XYChart> entityFan(SummaryTable summary, int replications, String prefix, String suffix, String title,
-                                        String yAxisTitle) {
+                                        String yAxisTitle, double scale) {
         String[][] metricsAndLabels = summary.entities(prefix, suffix).stream()
                 .map(name -> new String[] {prefix + name + suffix, name})
                 .toArray(String[][]::new);
-        return fan(summary, replications, title, yAxisTitle, PERCENT, true, metricsAndLabels);
+        return fan(summary, replications, title, yAxisTitle, scale, true, metricsAndLabels);
     }
 
     private Optional<XYChart> vintages(SummaryTable summary, int replications) {
@@ -214,7 +224,8 @@ public final class RunCharts {
 
     /** Writes via a temporary file in the same folder so that a reader never sees half a PNG. */
     private static void writePng(XYChart chart, Path target) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // A plain sibling, not Files.createTempFile (owner-only permissions): charts are for sharing.
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);

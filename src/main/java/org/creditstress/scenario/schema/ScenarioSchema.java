@@ -34,6 +34,8 @@ public final class ScenarioSchema {
                 .with(population())
                 .with(products())
                 .with(lenders())
+                .with(funders())
+                .with(contagion())
                 .with(bureau())
                 .with(courts())
                 .with(economy())
@@ -229,12 +231,60 @@ public final class ScenarioSchema {
                         .number("min_capital_ratio", 0.08, 0, 1, "share", "Regulatory minimum of the capital ratio, reported and charted.")
                         .number("target_capital_ratio", 0.12, 0, 1, "share",
                                 "Equity above this share of net receivables is paid out as dividends each month (from month 1)."))
+                .with(Section.listOf("funding", 0, "Arrangements with funders (co-lending, committed lines, receivable purchases).")
+                        .string("funder", null, "Name of a funder in the funders list.")
+                        .number("co_lending_share", 0.0, 0, 0.95, "share",
+                                "Share of every new loan and purchase the funder funds; it takes that share of repayments, income and losses.")
+                        .number("line_ratio", 0.0, 0, 10, "ratio", "Committed line limit as a multiple of the lender's opening net receivables.")
+                        .number("line_spread", 0.02, 0, 1, "per year", "Spread over the funding rate on the drawn line.")
+                        .bool("buys_receivables", false, "The funder buys receivables (ABS) when the lender sells them for cash.")
+                        .with(Section.map("covenant", "Triggers on the lender's own numbers; a breach cuts the line.")
+                                .number("max_m3plus", 1.0, 0, 1, "share", "Breach when the lender's M3+ ratio exceeds this.")
+                                .number("max_loss_rate", 1.0, 0, 10, "share", "Breach when the lender's cumulative loss rate exceeds this.")
+                                .number("min_capital_ratio", -1.0, -1, 1, "share", "Breach when the lender's capital ratio falls below this.")
+                                .number("cut", 1.0, 0, 1, "share", "Share of the line limit cut on a breach (1 closes it); drawn amounts above the new limit are due.")))
+                .with(Section.map("liquidity", "What the lender does when cash runs short, and its liquidity measures.")
+                        .strings("actions", List.of("draw_lines", "cut_limits", "sell_receivables", "emergency_funding"), 0,
+                                "Actions in order when cash is short: draw_lines, stop_originating, cut_limits, sell_receivables, "
+                                        + "emergency_funding. Still short after the last: the lender fails.")
+                        .number("limit_cut", 0.3, 0, 1, "share", "Limit cut taken by the cut_limits action.")
+                        .number("abs_base_discount", 0.03, 0, 1, "share", "Discount on receivables sold with no overdue balances.")
+                        .number("abs_discount_per_m1plus", 2.0, 0, 50, "ratio",
+                                "Extra discount per unit of the lender's M1+ ratio (2.0: an M1+ ratio of 5 % adds 10 points).")
+                        .number("emergency_capacity", 0.1, 0, 10, "ratio",
+                                "Emergency funding available, as a multiple of opening net receivables.")
+                        .number("failure_haircut", 0.5, 0, 1, "share",
+                                "Share of a failed lender's net receivables its creditors lose in the run-off."))
                 .with(Section.map("tightening", "Pro-cyclical credit-supply tightening when capital is low (a policy choice).")
                         .bool("enabled", true, "Whether the lender cuts limits when its capital ratio is below the trigger.")
                         .number("capital_trigger", 0.10, 0, 1, "share", "Capital ratio below which limits are cut.")
                         .number("limit_cut", 0.2, 0, 1, "share", "Share of every limit cut when the lender tightens.")
                         .integer("review_months", 3, 1, 120, "months",
                                 "Months after a cut before the lender decides again (a quarterly credit-policy review by default)."));
+    }
+
+    private static Section funders() {
+        return Section.listOf("funders", 0, "Funders: banks, co-lending partners, ABS investors. Optional.")
+                .string("name", null, "Funder name ([A-Za-z0-9_-]+), used in column names.")
+                .choice("kind", "bank", List.of("bank", "co_lending_partner", "abs_investor"), "What kind of funder (a label for reports).")
+                .number("capital_share", 0.15, 0, 10, "share",
+                        "Capital the funder holds against these exposures, as a share of its exposure at the start of month 1.")
+                .number("stress_trigger", 0.5, 0, 10, "share",
+                        "When the funder's losses from month 1 exceed this share of its capital, it cuts every line it gives.")
+                .number("stress_cut", 0.5, 0, 1, "share", "Share of every line limit the stressed funder cuts.");
+    }
+
+    private static Section contagion() {
+        return Section.map("contagion", "Contagion channels that have no switch of their own elsewhere. Loan stacking is "
+                        + "population.behaviour.loan_stacking; credit-supply tightening is lenders[].tightening.enabled.")
+                .bool("common_borrowers", true,
+                        "Borrowers may hold accounts at several lenders and lenders see each other's delinquencies. Off: "
+                                + "every borrower holds one lender, and lenders see nothing of others.")
+                .bool("funding", true, "Covenant breaches, funder-stress line cuts and ABS discounts that rise with overdue ratios. "
+                        + "Off: lines are never cut and the ABS discount stays at its base.")
+                .bool("macro_feedback", false, "Shrinking credit raises unemployment.")
+                .number("macro_sensitivity", 0.05, 0, 10, "points per unit",
+                        "Unemployment added per unit fall of new credit below its month-1 level (0.05: credit down 20 % adds 1 point).");
     }
 
     private static Section bureau() {

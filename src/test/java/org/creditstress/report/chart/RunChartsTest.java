@@ -40,12 +40,14 @@ class RunChartsTest {
 
         // The fixture has segment columns but no roll-rate, vintage or group columns: those charts are skipped.
         List<Path> expected = RunCharts.CHART_FILES.stream()
-                .filter(n -> !List.of(RunCharts.ROLL_RATES, RunCharts.VINTAGES, RunCharts.GROUP_SPLIT).contains(n))
+                .filter(n -> !List.of(RunCharts.ROLL_RATES, RunCharts.VINTAGES, RunCharts.GROUP_SPLIT, RunCharts.LENDER_LCR,
+                        RunCharts.LENDER_SURVIVAL, RunCharts.FUNDER_CAPITAL).contains(n))
                 .map(n -> run.resolve("charts").resolve(n)).toList();
         assertEquals(expected, written);
         assertEquals(List.of("overdue_fan.png", "delinquency_buckets.png", "lender_capital_ratio.png",
                 "lender_cash.png", "unemployment.png", "npl_and_losses.png", "roll_rates.png", "vintages.png",
-                "segment_split.png", "group_split.png"), RunCharts.CHART_FILES);
+                "segment_split.png", "group_split.png", "lender_lcr.png", "lender_survival.png", "funder_capital.png"),
+                RunCharts.CHART_FILES);
         for (Path png : written) {
             assertPng(png, 900, 500);
         }

@@ -1,0 +1,166 @@
+package org.creditstress.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.creditstress.experiment.Experiment;
+import org.creditstress.experiment.MetricExpression;
+import org.creditstress.experiment.ProgressListener;
+import org.creditstress.experiment.RunResult;
+import org.creditstress.experiment.compare.Comparison;
+import org.creditstress.experiment.compare.ComparisonPlan;
+import org.creditstress.experiment.compare.ComparisonWriter;
+import org.creditstress.metric.MetricRegistry;
+import org.creditstress.report.RunDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code creditstress compare A.yaml B.yaml ...}: runs scenarios on common random numbers and
+ * writes their paired differences against the first. See docs/experiments.md.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Run two or more scenarios on common random numbers (same seed and",
+                "replications) and compare each with the first, replication by replication.",
+                "Writes comparison.csv, charts/, report.html and each scenario's results."})
+public final class CompareCommand implements Callable<Integer> {
+    @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files (YAML); the first is the reference.")
+    List<Path> scenarios = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a key in every scenario, e.g. --set population.size=20000. Repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications of every scenario (default: the first scenario's).")
+    Integer replications;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed of every scenario (default: the first scenario's).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: output/compare/<run id>/). Must not exist or be empty.")
+    Path out;
+
+    @Option(names = "--metric", paramLabel = "EXPR",
+            description = "Headline expression, repeatable: peak(M), min(M), final(M), mean(M) or monthN(M) of a metrics.csv column M "
+                    + "(default: peak(m3plus_ratio), peak(m1plus_ratio), final(loss_rate_cumulative), min(lender.<name>.capital_ratio) per lender).")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--quiet", description = "No progress display.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new UserInputException("--threads must be between 1 and 1024, got " + t);
+        }
+        if (replications != null && replications < 1) {
+            throw new UserInputException("--replications must be at least 1, got " + replications);
+        }
+        List<MetricExpression> parsed = parseMetrics(metrics);
+        ComparisonPlan plan;
+        try {
+            plan = ComparisonPlan.load(scenarios, sets, seed, replications);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("compare: " + e.getMessage(), e);
+        }
+        plan.entries().forEach(e -> Experiment.checkFits(e.loaded()));
+        List<MetricExpression> expressions = parsed.isEmpty()
+                ? Comparison.defaultExpressions(plan.entries().stream().map(e -> e.loaded().scenario()).toList())
+                : checkColumns(parsed, plan);
+
+        var err = spec.commandLine().getErr();
+        plan.notes().forEach(n -> err.println("note: " + n));
+        Path target = out != null ? out : RunDirectory.defaultTarget(Launcher.outputRoot(), "compare");
+        RunDirectory dir;
+        try {
+            dir = RunDirectory.create(target);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--out " + e.getMessage());
+        }
+        Instant start = Instant.now();
+        List<Comparison.Run> runs = new ArrayList<>();
+        List<Comparison.Row> rows;
+        try (dir) {
+            int n = plan.entries().size();
+            for (int i = 0; i < n; i++) {
+                ComparisonPlan.Entry e = plan.entries().get(i);
+                if (!quiet) {
+                    err.println("scenario " + (i + 1) + "/" + n + ": " + e.label() + " (" + e.file() + ")");
+                    err.flush();
+                }
+                ProgressListener progress = quiet ? ProgressListener.NONE : new Progress(System.err, System.console() != null, false);
+                RunResult run = Experiment.run(e.loaded(), t, progress);
+                runs.add(new Comparison.Run(e.label(), run));
+            }
+            rows = ComparisonWriter.writeAll(plan, runs, expressions, dir.temp(),
+                    new ComparisonWriter.Invocation(commandLine(), VersionProvider.version(), t, start, Instant.now()));
+            dir.commit();
+        }
+        var o = spec.commandLine().getOut();
+        o.println();
+        o.println("Comparison of " + plan.entries().size() + " scenarios: " + plan.replications() + " replications each, seed "
+                + plan.seed() + ", " + plan.populationSize() + " borrowers, common random numbers");
+        o.println("diff = scenario minus " + runs.get(0).label() + " in the same replication (pp = percentage points)");
+        o.print(Comparison.table(rows));
+        o.println("results: " + dir.target());
+        o.flush();
+        return 0;
+    }
+
+    /** Parses --metric expressions; a malformed one is bad input naming the option. */
+    static List<MetricExpression> parseMetrics(List<String> texts) {
+        List<MetricExpression> out = new ArrayList<>();
+        for (String m : texts) {
+            try {
+                MetricExpression e = MetricExpression.parse(m);
+                if (out.stream().noneMatch(x -> x.text().equals(e.text()))) {
+                    out.add(e);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--metric " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Every expression must name a column of at least one scenario. */
+    private static List<MetricExpression> checkColumns(List<MetricExpression> expressions, ComparisonPlan plan) {
+        for (MetricExpression e : expressions) {
+            boolean found = false;
+            String last = null;
+            for (ComparisonPlan.Entry entry : plan.entries()) {
+                MetricRegistry registry = Experiment.registry(entry.loaded().scenario());
+                try {
+                    e.column(registry);
+                    found = true;
+                } catch (IllegalArgumentException missing) {
+                    last = missing.getMessage();
+                }
+            }
+            if (!found) {
+                throw new UserInputException("--metric " + last);
+            }
+        }
+        return expressions;
+    }
+
+    private List<String> commandLine() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("creditstress");
+        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+        return cmd;
+    }
+}

@@ -1,0 +1,33 @@
+package org.creditstress.model.funder;
+
+import java.util.List;
+
+/**
+ * A funder whose losses since month 1 exceed {@code stress_trigger} of its capital is stressed:
+ * it cuts every line it gives, to every lender, by {@code stress_cut}, and stops co-lending. One
+ * lender's losses reach the other lenders of the same funder this way. Part of the funding
+ * contagion channel.
+ */
+public final class FunderStress {
+
+    /** Marks newly stressed funders and cuts their lines; returns how many became stressed. */
+    public int apply(List<FunderState> funders, List<FundingBook> books) {
+        int stressed = 0;
+        for (FunderState f : funders) {
+            if (f.stressed || f.capital <= 0 || f.losses <= f.spec.stressTrigger() * f.capital) {
+                continue;
+            }
+            f.stressed = true;
+            stressed++;
+            for (FundingBook book : books) {
+                for (Arrangement a : book.arrangements()) {
+                    if (a.funder == f) {
+                        a.lineLimit *= 1.0 - f.spec.stressCut();
+                        a.coLendingShare = 0.0;
+                    }
+                }
+            }
+        }
+        return stressed;
+    }
+}

@@ -1,0 +1,108 @@
+package org.creditstress.model.funder;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** All of one lender's funding arrangements. */
+public final class FundingBook {
+    private final List<Arrangement> arrangements = new ArrayList<>();
+
+    void add(Arrangement a) {
+        arrangements.add(a);
+    }
+
+    public List<Arrangement> arrangements() {
+        return Collections.unmodifiableList(arrangements);
+    }
+
+    /** Share of new lending funded by funders now. */
+    public double coLendingShare() {
+        double s = 0;
+        for (Arrangement a : arrangements) {
+            s += a.coLendingShare;
+        }
+        return s;
+    }
+
+    /** Funders' claims on the lender's receivables. */
+    public double claims() {
+        double s = 0;
+        for (Arrangement a : arrangements) {
+            s += a.claim;
+        }
+        return s;
+    }
+
+    public double linesDrawn() {
+        double s = 0;
+        for (Arrangement a : arrangements) {
+            s += a.drawn;
+        }
+        return s;
+    }
+
+    public double lineLimits() {
+        double s = 0;
+        for (Arrangement a : arrangements) {
+            s += a.lineLimit;
+        }
+        return s;
+    }
+
+    /** Undrawn committed lines. */
+    public double undrawn() {
+        double s = 0;
+        for (Arrangement a : arrangements) {
+            s += Math.max(0.0, a.lineLimit - a.drawn);
+        }
+        return s;
+    }
+
+    /** Annual cost of the drawn lines at the given base rate. */
+    public double monthlyLineCost(double baseRateAnnual) {
+        double s = 0;
+        for (Arrangement a : arrangements) {
+            s += a.drawn * (baseRateAnnual + a.spec.lineSpread()) / 12.0;
+        }
+        return s;
+    }
+
+    /** Draws up to {@code need} from undrawn lines, cheapest first; returns the amount drawn. */
+    public double draw(double need) {
+        double left = need;
+        List<Arrangement> bySpread = new ArrayList<>(arrangements);
+        bySpread.sort((x, y) -> Double.compare(x.spec.lineSpread(), y.spec.lineSpread()));
+        for (Arrangement a : bySpread) {
+            double x = Math.min(left, Math.max(0.0, a.lineLimit - a.drawn));
+            a.drawn += x;
+            left -= x;
+        }
+        return need - left;
+    }
+
+    /** Repays up to {@code amount} of drawn lines, dearest first; returns the amount repaid. */
+    public double repay(double amount) {
+        double left = amount;
+        List<Arrangement> bySpread = new ArrayList<>(arrangements);
+        bySpread.sort((x, y) -> Double.compare(y.spec.lineSpread(), x.spec.lineSpread()));
+        for (Arrangement a : bySpread) {
+            double x = Math.min(left, a.drawn);
+            a.drawn -= x;
+            left -= x;
+        }
+        return amount - left;
+    }
+
+    /** Drawn amounts above their (cut) limits: due now. Reduces the drawn amounts and returns the total due. */
+    public double dueAboveLimits() {
+        double due = 0;
+        for (Arrangement a : arrangements) {
+            if (a.drawn > a.lineLimit) {
+                due += a.drawn - a.lineLimit;
+                a.drawn = a.lineLimit;
+            }
+        }
+        return due;
+    }
+}
