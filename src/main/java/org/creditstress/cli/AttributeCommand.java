@@ -1,0 +1,146 @@
+package org.creditstress.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.creditstress.experiment.Experiment;
+import org.creditstress.experiment.RunResult;
+import org.creditstress.experiment.attribution.Attribution;
+import org.creditstress.experiment.attribution.ContagionChannel;
+import org.creditstress.report.CsvNumbers;
+import org.creditstress.report.ResultsWriter;
+import org.creditstress.report.RunDirectory;
+import org.creditstress.report.chart.AttributionChart;
+import org.creditstress.report.chart.RunCharts;
+import org.creditstress.scenario.LoadedScenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code creditstress attribute}: how much of the damage each contagion channel adds. */
+@Command(name = "attribute", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Attribute defaults, losses and failures to contagion channels: runs the scenario with every channel on,",
+                "each channel off in turn, and all off, on common random numbers, and reports each channel's contribution",
+                "with its 5-95 % band. Channels: common_borrowers, loan_stacking, credit_supply, funding, macro_feedback."})
+final class AttributeCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioArguments args;
+
+    @Option(names = "--channels", split = ",", paramLabel = "CHANNEL", description = "Channels to attribute (default: every channel on in the scenario).")
+    List<String> channels;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: output/<scenario>-attribution/<run id>/).")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress display.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new UserInputException("--threads must be between 1 and 1024, got " + t);
+        }
+        LoadedScenario loaded = args.load();
+        Experiment.checkFits(loaded);
+        List<ContagionChannel> chosen = new ArrayList<>();
+        if (channels == null || channels.isEmpty()) {
+            Arrays.stream(ContagionChannel.values()).filter(c -> c.on(loaded.scenario())).forEach(chosen::add);
+        } else {
+            for (String c : channels) {
+                try {
+                    chosen.add(ContagionChannel.parse(c));
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException("--channels: " + e.getMessage());
+                }
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new UserInputException(loaded.source() + ": no contagion channel is on in this scenario, nothing to attribute");
+        }
+        Path target = out != null ? out : RunDirectory.defaultTarget(Launcher.outputRoot(), loaded.scenario().name() + "-attribution");
+        RunDirectory dir;
+        try {
+            dir = RunDirectory.create(target);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--out " + e.getMessage());
+        }
+        List<Attribution.Row> rows;
+        try (dir) {
+            Progress progress = new Progress(System.err, System.console() != null, quiet);
+            Map<String, RunResult> runs = new Attribution(args.scenario, args.overrides(), t, progress).runs(chosen);
+            rows = Attribution.table(runs, chosen, Attribution.DEFAULT_MEASURES);
+            writeCsv(dir.temp().resolve("attribution.csv"), rows);
+            Path allOn = Files.createDirectories(dir.temp().resolve("all-on"));
+            ResultsWriter.writeAll(runs.get("all on"), allOn, List.of("creditstress", "attribute"), VersionProvider.version());
+            new RunCharts().writeAll(allOn);
+            chart(dir.temp(), rows, chosen);
+            dir.commit();
+        }
+        var o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%-18s %-24s %12s %12s %12s %8s%n", "channel", "measure", "contribution", "p5", "p95", "share");
+        for (Attribution.Row r : rows) {
+            boolean pct = !r.measure().equals("lenders failed");
+            o.printf(Locale.ROOT, "%-18s %-24s %12s %12s %12s %8s%n", r.channel(), r.measure(), fmt(r.contributionMean(), pct),
+                    fmt(r.contributionP5(), pct), fmt(r.contributionP95(), pct),
+                    Double.isNaN(r.shareOfAllOn()) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * r.shareOfAllOn()));
+        }
+        o.println("results: " + dir.target());
+        return 0;
+    }
+
+    private static String fmt(double x, boolean pct) {
+        if (Double.isNaN(x)) {
+            return "n/a";
+        }
+        return pct ? String.format(Locale.ROOT, "%+.2f pp", 100 * x) : String.format(Locale.ROOT, "%+.2f", x);
+    }
+
+    private static void writeCsv(Path file, List<Attribution.Row> rows) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            w.write("channel,measure,all_on_mean,contribution_mean,contribution_p5,contribution_p95,share_of_all_on\n");
+            for (Attribution.Row r : rows) {
+                w.write(r.channel() + "," + r.measure() + "," + CsvNumbers.format(r.allOn()) + "," + CsvNumbers.format(r.contributionMean())
+                        + "," + CsvNumbers.format(r.contributionP5()) + "," + CsvNumbers.format(r.contributionP95()) + ","
+                        + CsvNumbers.format(r.shareOfAllOn()) + "\n");
+            }
+        }
+    }
+
+    private static void chart(Path dir, List<Attribution.Row> rows, List<ContagionChannel> chosen) throws IOException {
+        for (Attribution.Measure m : Attribution.DEFAULT_MEASURES) {
+            List<String> labels = new ArrayList<>();
+            List<Double> mean = new ArrayList<>();
+            List<Double> half = new ArrayList<>();
+            boolean pct = !m.name().equals("lenders failed");
+            double scale = pct ? 100.0 : 1.0;
+            for (Attribution.Row r : rows) {
+                if (r.measure().equals(m.name()) && !Double.isNaN(r.contributionMean())) {
+                    labels.add(r.channel());
+                    mean.add(scale * r.contributionMean());
+                    half.add(scale * Math.max(0.0, (r.contributionP95() - r.contributionP5()) / 2));
+                }
+            }
+            if (!labels.isEmpty()) {
+                String file = "attribution_" + m.name().replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT) + ".png";
+                AttributionChart.write(dir.resolve(file), "What each channel adds to the " + m.name(),
+                        pct ? "Contribution (percentage points)" : "Contribution (lenders)", labels, mean, half);
+            }
+        }
+    }
+}
