@@ -164,6 +164,8 @@ public final class MetricRegistry {
         m.add(new Metric("new_cash_loans", YUAN, "Cash-loan principal paid out this month.", v -> v.disbursed(ALL)));
         m.add(new Metric("cash_loans_drawn", COUNT, "Cash loans drawn this month.", v -> v.loansDrawn()));
         m.add(new Metric("repayments", YUAN, "Repayments received by all lenders this month.", v -> v.repayments(ALL)));
+        m.add(new Metric("charges", YUAN, "Interest, instalment fees and penalty interest charged this month, all lenders.",
+                v -> v.charges(ALL)));
         m.add(new Metric("accounts_written_off", COUNT, "Accounts written off this month.", v -> v.accountsWrittenOff()));
         m.add(new Metric("cures_by_collection", COUNT, "Delinquent accounts cured by collection pressure this month.",
                 v -> v.curesByCollection()));

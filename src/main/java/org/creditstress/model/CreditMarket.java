@@ -76,6 +76,7 @@ public final class CreditMarket extends SimState {
         recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, accounting), metrics);
 
         schedule(MonthPhase.ECONOMY, new EconomyPhase(market));
+        schedule(MonthPhase.POLICY, new org.creditstress.model.policy.PolicyPhase(market));
         schedule(MonthPhase.EMPLOYMENT, new EmploymentTransitions(market));
         schedule(MonthPhase.INCOME, new IncomeProcess(market));
         schedule(MonthPhase.CONSUMPTION, new Consumption(market));

@@ -9,6 +9,7 @@ import org.creditstress.model.engine.Chunks;
 import org.creditstress.model.engine.Ledger;
 import org.creditstress.model.funder.FundingNetwork;
 import org.creditstress.model.lender.LenderState;
+import org.creditstress.model.policy.PolicyState;
 import org.creditstress.model.trace.BorrowerTrace;
 import org.creditstress.model.trace.EventWatch;
 import org.creditstress.scenario.Scenario;
@@ -29,6 +30,8 @@ public final class Market {
     public final List<LenderState> lenders;
     public final MacroState macro;
     public final FundingNetwork funding;
+    /** Policies in force this month (set by the policy phase, read by mechanisms). */
+    public final PolicyState policy = new PolicyState();
 
     public Market(Scenario scenario, BorrowerTable borrowers, AccountTable accounts, Chunks chunks,
                   ChunkExecutor executor, List<LenderState> lenders, MacroState macro) {

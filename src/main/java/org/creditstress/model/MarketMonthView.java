@@ -250,7 +250,8 @@ final class MarketMonthView implements MonthView {
 
     @Override
     public double minCapitalRatio(int lender) {
-        return lender(lender).spec.balanceSheet().minCapitalRatio();
+        return org.creditstress.model.policy.PolicyState.atLeast(lender(lender).spec.balanceSheet().minCapitalRatio(),
+                market.policy.minCapitalRatio());
     }
 
     @Override

@@ -7,6 +7,7 @@ package org.creditstress.model;
  */
 public enum MonthPhase {
     ECONOMY(0),
+    POLICY(5),
     EMPLOYMENT(10),
     INCOME(20),
     CONSUMPTION(30),

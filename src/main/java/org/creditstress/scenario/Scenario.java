@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record Scenario(int version, String name, String description, long seed, int replications,
                        Horizon horizon, Population population, List<Product> products,
-                       List<Lender> lenders, List<Funder> funders, Contagion contagion, Bureau bureau, Courts courts, Economy economy, Classification classification,
+                       List<Lender> lenders, List<Funder> funders, Contagion contagion, Bureau bureau, Courts courts, Economy economy,
+                       List<PolicyEvent> policyEvents, Classification classification,
                        Outputs outputs) {
 
     public Product product(String id) {

@@ -73,7 +73,7 @@ public final class IncomeProcess implements Steppable {
                 double st = transitorySd[k];
                 income = st > 0 ? permanent * Math.exp(st * rng.nextGaussian() - 0.5 * st * st) : permanent;
             } else {
-                income = replacement[k] * permanent;
+                income = (replacement[k] + market.policy.incomeSupportShare()) * permanent;
             }
             float stored = (float) income;
             b.income[i] = stored;

@@ -17,8 +17,8 @@ import sim.engine.Steppable;
  * fee {@code instalment_monthly_fee * pool}; a cash loan bills interest {@code pool * apr / 12} and
  * the principal part of its fixed payment. The amount due is the regular bill plus arrears.
  *
- * <p>Grace: an account in a restructuring grace period gets no bill; its interest or fee is
- * added to the principal.
+ * <p>Grace: an account in a grace period (restructuring, repayment holiday) owes nothing this
+ * month, keeps its bucket, and has its interest or fee added to the principal.
  *
  * <p>Paying: the borrower pays all it owes if its savings allow, else all its savings, split by
  * the {@link RepaymentPriority}. Fraudsters and strategic defaulters past their threshold pay
@@ -85,8 +85,10 @@ public final class Repayment implements Steppable {
                     regular[j] = 0;
                     continue;
                 }
+                boolean grace = acc.graceLeft[a] > 0;
                 regular[j] = bill(acc, a, charges);
-                due[j] = acc.arrears[a];
+                // In a grace period (restructuring, repayment holiday) nothing is due: the account keeps its bucket.
+                due[j] = grace ? 0.0 : acc.arrears[a];
                 totalDue += due[j];
             }
             if (totalDue <= 0) {
@@ -168,11 +170,11 @@ public final class Repayment implements Steppable {
     private double bill(AccountTable acc, int a, double[] charges) {
         int p = acc.product[a];
         int l = acc.lender[a];
-        double penalty = acc.arrears[a] * penaltyMonthly[p];
+        double penalty = acc.arrears[a] * market.policy.capMonthly(penaltyMonthly[p]);
         double regular;
         double charged = penalty;
         if (acc.graceLeft[a] > 0) {
-            double accrued = acc.pool[a] * (acc.cashLoan[a] ? pricing.monthlyRate(a) : feeMonthly[p]);
+            double accrued = acc.pool[a] * (acc.cashLoan[a] ? pricing.monthlyRate(a) : market.policy.capMonthly(feeMonthly[p]));
             acc.pool[a] += accrued;
             acc.graceLeft[a]--;
             acc.arrears[a] += penalty;
@@ -194,7 +196,7 @@ public final class Repayment implements Steppable {
         } else {
             double months = acc.has(a, AccountTable.RESTRUCTURED) ? instalmentMonths[p] * extension[l] : instalmentMonths[p];
             double principal = acc.pool[a] / months;
-            double fee = acc.pool[a] * feeMonthly[p];
+            double fee = acc.pool[a] * market.policy.capMonthly(feeMonthly[p]);
             acc.pool[a] -= principal;
             regular = acc.statement[a] + principal + fee;
             acc.statement[a] = 0;

@@ -41,6 +41,7 @@ public final class CreditBureau {
 
     /** Whether lender {@code lender} can see borrower {@code borrower}'s bureau record. */
     public boolean sees(int borrower, int lender) {
+        double coverage = coverage();
         if (coverage >= 1.0) {
             return true;
         }
@@ -51,13 +52,24 @@ public final class CreditBureau {
         return (h >>> 11) * 0x1.0p-53 < coverage;
     }
 
+    /** Coverage now: a bureau-sharing mandate overrides the scenario's (but not a channel switched off). */
+    private double coverage() {
+        double mandate = market.policy.bureauCoverage();
+        return Double.isNaN(mandate) || !market.scenario.contagion().commonBorrowers() ? coverage : mandate;
+    }
+
+    /** Whether the lender reports now (everyone does under a bureau-sharing mandate). */
+    private boolean reportsNow(int lender) {
+        return reports[lender] || !Double.isNaN(market.policy.bureauCoverage());
+    }
+
     /** Whether a reported delinquency of the borrower at a lender other than {@code lender} is visible now. */
     public boolean delinquentElsewhere(int borrower, int lender) {
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;
         for (int a = b.firstAccount[borrower]; a < b.firstAccount[borrower + 1]; a++) {
             int other = acc.lender[a];
-            if (other == lender || !reports[other]) {
+            if (other == lender || !reportsNow(other)) {
                 continue;
             }
             if (acc.status[a] == AccountTable.WRITTEN_OFF
@@ -77,12 +89,12 @@ public final class CreditBureau {
     public boolean reported(int a) {
         AccountTable acc = market.accounts;
         int l = acc.lender[a];
-        return reports[l] && acc.status[a] == AccountTable.OPEN
+        return reportsNow(l) && acc.status[a] == AccountTable.OPEN
                 && acc.monthsPastDue[a] >= market.lenders.get(l).spec.bureauReporting().thresholdMonths();
     }
 
     /** Whether the lender reports to the bureau. */
     public boolean reports(int lender) {
-        return reports[lender];
+        return reportsNow(lender);
     }
 }

@@ -147,7 +147,8 @@ public final class Courts implements Steppable {
     }
 
     private void take(int month) {
-        capacityCredit += capacityPerMonth;
+        double policy = market.policy.courtCapacityPer100k();
+        capacityCredit += Double.isNaN(policy) ? capacityPerMonth : policy * market.borrowers.size / 100_000.0;
         while (capacityCredit >= 1.0 && !waiting.isEmpty()) {
             capacityCredit -= 1.0;
             inCourt.add(new Scheduled(waiting.poll(), month + spec.monthsToJudgment()));

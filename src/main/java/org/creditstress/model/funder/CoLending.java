@@ -26,6 +26,17 @@ public final class CoLending {
      */
     public static OwnShare split(FundingBook book, double receivablesBefore, double newLending, double charges,
                                  double repayments, double writeOffs, double recoveries) {
+        return split(book, receivablesBefore, newLending, charges, repayments, writeOffs, recoveries, Double.NaN);
+    }
+
+    /**
+     * As above, with a minimum own-funding share in force (NaN: none): co-lending shares are scaled
+     * down so that the lender funds at least that share of new lending itself.
+     */
+    public static OwnShare split(FundingBook book, double receivablesBefore, double newLending, double charges,
+                                 double repayments, double writeOffs, double recoveries, double minOwnShare) {
+        double total = book.coLendingShare();
+        double scale = !Double.isNaN(minOwnShare) && total > 1.0 - minOwnShare && total > 0 ? (1.0 - minOwnShare) / total : 1.0;
         double own = 1.0;
         double ownNew = newLending;
         double ownCharges = charges;
@@ -34,7 +45,7 @@ public final class CoLending {
         double ownRecoveries = recoveries;
         for (Arrangement a : book.arrangements()) {
             double q = receivablesBefore > 0 ? a.claim / receivablesBefore : 0.0;
-            double fundedNew = a.coLendingShare * newLending;
+            double fundedNew = a.coLendingShare * scale * newLending;
             a.claim = Math.max(0.0, a.claim + fundedNew + q * (charges - repayments - writeOffs));
             a.funder.bear(q * (writeOffs - recoveries));
             ownNew -= fundedNew;

@@ -17,13 +17,19 @@ public final class CreditSupplyTightening {
 
     /** Decides next month's limit cut for a lender whose month has just been accounted. */
     public void decide(LenderState lender, int month) {
+        decide(lender, month, Double.NaN);
+    }
+
+    /** As {@link #decide(LenderState, int)}, with a capital requirement in force (NaN: none) raising the trigger. */
+    public void decide(LenderState lender, int month, double requiredCapital) {
         lender.pendingLimitCut = 0.0;
         if (monthsToReview[lender.index] > 0) {
             monthsToReview[lender.index]--;
             return;
         }
         double ratio = lender.capitalRatio();
-        if (month >= 1 && !Double.isNaN(ratio) && ratio < lender.spec.tightening().capitalTrigger()) {
+        double trigger = org.creditstress.model.policy.PolicyState.atLeast(lender.spec.tightening().capitalTrigger(), requiredCapital);
+        if (month >= 1 && !Double.isNaN(ratio) && ratio < trigger) {
             lender.pendingLimitCut = lender.spec.tightening().limitCut();
             lender.limitFactor *= 1.0 - lender.pendingLimitCut;
             monthsToReview[lender.index] = lender.spec.tightening().reviewMonths() - 1;

@@ -130,7 +130,7 @@ public final class LenderAccounting implements Steppable {
         for (LenderState lender : lenders) {
             check(lender, month);
             if (lender.spec.tightening().enabled()) {
-                tightening.decide(lender, month);
+                tightening.decide(lender, month, market.policy.minCapitalRatio());
             }
         }
     }
@@ -157,7 +157,8 @@ public final class LenderAccounting implements Steppable {
                     "receivables from the month's flows (" + lender.ledgerReceivables + ") differ from the sum over accounts (" + scanned + ")");
         }
         FundingBook book = network.book(l);
-        CoLending.OwnShare own = CoLending.split(book, before, purchases + disbursed, charges, repayments, writeOffs, recoveries);
+        CoLending.OwnShare own = CoLending.split(book, before, purchases + disbursed, charges, repayments, writeOffs, recoveries,
+                market.policy.minOwnFundingShare());
         lender.funderClaims = book.claims();
         if (month >= 1) {
             cumulativeWriteOffs[l] += writeOffs;
@@ -207,7 +208,8 @@ public final class LenderAccounting implements Steppable {
         double due = book.dueAboveLimits();
         lender.cash -= due;
         lender.outflows += due;
-        double target = lender.failed ? 0.0 : bs.cashBufferRatio() * net;
+        double buffer = org.creditstress.model.policy.PolicyState.atLeast(bs.cashBufferRatio(), market.policy.cashBufferRatio());
+        double target = lender.failed ? 0.0 : buffer * net;
         if (lender.cash > target) {
             double excess = lender.cash - target;
             excess -= take(excess, lender.unpaid, x -> lender.unpaid -= x);

@@ -9,13 +9,14 @@ import org.creditstress.scenario.Product;
 /**
  * The price of a cash loan: the product's APR plus the lender's {@code thin_file_apr_premium}
  * for thin-file borrowers. Used when a loan is drawn (its fixed instalment), billed and
- * restructured.
+ * restructured. An all-in APR cap (a policy event) caps it.
  */
 public final class Pricing {
     private final double[] productApr;
     private final double[] thinPremium;
     private final AccountTable accounts;
     private final BorrowerTable borrowers;
+    private final org.creditstress.model.policy.PolicyState policy;
 
     public Pricing(Market market) {
         List<Product> products = market.scenario.products();
@@ -23,6 +24,7 @@ public final class Pricing {
         thinPremium = market.lenders.stream().mapToDouble(l -> l.spec.thinFileAprPremium()).toArray();
         accounts = market.accounts;
         borrowers = market.borrowers;
+        policy = market.policy;
     }
 
     /** Annual rate of account {@code a}. */
@@ -31,8 +33,9 @@ public final class Pricing {
         return borrowers.thinFile(accounts.borrower[a]) ? apr + thinPremium[accounts.lender[a]] : apr;
     }
 
+    /** Monthly interest rate of account {@code a}, after an APR cap if one is in force. */
     public double monthlyRate(int a) {
-        return apr(a) / 12.0;
+        return policy.capMonthly(apr(a) / 12.0);
     }
 
     /** Fixed monthly payment per yuan of principal over {@code months} at account {@code a}'s rate. */

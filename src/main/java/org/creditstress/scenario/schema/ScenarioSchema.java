@@ -11,6 +11,10 @@ import java.util.List;
 public final class ScenarioSchema {
     public static final int FORMAT_VERSION = 1;
     private static final double INF = Double.POSITIVE_INFINITY;
+    /** Policy event kinds and what their {@code value} means. */
+    public static final List<String> POLICY_KINDS = List.of("apr_cap", "repayment_holiday", "income_support", "bureau_mandate",
+            "literacy_campaign", "court_capacity", "capital_requirement", "liquidity_requirement", "own_funding_share");
+
     private static final Section ROOT = build();
 
     private ScenarioSchema() {
@@ -39,6 +43,7 @@ public final class ScenarioSchema {
                 .with(bureau())
                 .with(courts())
                 .with(economy())
+                .with(policyEvents())
                 .with(classification())
                 .with(outputs());
     }
@@ -338,6 +343,23 @@ public final class ScenarioSchema {
                                         + "fixed_hazards: constant hazards below, the unemployment path is ignored.")
                         .number("job_finding_monthly", 0.25, 0, 1, "per month", "Monthly probability that an unemployed borrower finds a job.")
                         .number("job_loss_monthly", 0.01, 0, 1, "per month", "Monthly job-loss probability in fixed_hazards mode."));
+    }
+
+    private static Section policyEvents() {
+        return Section.listOf("policy_events", 0, "Policies that take effect at a month (DOMAIN.md section 5). Optional.")
+                .integer("month", null, 1, 600, "month", "First month the policy applies.")
+                .choice("kind", null, POLICY_KINDS,
+                        "apr_cap: all-in annual cap on interest, instalment fees and penalty rates (value: the cap, e.g. 0.24); "
+                                + "repayment_holiday: no bills for `months` months, interest added to principal; "
+                                + "income_support: unemployed borrowers receive value x permanent income a month for `months` months; "
+                                + "bureau_mandate: every lender reports and bureau coverage becomes value; "
+                                + "literacy_campaign: every borrower's literacy closes value of its gap to 1; "
+                                + "court_capacity: courts take value cases a month per 100,000 borrowers; "
+                                + "capital_requirement: lenders' minimum capital ratio becomes value (and their tightening trigger at least that); "
+                                + "liquidity_requirement: lenders' cash buffer becomes at least value of own net receivables; "
+                                + "own_funding_share: lenders must fund at least value of each new loan themselves (co-lending scaled down).")
+                .number("value", 0.0, 0, 1e6, "depends on kind", "The policy's parameter (see kind).")
+                .integer("months", 0, 0, 600, "months", "How long a repayment holiday or income support lasts (0: for the rest of the run).");
     }
 
     private static Section classification() {
