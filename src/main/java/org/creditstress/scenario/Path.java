@@ -9,9 +9,16 @@ import java.util.List;
  * {@code finalLevel} after {@code recoveryMonths}.
  */
 public record Path(Shape shape, double level, double shockLevel, int startMonth, int declineMonths,
-                   int troughMonths, int recoveryMonths, double finalLevel, List<Double> values) {
+                   int troughMonths, int recoveryMonths, double finalLevel, List<Double> values, String file,
+                   String column, String frequency) {
 
     public enum Shape { FLAT, DOWNTURN, VALUES }
+
+    /** A path given in the scenario itself (not read from a file). */
+    public Path(Shape shape, double level, double shockLevel, int startMonth, int declineMonths, int troughMonths,
+                int recoveryMonths, double finalLevel, List<Double> values) {
+        this(shape, level, shockLevel, startMonth, declineMonths, troughMonths, recoveryMonths, finalLevel, values, "", "", "monthly");
+    }
 
     /** The value in month {@code month} (1-based; months before 1 take the month-1 value). */
     public double at(int month) {

@@ -81,6 +81,12 @@ public final class ScenarioLoader {
         }
         List<SchemaValidator.Finding> findings = new SchemaValidator().validateAndFill(ScenarioSchema.root(), merged);
         throwIfAny(findings, chain, overrides, setPaths);
+        List<ScenarioProblem> csvProblems = EconomyCsv.load(merged, chain);
+        if (!csvProblems.isEmpty()) {
+            throw new ScenarioException(csvProblems);
+        }
+        // Values read from CSV files are checked like values written in the scenario.
+        throwIfAny(new SchemaValidator().validateAndFill(ScenarioSchema.root(), merged), chain, overrides, setPaths);
         if (merged.path("name").asText().isEmpty()) {
             merged.put("name", defaultName);
         }

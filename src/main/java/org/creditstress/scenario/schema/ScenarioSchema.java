@@ -329,7 +329,13 @@ public final class ScenarioSchema {
                 .integer("recovery_months", 12, 1, 600, "months", "Months to go from shock_level to final_level.")
                 .numberDefaultingTo("final_level", "level", min, max, unit, "Value after recovery.")
                 .numbers("values", List.of(), 0, min, max, unit,
-                        "Monthly values for shape: values, from month 1; the last value holds beyond the list.");
+                        "Monthly values for shape: values, from month 1; the last value holds beyond the list.")
+                .string("file", "",
+                        "A CSV file (path relative to the scenario) to read the values from, with a header row; sets shape: values. "
+                                + "The resolved scenario holds the values read, so it runs without the file.")
+                .string("column", "", "The CSV column to read (default: this path's name, e.g. unemployment).")
+                .choice("frequency", "monthly", List.of("monthly", "quarterly"),
+                        "Rows of the CSV are months, or quarters (interpolated linearly between mid-quarter months, held flat before the first and after the last).");
     }
 
     private static Section economy() {
