@@ -38,24 +38,18 @@ final class AttributeCommand implements Callable<Integer> {
     @Option(names = "--channels", split = ",", paramLabel = "CHANNEL", description = "Channels to attribute (default: every channel on in the scenario).")
     List<String> channels;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    ExecutionOptions exec;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: output/<scenario>-attribution/<run id>/).")
     Path out;
-
-    @Option(names = "--quiet", description = "No progress display.")
-    boolean quiet;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || t > 1024) {
-            throw new UserInputException("--threads must be between 1 and 1024, got " + t);
-        }
+        int t = exec.threads();
         LoadedScenario loaded = args.load();
         Experiment.checkFits(loaded);
         List<ContagionChannel> chosen = new ArrayList<>();
@@ -73,17 +67,10 @@ final class AttributeCommand implements Callable<Integer> {
         if (chosen.isEmpty()) {
             throw new UserInputException(loaded.source() + ": no contagion channel is on in this scenario, nothing to attribute");
         }
-        Path target = out != null ? out : RunDirectory.defaultTarget(Launcher.outputRoot(), loaded.scenario().name() + "-attribution");
-        RunDirectory dir;
-        try {
-            dir = RunDirectory.create(target);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--out " + e.getMessage());
-        }
+        RunDirectory dir = ExecutionOptions.open(out, loaded.scenario().name() + "-attribution");
         List<Attribution.Row> rows;
         try (dir) {
-            Progress progress = new Progress(System.err, System.console() != null, quiet);
-            Map<String, RunResult> runs = new Attribution(args.scenario, args.overrides(), t, progress).runs(chosen);
+            Map<String, RunResult> runs = new Attribution(args.scenario, args.overrides(), t, exec.progress()).runs(chosen);
             rows = Attribution.table(runs, chosen, Attribution.DEFAULT_MEASURES);
             writeCsv(dir.temp().resolve("attribution.csv"), rows);
             Path allOn = Files.createDirectories(dir.temp().resolve("all-on"));

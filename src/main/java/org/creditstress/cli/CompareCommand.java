@@ -43,8 +43,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Master seed of every scenario (default: the first scenario's).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). Results do not depend on it.")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ExecutionOptions exec;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: output/compare/<run id>/). Must not exist or be empty.")
     Path out;
@@ -54,18 +54,12 @@ public final class CompareCommand implements Callable<Integer> {
                     + "(default: peak(m3plus_ratio), peak(m1plus_ratio), final(loss_rate_cumulative), min(lender.<name>.capital_ratio) per lender).")
     List<String> metrics = new ArrayList<>();
 
-    @Option(names = "--quiet", description = "No progress display.")
-    boolean quiet;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || t > 1024) {
-            throw new UserInputException("--threads must be between 1 and 1024, got " + t);
-        }
+        int t = exec.threads();
         if (replications != null && replications < 1) {
             throw new UserInputException("--replications must be at least 1, got " + replications);
         }
@@ -83,13 +77,7 @@ public final class CompareCommand implements Callable<Integer> {
 
         var err = spec.commandLine().getErr();
         plan.notes().forEach(n -> err.println("note: " + n));
-        Path target = out != null ? out : RunDirectory.defaultTarget(Launcher.outputRoot(), "compare");
-        RunDirectory dir;
-        try {
-            dir = RunDirectory.create(target);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--out " + e.getMessage());
-        }
+        RunDirectory dir = ExecutionOptions.open(out, "compare");
         Instant start = Instant.now();
         List<Comparison.Run> runs = new ArrayList<>();
         List<Comparison.Row> rows;
@@ -97,11 +85,11 @@ public final class CompareCommand implements Callable<Integer> {
             int n = plan.entries().size();
             for (int i = 0; i < n; i++) {
                 ComparisonPlan.Entry e = plan.entries().get(i);
-                if (!quiet) {
+                if (!exec.quiet) {
                     err.println("scenario " + (i + 1) + "/" + n + ": " + e.label() + " (" + e.file() + ")");
                     err.flush();
                 }
-                ProgressListener progress = quiet ? ProgressListener.NONE : new Progress(System.err, System.console() != null, false);
+                ProgressListener progress = exec.progress();
                 RunResult run = Experiment.run(e.loaded(), t, progress);
                 runs.add(new Comparison.Run(e.label(), run));
             }

@@ -26,37 +26,25 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ScenarioArguments args;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ExecutionOptions exec;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: output/<scenario name>/<run id>/). Must not exist or be empty.")
     Path out;
-
-    @Option(names = "--quiet", description = "No progress display.")
-    boolean quiet;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || t > 1024) {
-            throw new UserInputException("--threads must be between 1 and 1024, got " + t);
-        }
+        int t = exec.threads();
         LoadedScenario loaded = args.load();
         Experiment.checkFits(loaded);
-        Path target = out != null ? out : RunDirectory.defaultTarget(Launcher.outputRoot(), loaded.scenario().name());
-        RunDirectory dir;
-        try {
-            dir = RunDirectory.create(target);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--out " + e.getMessage());
-        }
+        RunDirectory dir = ExecutionOptions.open(out, loaded.scenario().name());
         RunResult run;
         try (dir) {
             var err = spec.commandLine().getErr();
-            run = Experiment.run(loaded, t, new Progress(System.err, System.console() != null, quiet));
+            run = Experiment.run(loaded, t, exec.progress());
             ResultsWriter.writeAll(run, dir.temp(), commandLine(), VersionProvider.version());
             if (loaded.scenario().outputs().charts()) {
                 new RunCharts().writeAll(dir.temp());

@@ -67,8 +67,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the sweep in DIR (its definition is read from DIR).")
     Path resume;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). Results do not depend on it.")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ExecutionOptions exec;
 
     @Option(names = "--limit", paramLabel = "N", description = "Run at most N points now and stop; the rest stay pending for a later resume.")
     Integer limit;
@@ -76,18 +76,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Also rerun points that failed before (by default a resume keeps them as failed).")
     boolean retryFailed;
 
-    @Option(names = "--quiet", description = "No progress lines.")
-    boolean quiet;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || t > 1024) {
-            throw new UserInputException("--threads must be between 1 and 1024, got " + t);
-        }
+        int t = exec.threads();
         if (limit != null && limit < 0) {
             throw new UserInputException("--limit must be 0 or more, got " + limit);
         }
@@ -127,7 +121,7 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Sweep.Outcome outcome;
         try {
-            outcome = Sweep.run(req, dir, quiet ? Sweep.Listener.NONE : listener(err));
+            outcome = Sweep.run(req, dir, exec.quiet ? Sweep.Listener.NONE : listener(err));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }

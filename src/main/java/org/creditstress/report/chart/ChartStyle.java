@@ -85,7 +85,7 @@ public final class ChartStyle {
     }
 
     /** A new, empty XY chart with this style, a title and axis titles. The x axis shows whole months. */
-    XYChart newChart(String title, String xAxisTitle, String yAxisTitle) {
+    public XYChart newChart(String title, String xAxisTitle, String yAxisTitle) {
         XYChart chart = new XYChartBuilder().width(width).height(height)
                 .title(title).xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
         XYStyler s = chart.getStyler();
@@ -160,7 +160,7 @@ public final class ChartStyle {
     }
 
     /** The colour of the i-th series (lender or metric); cycles through the palette. */
-    Color seriesColor(int index) {
+    public Color seriesColor(int index) {
         return SERIES_COLORS.get(Math.floorMod(index, SERIES_COLORS.size()));
     }
 
@@ -170,7 +170,7 @@ public final class ChartStyle {
     }
 
     /** The translucent fill of a 5-95 % band in the given series colour. */
-    Color bandColor(Color base) {
+    public Color bandColor(Color base) {
         return new Color(base.getRed(), base.getGreen(), base.getBlue(), bandAlpha);
     }
 

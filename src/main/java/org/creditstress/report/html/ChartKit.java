@@ -27,10 +27,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * {@code report.chart}, so the few style settings are restated here; keep them in step.
  */
 public final class ChartKit {
-    private static final List<Color> SERIES_COLORS = List.of(
-            new Color(0x4E79A7), new Color(0xE15759), new Color(0x59A14F), new Color(0xF28E2B),
-            new Color(0xB07AA1), new Color(0x76B7B2), new Color(0x9C755F), new Color(0xEDC948),
-            new Color(0xFF9DA7), new Color(0xBAB0AC));
     /** Sequential light-to-dark for heat maps (yellow to red, as the bucket chart, light enough for black labels). */
     private static final Color[] HEAT_COLORS = {
         new Color(0xFFF7C4), new Color(0xFDCC8A), new Color(0xFC8D59), new Color(0xE34A33)};
@@ -42,6 +38,7 @@ public final class ChartKit {
 
     private final int width;
     private final int height;
+    private final ChartStyle style;
 
     /** Charts of the size of the run charts. */
     public ChartKit() {
@@ -49,6 +46,7 @@ public final class ChartKit {
     }
 
     public ChartKit(ChartStyle style) {
+        this.style = style;
         this.width = style.width();
         this.height = style.height();
     }
@@ -68,46 +66,20 @@ public final class ChartKit {
     public record Series(String label, List<Point> points, boolean scatter) {
     }
 
-    /** A new XY chart in the house style. */
+    /** A new XY chart in the house style (the run charts' {@link ChartStyle}), tooltips off. */
     public XYChart newChart(String title, String xAxisTitle, String yAxisTitle) {
-        XYChart chart = new XYChartBuilder().width(width).height(height)
-                .title(title).xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
-        XYStyler s = chart.getStyler();
-        s.setAntiAlias(true);
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderVisible(true);
-        s.setPlotBorderColor(new Color(0xB0B0B0));
-        s.setPlotGridLinesVisible(true);
-        s.setPlotGridLinesColor(new Color(0xE3E3E3));
-        s.setPlotGridLinesStroke(new BasicStroke(1f));
-        s.setChartFontColor(new Color(0x202020));
-        s.setAxisTickLabelsColor(new Color(0x303030));
-        s.setChartTitleFont(new Font(FONT, Font.BOLD, FONT_SIZE + 3));
-        s.setChartTitleBoxVisible(false);
-        s.setChartTitlePadding(8);
-        s.setAxisTitleFont(new Font(FONT, Font.PLAIN, FONT_SIZE));
-        s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, FONT_SIZE - 1));
-        s.setLegendFont(new Font(FONT, Font.PLAIN, FONT_SIZE - 1));
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setLegendBorderColor(Color.WHITE);
-        s.setLegendPadding(14);
-        s.setLegendSeriesLineLength(28);
-        s.setChartPadding(12);
-        s.setPlotMargin(4);
-        s.setToolTipsEnabled(false);
-        s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarkerSize(6);
+        XYChart chart = style.newChart(title, xAxisTitle, yAxisTitle);
+        chart.getStyler().setToolTipsEnabled(false);
+        chart.getStyler().setMarkerSize(6);
         return chart;
     }
 
-    static Color color(int i) {
-        return SERIES_COLORS.get(Math.floorMod(i, SERIES_COLORS.size()));
+    Color color(int i) {
+        return style.seriesColor(i);
     }
 
-    private static Color band(Color c) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), BAND_ALPHA);
+    private Color band(Color c) {
+        return style.bandColor(c);
     }
 
     private static BasicStroke medianStroke() {

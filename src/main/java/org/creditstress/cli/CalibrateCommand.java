@@ -1,0 +1,163 @@
+package org.creditstress.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.creditstress.experiment.Experiment;
+import org.creditstress.experiment.calibration.BoundedMinimizer;
+import org.creditstress.experiment.calibration.Calibration;
+import org.creditstress.experiment.calibration.CalibrationReport;
+import org.creditstress.experiment.calibration.Target;
+import org.creditstress.experiment.calibration.TargetSeries;
+import org.creditstress.experiment.sensitivity.ExperimentFiles;
+import org.creditstress.experiment.sensitivity.ExperimentInputException;
+import org.creditstress.experiment.sensitivity.ModelEvaluator;
+import org.creditstress.experiment.sensitivity.ParameterRange;
+import org.creditstress.metric.Metric;
+import org.creditstress.metric.MetricRegistry;
+import org.creditstress.report.RunDirectory;
+import org.creditstress.scenario.LoadedScenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code creditstress calibrate}: fits scenario parameters so that the model matches target values
+ * or monthly target paths, with a derivative-free bounded optimiser on common random numbers. See
+ * docs/experiments-stress-sensitivity-calibrate.md.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Fit parameters within their ranges so that the model's mean across",
+                "replications matches target values (sum of squared relative errors) or",
+                "monthly target paths (sum of squared errors). One parameter: a grid, then",
+                "Brent; two or more: BOBYQA; all on common random numbers. Writes",
+                "calibrated.yaml, calibration.csv/.json, charts/ and fitted-run/ (the full",
+                "results of the run at the fitted values)."})
+public final class CalibrateCommand implements Callable<Integer> {
+    /** Stopping step of the optimisers, as a share of each parameter's range. */
+    private static final double TOLERANCE = 1e-3;
+
+    @Mixin
+    ScenarioArguments args;
+
+    @Option(names = "--param", required = true, paramLabel = "KEY=LO:HI",
+            description = "A parameter to fit and its range, as for --set, e.g. lenders[1].model_quality=0.4:0.8. Repeatable.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "EXPR=VALUE",
+            description = "A target value of the mean across replications of EXPR, e.g. peak(m3plus_ratio)=0.012. Repeatable.")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--target-series", paramLabel = "METRIC=FILE.csv",
+            description = "A monthly target path of a metrics.csv column, from a CSV with header month,value. Repeatable.")
+    List<String> series = new ArrayList<>();
+
+    @Option(names = "--max-evaluations", paramLabel = "K",
+            description = "Budget of model runs (default: 40 for one parameter, 25 per parameter for more).")
+    Integer maxEvaluations;
+
+    @Mixin
+    ReverseStressCommand.ExperimentOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        int threads = options.threads();
+        List<ParameterRange> ranges = SensitivityCommand.parseRanges("--param", params);
+        if (targets.isEmpty() == series.isEmpty()) {
+            throw new UserInputException(targets.isEmpty()
+                    ? "give what to fit: --target EXPR=VALUE or --target-series METRIC=FILE.csv"
+                    : "give either --target or --target-series, not both (their errors are on different scales)");
+        }
+        List<Target> valueTargets = new ArrayList<>();
+        for (String t : targets) {
+            try {
+                valueTargets.add(Target.parse(t));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--target '" + t + "': " + e.getMessage());
+            }
+        }
+        List<TargetSeries> seriesTargets = new ArrayList<>();
+        for (String s : series) {
+            try {
+                seriesTargets.add(TargetSeries.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--target-series '" + s + "': " + e.getMessage());
+            } catch (TargetSeries.FormatException e) {
+                throw new UserInputException("--target-series " + e.getMessage());
+            }
+        }
+        int n = ranges.size();
+        int budget = maxEvaluations != null ? maxEvaluations : n == 1 ? 40 : 25 * n;
+        int minimum = BoundedMinimizer.minimumEvaluations(n);
+        if (budget < minimum || budget > 100_000) {
+            throw new UserInputException("--max-evaluations must be between " + minimum + " and 100000 for " + n
+                    + " parameter(s), got " + budget);
+        }
+        for (ParameterRange p : ranges) {
+            if (p.integer()) {
+                throw new UserInputException("--param '" + p + "': " + p.key()
+                        + " holds integers; calibrate fits number keys only (use reverse-stress or sensitivity for integer keys)");
+            }
+        }
+        LoadedScenario base = args.load();
+        Experiment.checkFits(base);
+        MetricRegistry registry = Experiment.registry(base.scenario());
+        for (Target t : valueTargets) {
+            ReverseStressCommand.checkExpression("--target", t.expression(), base);
+        }
+        int months = base.scenario().horizon().months();
+        for (TargetSeries s : seriesTargets) {
+            if (registry.metrics().stream().map(Metric::name).noneMatch(s.metric()::equals)) {
+                throw new UserInputException("--target-series " + s.metric() + "=" + s.file() + ": no column '" + s.metric()
+                        + "' in metrics.csv (see docs/outputs.md)");
+            }
+            if (s.lastMonth() > months) {
+                throw new UserInputException("--target-series " + s.metric() + "=" + s.file() + ": month " + s.lastMonth()
+                        + " is beyond the scenario's horizon of " + months + " months");
+            }
+        }
+        ModelEvaluator evaluator = new ModelEvaluator(args.scenario, args.overrides(), ranges, threads,
+                options.listener(System.err));
+        evaluator.checkRanges("--param");
+        String name = base.scenario().name();
+        try (RunDirectory dir = options.directory(name, "calibrate")) {
+            Instant start = Instant.now();
+            options.announce(System.err, String.format(Locale.ROOT, "calibrate: %d parameter(s), up to %d model runs of %d replications",
+                    n, budget, base.scenario().replications()));
+            Calibration.Result result;
+            try {
+                result = Calibration.run(evaluator, new Calibration.Settings(valueTargets, seriesTargets, budget, TOLERANCE));
+            } catch (ExperimentInputException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            Path out = dir.temp();
+            CalibrationReport.write(result, out);
+            List<String> cmd = ReverseStressCommand.commandLine(spec);
+            ExperimentFiles.writeResolved(out.resolve("calibrated.yaml"), result.bestRun().loaded(), List.of(
+                    "Calibrated scenario: " + Calibration.describe(ranges, result.fitted()) + ",",
+                    "objective " + ExperimentFiles.num(result.best().objective()) + " after " + result.evaluations().size()
+                            + " model runs (" + result.method() + ").",
+                    "Every default filled in; written by creditstress " + VersionProvider.version() + " from " + base.source() + "."));
+            ReverseStressCommand.writeRun(result.bestRun(), out.resolve("fitted-run"), cmd);
+            ExperimentFiles.writeManifest(out, "calibrate", base, cmd, VersionProvider.version(), threads,
+                    evaluator.evaluations(), start, Instant.now());
+            dir.commit();
+            var stdout = spec.commandLine().getOut();
+            stdout.println();
+            stdout.print(CalibrationReport.text(result));
+            stdout.println("calibrated scenario: " + dir.target().resolve("calibrated.yaml"));
+            stdout.println("results: " + dir.target());
+            stdout.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package org.creditstress.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.creditstress.report.RunDirectory;
+import picocli.CommandLine.Option;
+
+/** Options of every command that runs the model: threads and progress; and opening its results folder. */
+final class ExecutionOptions {
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "No progress display.")
+    boolean quiet;
+
+    /** The thread count, checked. */
+    int threads() {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new UserInputException("--threads must be between 1 and 1024, got " + t);
+        }
+        return t;
+    }
+
+    /** Progress on standard error: a bar on a terminal, plain lines otherwise, nothing with --quiet. */
+    Progress progress() {
+        return new Progress(System.err, System.console() != null, quiet);
+    }
+
+    /**
+     * The results folder to write: {@code out}, or a new {@code output/<name>/<run id>/}. Written
+     * into a temporary folder and moved into place by {@link RunDirectory#commit()}.
+     */
+    static RunDirectory open(Path out, String defaultName) throws IOException {
+        Path target = out != null ? out : RunDirectory.defaultTarget(Launcher.outputRoot(), defaultName);
+        try {
+            return RunDirectory.create(target);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--out " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.creditstress.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.creditstress.experiment.Experiment;
+import org.creditstress.experiment.MetricExpression;
+import org.creditstress.experiment.RunResult;
+import org.creditstress.experiment.sensitivity.ExperimentFiles;
+import org.creditstress.experiment.sensitivity.ExperimentInputException;
+import org.creditstress.experiment.sensitivity.ModelEvaluator;
+import org.creditstress.experiment.sensitivity.ParameterRange;
+import org.creditstress.experiment.stress.Condition;
+import org.creditstress.experiment.stress.MonotoneBisection;
+import org.creditstress.experiment.stress.ReverseStress;
+import org.creditstress.experiment.stress.ReverseStressReport;
+import org.creditstress.report.ResultsWriter;
+import org.creditstress.report.RunDirectory;
+import org.creditstress.report.chart.RunCharts;
+import org.creditstress.scenario.LoadedScenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code creditstress reverse-stress}: the smallest value of a scenario key at which a breaking
+ * condition holds in a share of the replications, by bisection on common random numbers. See
+ * docs/experiments-stress-sensitivity-calibrate.md.
+ */
+@Command(name = "reverse-stress", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Find the smallest value of KEY in [LO, HI] at which CONDITION holds in",
+                "at least a share P of replications, by bisection on common random numbers",
+                "(assumes the share rises with KEY). Writes reverse-stress.csv/.json,",
+                "points.csv, charts/, scenario.resolved.yaml at the threshold and",
+                "threshold-run/ (the full results of the run there)."})
+public final class ReverseStressCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioArguments args;
+
+    @Option(names = "--vary", required = true, paramLabel = "KEY",
+            description = "Scenario key to vary, as for --set, e.g. economy.unemployment.shock_level.")
+    String vary;
+
+    @Option(names = "--range", required = true, paramLabel = "LO:HI", description = "Search range of KEY, LO below HI.")
+    String range;
+
+    @Option(names = "--until", required = true, paramLabel = "CONDITION",
+            description = "EXPR OP VALUE, OP one of < <= > >=, EXPR as peak(M), min(M), final(M), mean(M), monthN(M) "
+                    + "of a metrics.csv column M, e.g. 'min(lender.PlatformB.capital_ratio)<0.08'.")
+    String until;
+
+    @Option(names = "--probability", paramLabel = "P", defaultValue = "0.5",
+            description = "Share of replications in which CONDITION must hold, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    double probability;
+
+    @Option(names = "--tolerance", paramLabel = "T",
+            description = "Stop when the bracket is at most T wide (default: (HI - LO) / 100; 1 for integer keys).")
+    Double tolerance;
+
+    @Mixin
+    ExperimentOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        int threads = options.threads();
+        ParameterRange vr;
+        try {
+            vr = ParameterRange.forKey(vary.strip(), range);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--vary " + vary + " --range " + range + ": " + e.getMessage());
+        }
+        Condition condition;
+        try {
+            condition = Condition.parse(until);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--until: " + e.getMessage());
+        }
+        if (!(probability > 0 && probability <= 1)) {
+            throw new UserInputException("--probability must be in (0, 1], got " + probability);
+        }
+        double tol = tolerance != null ? tolerance : vr.integer() ? 1 : vr.width() / 100;
+        if (!(tol > 0) || Double.isInfinite(tol)) {
+            throw new UserInputException("--tolerance must be a positive number, got " + tolerance);
+        }
+        LoadedScenario base = args.load();
+        Experiment.checkFits(base);
+        checkExpression("--until", condition.expression(), base);
+        ModelEvaluator evaluator = new ModelEvaluator(args.scenario, args.overrides(), List.of(vr), threads,
+                options.listener(System.err));
+        evaluator.checkRanges("--vary " + vr.key() + " --range");
+        String name = base.scenario().name();
+        try (RunDirectory dir = options.directory(name, "reverse-stress")) {
+            Instant start = Instant.now();
+            options.announce(System.err, String.format(Locale.ROOT,
+                    "reverse stress: %s in [%s, %s], about %d model runs of %d replications", vr.key(), vr.format(vr.low()),
+                    vr.format(vr.high()), 2 + MonotoneBisection.steps(vr.low(), vr.high(), tol, vr.integer()),
+                    base.scenario().replications()));
+            ReverseStress.Result result;
+            try {
+                result = ReverseStress.run(evaluator, new ReverseStress.Settings(vr, condition, probability, tol));
+            } catch (ExperimentInputException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            Path out = dir.temp();
+            ReverseStressReport.write(result, name, out);
+            List<String> cmd = commandLine(spec);
+            if (result.thresholdRun() != null) {
+                RunResult run = result.thresholdRun();
+                ExperimentFiles.writeResolved(out.resolve("scenario.resolved.yaml"), run.loaded(), List.of(
+                        "Resolved scenario at the reverse-stress threshold " + vr.key() + " = " + vr.format(result.threshold()) + ",",
+                        "where " + condition.text() + " holds in at least " + ExperimentFiles.num(100 * probability)
+                                + " % of replications. Written by creditstress " + VersionProvider.version() + "."));
+                writeRun(run, out.resolve("threshold-run"), cmd);
+            }
+            ExperimentFiles.writeManifest(out, "reverse-stress", base, cmd, VersionProvider.version(), threads,
+                    evaluator.evaluations(), start, Instant.now());
+            dir.commit();
+            var stdout = spec.commandLine().getOut();
+            stdout.println();
+            stdout.print(ReverseStressReport.text(result, name));
+            stdout.println("results: " + dir.target());
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    /** The full results of one run (as {@code creditstress run} writes them) into {@code folder}. */
+    static void writeRun(RunResult run, Path folder, List<String> commandLine) throws IOException {
+        Files.createDirectories(folder);
+        ResultsWriter.writeAll(run, folder, commandLine, VersionProvider.version());
+        if (run.loaded().scenario().outputs().charts()) {
+            new RunCharts().writeAll(folder);
+        }
+    }
+
+    /**
+     * Checks that an expression names a column of this scenario's metrics and, for monthN, a month
+     * within its horizon.
+     */
+    static void checkExpression(String option, MetricExpression e, LoadedScenario base) {
+        try {
+            e.column(Experiment.registry(base.scenario()));
+        } catch (IllegalArgumentException ex) {
+            throw new UserInputException(option + ": " + ex.getMessage());
+        }
+        int months = base.scenario().horizon().months();
+        if (e.statistic() == MetricExpression.Statistic.MONTH && e.month() > months) {
+            throw new UserInputException(option + ": '" + e.text() + "': month " + e.month()
+                    + " is beyond the scenario's horizon of " + months + " months");
+        }
+    }
+
+    static List<String> commandLine(CommandSpec spec) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("creditstress");
+        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+        return cmd;
+    }
+
+    /** Options every experiment command shares: threads, results folder, progress. */
+    static final class ExperimentOptions {
+        @Option(names = "--threads", paramLabel = "T",
+                description = "Worker threads (default: all processors). Results do not depend on it.")
+        Integer threads;
+
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "Results folder (default: output/<scenario name>/<command>/<run id>/). Must not exist or be empty.")
+        Path out;
+
+        @Option(names = "--quiet", description = "No progress lines on standard error.")
+        boolean quiet;
+
+        int threads() {
+            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            if (t < 1 || t > 1024) {
+                throw new UserInputException("--threads must be between 1 and 1024, got " + t);
+            }
+            return t;
+        }
+
+        RunDirectory directory(String scenarioName, String command) throws IOException {
+            Path target = out != null ? out
+                    : RunDirectory.defaultTarget(Launcher.outputRoot().resolve(scenarioName), command);
+            try {
+                return RunDirectory.create(target);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--out " + e.getMessage());
+            }
+        }
+
+        void announce(PrintStream err, String line) {
+            if (!quiet) {
+                err.println(line);
+                err.flush();
+            }
+        }
+
+        ModelEvaluator.Listener listener(PrintStream err) {
+            if (quiet) {
+                return ModelEvaluator.Listener.NONE;
+            }
+            return (n, overrides, seconds) -> {
+                err.println(String.format(Locale.ROOT, "model run %d: %s (%.1f s)", n, String.join(" ", overrides), seconds));
+                err.flush();
+            };
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.creditstress.experiment.calibration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/**
+ * A monthly target path for one metric, read from a CSV file with the header {@code month,value}
+ * (months 1-based as in {@code metrics.csv}; not every month needs a value; blank lines and lines
+ * starting with {@code #} are skipped). Its error is the sum over the file's months of the squared
+ * difference between the model's mean path (mean across replications) and the value.
+ *
+ * @param metric a column of metrics.csv
+ * @param file   where it was read from
+ * @param months the months, ascending
+ * @param values the target values
+ */
+public record TargetSeries(String metric, Path file, int[] months, double[] values) {
+
+    /** Thrown for an unreadable or malformed file; the message names the file and line. */
+    public static final class FormatException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public FormatException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Parses {@code METRIC=FILE.csv} and reads the file.
+     *
+     * @throws IllegalArgumentException for a malformed option
+     * @throws FormatException          for a missing or malformed file
+     */
+    public static TargetSeries parse(String text) {
+        int eq = text.indexOf('=');
+        if (eq <= 0 || eq == text.length() - 1) {
+            throw new IllegalArgumentException("expected METRIC=FILE.csv, e.g. m3plus_ratio=observed.csv");
+        }
+        return read(text.substring(0, eq).strip(), Path.of(text.substring(eq + 1).strip()));
+    }
+
+    public static TargetSeries read(String metric, Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (NoSuchFileException e) {
+            throw new FormatException(file + ": file not found");
+        } catch (IOException e) {
+            throw new FormatException(file + ": cannot read file: " + e.getMessage());
+        }
+        TreeMap<Integer, Double> byMonth = new TreeMap<>();
+        boolean header = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (i == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String where = file + ":" + (i + 1) + ": ";
+            String[] cells = line.split(",", -1);
+            if (!header) {
+                if (cells.length != 2 || !cells[0].strip().toLowerCase(Locale.ROOT).equals("month")
+                        || !cells[1].strip().toLowerCase(Locale.ROOT).equals("value")) {
+                    throw new FormatException(where + "expected the header 'month,value', got '" + line + "'");
+                }
+                header = true;
+                continue;
+            }
+            if (cells.length != 2) {
+                throw new FormatException(where + "expected 2 cells (month,value), got " + cells.length);
+            }
+            int month;
+            try {
+                month = Integer.parseInt(cells[0].strip());
+            } catch (NumberFormatException e) {
+                throw new FormatException(where + "month '" + cells[0].strip() + "' is not a whole number");
+            }
+            if (month < 1) {
+                throw new FormatException(where + "month " + month + " must be 1 or more (months count from 1)");
+            }
+            double value;
+            try {
+                value = Double.parseDouble(cells[1].strip());
+            } catch (NumberFormatException e) {
+                throw new FormatException(where + "value '" + cells[1].strip() + "' is not a number");
+            }
+            if (!Double.isFinite(value)) {
+                throw new FormatException(where + "value must be finite");
+            }
+            if (byMonth.put(month, value) != null) {
+                throw new FormatException(where + "month " + month + " appears twice");
+            }
+        }
+        if (!header) {
+            throw new FormatException(file + ": empty; expected the header 'month,value' and one line per month");
+        }
+        if (byMonth.isEmpty()) {
+            throw new FormatException(file + ": no data lines after the header");
+        }
+        int[] months = byMonth.keySet().stream().mapToInt(Integer::intValue).toArray();
+        double[] values = byMonth.values().stream().mapToDouble(Double::doubleValue).toArray();
+        return new TargetSeries(metric, file, months, values);
+    }
+
+    /** The last month the file names. */
+    public int lastMonth() {
+        return months[months.length - 1];
+    }
+
+    /** Sum of squared differences between a mean path ([month - 1]) and the targets; NaN if the path is undefined at a target month. */
+    public double squaredError(double[] meanPath) {
+        double s = 0;
+        for (int i = 0; i < months.length; i++) {
+            double d = meanPath[months[i] - 1] - values[i];
+            s += d * d;
+        }
+        return s;
+    }
+}
