@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code creditstress attribute}: how much of the damage each contagion channel adds. */
-@Command(name = "attribute", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "attribute", header = "Attribute damage to contagion channels.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Attribute defaults, losses and failures to contagion channels: runs the scenario with every channel on,",
                 "each channel off in turn, and all off, on common random numbers, and reports each channel's contribution",
                 "with its 5-95 % band. Channels: common_borrowers, loan_stacking, credit_supply, funding, macro_feedback."})

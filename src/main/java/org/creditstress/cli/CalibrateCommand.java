@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * or monthly target paths, with a derivative-free bounded optimiser on common random numbers. See
  * docs/experiments-stress-sensitivity-calibrate.md.
  */
-@Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "calibrate", header = "Fit parameters to target values or series.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Fit parameters within their ranges so that the model's mean across",
                 "replications matches target values (sum of squared relative errors) or",
                 "monthly target paths (sum of squared errors). One parameter: a grid, then",

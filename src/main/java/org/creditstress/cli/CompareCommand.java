@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code creditstress compare A.yaml B.yaml ...}: runs scenarios on common random numbers and
  * writes their paired differences against the first. See docs/experiments.md.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "compare", header = "Compare scenarios on common random numbers.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run two or more scenarios on common random numbers (same seed and",
                 "replications) and compare each with the first, replication by replication.",
                 "Writes comparison.csv, charts/, report.html and each scenario's results."})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code creditstress docs}: regenerates the reference documents from the code. */
-@Command(name = "docs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "docs", header = "Regenerate the reference docs from the code.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Write docs/scenario-reference.md and docs/outputs.md from the scenario schema and the metric registry.")
 final class DocsCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Folder to write into (default: docs).")

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
  * {@code creditstress network EXPOSURES.csv --method debtrank|eisenberg-noe [--shock NODE=FRACTION ...]
  * [--out FILE.csv]}: systemic-risk measures on a lender-funder exposure network. See docs/network.md.
  */
-@Command(name = "network", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "network", header = "DebtRank or Eisenberg-Noe on an exposure matrix.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Systemic-risk measures on an exposure network (see docs/network.md).",
             "Matrix cell (row i, column j) = amount node i has lent to node j.",

@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * condition holds in a share of the replications, by bisection on common random numbers. See
  * docs/experiments-stress-sensitivity-calibrate.md.
  */
-@Command(name = "reverse-stress", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "reverse-stress", header = "Find the smallest shock that breaks a condition.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Find the smallest value of KEY in [LO, HI] at which CONDITION holds in",
                 "at least a share P of replications, by bisection on common random numbers",
                 "(assumes the share rises with KEY). Writes reverse-stress.csv/.json,",

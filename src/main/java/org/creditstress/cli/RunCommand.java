@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code creditstress run}: runs a scenario's replications and writes its results folder. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "run", header = "Run a scenario and write its results folder.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run a scenario and write its results folder:",
                 "scenario.resolved.yaml, metrics.csv, summary.csv, manifest.json, charts/."})
 final class RunCommand implements Callable<Integer> {

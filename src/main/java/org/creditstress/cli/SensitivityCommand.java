@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code creditstress sensitivity}: which inputs move an output, by Morris elementary effects or
  * Sobol' indices, on common random numbers. See docs/experiments-stress-sensitivity-calibrate.md.
  */
-@Command(name = "sensitivity", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "sensitivity", header = "Global sensitivity of a metric to inputs (Morris, Sobol).", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Global sensitivity analysis: Morris elementary effects (mu*, sigma) or",
                 "Sobol' first-order and total indices of outputs (the mean across",
                 "replications of EXPR) to inputs varied over ranges, on common random",

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code creditstress sweep SCENARIO --vary KEY=LIST|RANGE ...}: runs a scenario over a grid or a
  * sample of values of some keys, point by point, resumably. See docs/experiments.md.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "sweep", header = "Run a scenario over a design of key values; resumable.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run a scenario at many values of one or more keys (grid, Latin hypercube",
                 "or Sobol), writing each point as it finishes. Run it again with the same",
                 "--out, or --resume DIR, to continue an interrupted sweep. Writes sweep.csv,",

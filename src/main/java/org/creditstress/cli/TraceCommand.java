@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * to be sued, written off, to stack loans, to be restructured, or a fraudster), then again,
  * identically, following that borrower.
  */
-@Command(name = "trace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "trace", header = "Tell one borrower's story month by month.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Tell one borrower's story month by month: income, shocks, spending, each account's bill, payment and "
                 + "days past due, loans stacked, collection, restructuring, court.")
 final class TraceCommand implements Callable<Integer> {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code creditstress validate}: checks a scenario without running it. */
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "validate", header = "Check a scenario without running it.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check a scenario (with its extends chain and --set overrides): prints 'ok', or the errors and exits 2.")
 final class ValidateCommand implements Callable<Integer> {
     @Mixin

@@ -286,10 +286,20 @@ public final class ScenarioLoader {
             }
             Optional<Key> key = section.key(name);
             if (key.isPresent()) {
-                if (!last) {
+                if (last) {
+                    return SchemaValidator.checkValue(key.get(), value);
+                }
+                boolean element = i == segments.size() - 2 && segments.get(i + 1) instanceof Integer
+                        && key.get().type() == org.creditstress.scenario.schema.KeyType.NUMBER_LIST;
+                if (!element) {
                     return Optional.of("'" + name + "' is a value, not a section");
                 }
-                return SchemaValidator.checkValue(key.get(), value);
+                if (!value.isNumber()) {
+                    return Optional.of("must be a number in " + key.get().rangeText() + ", got " + value);
+                }
+                double x = value.asDouble();
+                return x < key.get().min() || x > key.get().max()
+                        ? Optional.of("must be in " + key.get().rangeText() + ", got " + value) : Optional.empty();
             }
             Optional<Section> child = section.section(name);
             if (child.isEmpty()) {

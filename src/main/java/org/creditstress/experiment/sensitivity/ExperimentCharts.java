@@ -32,8 +32,6 @@ public final class ExperimentCharts {
             new Color(0x4E79A7), new Color(0xE15759), new Color(0x59A14F), new Color(0xF28E2B),
             new Color(0xB07AA1), new Color(0x76B7B2), new Color(0x9C755F), new Color(0xEDC948),
             new Color(0xFF9DA7), new Color(0xBAB0AC));
-    private static final String FONT = Font.SANS_SERIF;
-    private static final int FONT_SIZE = 13;
     /** A neutral grey for reference lines. */
     public static final Color REFERENCE = new Color(0x606060);
 
@@ -76,31 +74,7 @@ public final class ExperimentCharts {
     }
 
     private static void style(AxesChartStyler s) {
-        s.setAntiAlias(true);
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderVisible(true);
-        s.setPlotBorderColor(new Color(0xB0B0B0));
-        s.setPlotGridLinesVisible(true);
-        s.setPlotGridLinesColor(new Color(0xE3E3E3));
-        s.setPlotGridLinesStroke(new BasicStroke(1f));
-        s.setChartFontColor(new Color(0x202020));
-        s.setAxisTickLabelsColor(new Color(0x303030));
-        s.setChartTitleFont(new Font(FONT, Font.BOLD, FONT_SIZE + 3));
-        s.setChartTitleBoxVisible(false);
-        s.setChartTitlePadding(8);
-        s.setAxisTitleFont(new Font(FONT, Font.PLAIN, FONT_SIZE));
-        s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, FONT_SIZE - 1));
-        s.setLegendFont(new Font(FONT, Font.PLAIN, FONT_SIZE - 1));
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setLegendBorderColor(Color.WHITE);
-        s.setLegendPadding(14);
-        s.setLegendSeriesLineLength(28);
-        s.setChartPadding(12);
-        s.setPlotMargin(4);
-        s.setToolTipsEnabled(false);
-        s.setSeriesColors(COLORS.toArray(new Color[0]));
+        ChartStyle.defaults().applyTo(s);
     }
 
     /** A line with markers. */

@@ -62,16 +62,15 @@ public final class IncomeProcess implements Steppable {
             int k = b.segment[i];
             double sp = permanentSd[k];
             double permanent = b.permanentIncome[i];
-            if (sp > 0) {
-                permanent *= Math.exp(monthlyDrift[k] + sp * rng.nextGaussian() - 0.5 * sp * sp);
-            } else {
-                permanent *= Math.exp(monthlyDrift[k]);
-            }
+            double shock = rng.nextGaussian();
+            permanent *= Math.exp(monthlyDrift[k] + sp * shock - 0.5 * sp * sp);
             b.permanentIncome[i] = (float) permanent;
             double income;
+            // Drawn for everyone, used only if employed: employment never shifts other borrowers' draws.
+            double transitory = rng.nextGaussian();
             if (b.employed(i)) {
                 double st = transitorySd[k];
-                income = st > 0 ? permanent * Math.exp(st * rng.nextGaussian() - 0.5 * st * st) : permanent;
+                income = st > 0 ? permanent * Math.exp(st * transitory - 0.5 * st * st) : permanent;
             } else {
                 income = (replacement[k] + market.policy.incomeSupportShare()) * permanent;
             }

@@ -26,8 +26,7 @@ public final class AttributionChart {
         CategoryChart chart = new CategoryChartBuilder().width(style.width()).height(style.height())
                 .title(title).xAxisTitle("Contagion channel switched off").yAxisTitle(yAxisTitle).build();
         Styler s = chart.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
+        style.applyTo(chart.getStyler());
         s.setLegendVisible(false);
         s.setSeriesColors(new Color[] {style.seriesColor(0)});
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);

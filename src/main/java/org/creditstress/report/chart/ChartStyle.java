@@ -89,6 +89,15 @@ public final class ChartStyle {
         XYChart chart = new XYChartBuilder().width(width).height(height)
                 .title(title).xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
         XYStyler s = chart.getStyler();
+        applyTo(s);
+        s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarkerSize(6);
+        s.setXAxisDecimalPattern("0");
+        return chart;
+    }
+
+    /** The house look for any chart with axes (XY or bars): colours, fonts, grid, legend below. */
+    public void applyTo(org.knowm.xchart.style.AxesChartStyler s) {
         s.setAntiAlias(true);
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
@@ -113,10 +122,6 @@ public final class ChartStyle {
         s.setChartPadding(12);
         s.setPlotMargin(4);
         s.setToolTipsEnabled(false);
-        s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarkerSize(6);
-        s.setXAxisDecimalPattern("0");
-        return chart;
     }
 
     /**
