@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "attribute", header = "Attribute damage to contagion channels.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Attribute defaults, losses and failures to contagion channels: runs the scenario with every channel on,",
                 "each channel off in turn, and all off, on common random numbers, and reports each channel's contribution",
-                "with its 5-95 % band. Channels: common_borrowers, loan_stacking, credit_supply, funding, macro_feedback."})
+                "with its 5-95 %% band. Channels: common_borrowers, loan_stacking, credit_supply, funding, macro_feedback."})
 final class AttributeCommand implements Callable<Integer> {
     @Mixin
     ScenarioArguments args;
