@@ -34,7 +34,8 @@ public final class Market {
     public final PolicyState policy = new PolicyState();
 
     public Market(Scenario scenario, BorrowerTable borrowers, AccountTable accounts, Chunks chunks,
-                  ChunkExecutor executor, List<LenderState> lenders, MacroState macro) {
+                  ChunkExecutor executor, List<LenderState> lenders, MacroState macro, long replicationSeed) {
+        this.replicationSeed = replicationSeed;
         this.scenario = scenario;
         this.borrowers = borrowers;
         this.accounts = accounts;
@@ -46,6 +47,8 @@ public final class Market {
         this.funding = new FundingNetwork(scenario);
     }
 
+    /** The replication seed (for counter-based random draws). */
+    public final long replicationSeed;
     private BorrowerTrace trace;
     private EventWatch watch;
 

@@ -77,7 +77,7 @@ public final class MarketBuilder {
             lenders.add(new LenderState(l, spec, Underwriting.cutoff(spec.approvalRate())));
         }
         MacroState macro = new MacroState(s.population().segments().size());
-        Market market = new Market(s, b, acc, chunks, executor, lenders, macro);
+        Market market = new Market(s, b, acc, chunks, executor, lenders, macro, replicationSeed);
         executor.forEachChunk(chunks, (c, from, to) -> openAccounts(market, holdings, c, from, to));
         countEmployment(market);
         return market;

@@ -25,7 +25,7 @@ class DirectionTest {
                 "lenders[0].model_quality=0.1", "lenders[1].model_quality=0.1"), 2);
         double goodLoss = Scenarios.meanFinal(good, "loss_rate_cumulative");
         double poorLoss = Scenarios.meanFinal(poor, "loss_rate_cumulative");
-        assertTrue(poorLoss > goodLoss * 1.2, "poor model " + poorLoss + " vs good model " + goodLoss);
+        assertTrue(poorLoss > goodLoss * 1.1, "poor model " + poorLoss + " vs good model " + goodLoss);
     }
 
     @Test

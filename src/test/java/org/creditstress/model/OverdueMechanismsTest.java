@@ -66,8 +66,13 @@ class OverdueMechanismsTest {
 
     @Test
     void poorerModelsLetMoreFraudstersThroughAndFraudLossesAreReportedApart() {
-        RunResult good = Scenarios.run(Scenarios.shipped("baseline", "lenders[0].model_quality=0.95", "lenders[1].model_quality=0.95"), 2);
-        RunResult poor = Scenarios.run(Scenarios.shipped("baseline", "lenders[0].model_quality=0.1", "lenders[1].model_quality=0.1"), 2);
+        // Enough fraudsters (2 % of applicants) that their losses are not a handful of cases.
+        String[] fraud = {"population.segments[0].fraud_share=0.02", "population.segments[1].fraud_share=0.02",
+            "population.segments[2].fraud_share=0.02", "population.segments[3].fraud_share=0.02"};
+        RunResult good = Scenarios.run(Scenarios.shipped("baseline", concat(concat(fraud, "lenders[0].model_quality=0.95"),
+                "lenders[1].model_quality=0.95")), 2);
+        RunResult poor = Scenarios.run(Scenarios.shipped("baseline", concat(concat(fraud, "lenders[0].model_quality=0.1"),
+                "lenders[1].model_quality=0.1")), 2);
         double goodFraud = Scenarios.total(good, "fraud_write_offs");
         double poorFraud = Scenarios.total(poor, "fraud_write_offs");
         assertTrue(poorFraud > 3 * goodFraud, "poor model fraud losses " + poorFraud + " vs good " + goodFraud);

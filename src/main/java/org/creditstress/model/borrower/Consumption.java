@@ -69,6 +69,7 @@ public final class Consumption implements Steppable {
         instalmentMonths = products.stream().mapToDouble(Product::instalmentMonths).toArray();
         merchantDiscount = products.stream().mapToDouble(Product::merchantDiscount).toArray();
         minDraw = products.stream().mapToDouble(Product::minLimit).toArray();
+        lendingNow = new boolean[market.lenders.size()];
         termMonths = new byte[products.size()];
         for (int p = 0; p < products.size(); p++) {
             termMonths[p] = (byte) products.get(p).termMonths();
@@ -77,6 +78,9 @@ public final class Consumption implements Steppable {
 
     @Override
     public void step(SimState state) {
+        for (int l = 0; l < lendingNow.length; l++) {
+            lendingNow[l] = market.lenders.get(l).lending();
+        }
         market.executor.forEachChunk(market.chunks, this::chunk);
     }
 
@@ -91,8 +95,11 @@ public final class Consumption implements Steppable {
         return regular + acc.arrears[a];
     }
 
+    /** Whether each lender lends this month (read once a month, not once an account). */
+    private final boolean[] lendingNow;
+
     private boolean canLend(AccountTable acc, int a) {
-        return acc.usable(a) && market.lenders.get(acc.lender[a]).lending();
+        return acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0 && lendingNow[acc.lender[a]];
     }
 
     private void chunk(int c, int from, int to) {

@@ -53,6 +53,8 @@ public final class Repayment implements Steppable {
         pricing = new Pricing(market);
         strategicDebtMonths = market.scenario.population().behaviour().strategicDefaultDebtMonths();
         extension = market.lenders.stream().mapToDouble(l -> l.spec.restructuring().termExtension()).toArray();
+        feeNow = new double[products.size()];
+        penaltyNow = new double[products.size()];
         int maxAccounts = 2 * products.size() * Math.max(1, market.lenders.size());
         int chunks = market.chunks.count();
         dueScratch = new double[chunks][maxAccounts];
@@ -60,8 +62,16 @@ public final class Repayment implements Steppable {
         paidScratch = new double[chunks][maxAccounts];
     }
 
+    /** This month's fee and penalty rates per product, after an APR cap if one is in force. */
+    private final double[] feeNow;
+    private final double[] penaltyNow;
+
     @Override
     public void step(SimState state) {
+        for (int p = 0; p < feeNow.length; p++) {
+            feeNow[p] = market.policy.capMonthly(feeMonthly[p]);
+            penaltyNow[p] = market.policy.capMonthly(penaltyMonthly[p]);
+        }
         market.executor.forEachChunk(market.chunks, this::chunk);
     }
 
@@ -170,11 +180,11 @@ public final class Repayment implements Steppable {
     private double bill(AccountTable acc, int a, double[] charges) {
         int p = acc.product[a];
         int l = acc.lender[a];
-        double penalty = acc.arrears[a] * market.policy.capMonthly(penaltyMonthly[p]);
+        double penalty = acc.arrears[a] * penaltyNow[p];
         double regular;
         double charged = penalty;
         if (acc.graceLeft[a] > 0) {
-            double accrued = acc.pool[a] * (acc.cashLoan[a] ? pricing.monthlyRate(a) : market.policy.capMonthly(feeMonthly[p]));
+            double accrued = acc.pool[a] * (acc.cashLoan[a] ? pricing.monthlyRate(a) : feeNow[p]);
             acc.pool[a] += accrued;
             acc.graceLeft[a]--;
             acc.arrears[a] += penalty;
@@ -196,7 +206,7 @@ public final class Repayment implements Steppable {
         } else {
             double months = acc.has(a, AccountTable.RESTRUCTURED) ? instalmentMonths[p] * extension[l] : instalmentMonths[p];
             double principal = acc.pool[a] / months;
-            double fee = acc.pool[a] * market.policy.capMonthly(feeMonthly[p]);
+            double fee = acc.pool[a] * feeNow[p];
             acc.pool[a] -= principal;
             regular = acc.statement[a] + principal + fee;
             acc.statement[a] = 0;

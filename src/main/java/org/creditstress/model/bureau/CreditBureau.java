@@ -63,6 +63,28 @@ public final class CreditBureau {
         return reports[lender] || !Double.isNaN(market.policy.bureauCoverage());
     }
 
+    /**
+     * Lenders at which the borrower has a delinquency visible at the bureau now, as a bit mask over
+     * lenders (one pass over its accounts; lenders test their own bit away).
+     */
+    public long visibleDelinquencies(int borrower) {
+        AccountTable acc = market.accounts;
+        BorrowerTable b = market.borrowers;
+        long mask = 0;
+        boolean mandate = !Double.isNaN(market.policy.bureauCoverage());
+        for (int a = b.firstAccount[borrower]; a < b.firstAccount[borrower + 1]; a++) {
+            int l = acc.lender[a];
+            if (!(reports[l] || mandate)) {
+                continue;
+            }
+            if (acc.status[a] == AccountTable.WRITTEN_OFF
+                    || (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] >= visibleFrom[l])) {
+                mask |= 1L << l;
+            }
+        }
+        return mask;
+    }
+
     /** Whether a reported delinquency of the borrower at a lender other than {@code lender} is visible now. */
     public boolean delinquentElsewhere(int borrower, int lender) {
         AccountTable acc = market.accounts;

@@ -27,8 +27,18 @@ public final class CreditScoreUpdate implements Steppable {
         recovery = spec.scoreRecovery();
     }
 
+    private boolean[] reportsNow;
+    private int[] thresholdMonths;
+
     @Override
     public void step(SimState state) {
+        int n = market.lenders.size();
+        reportsNow = new boolean[n];
+        thresholdMonths = new int[n];
+        for (int l = 0; l < n; l++) {
+            reportsNow[l] = bureau.reports(l);
+            thresholdMonths[l] = market.lenders.get(l).spec.bureauReporting().thresholdMonths();
+        }
         market.executor.forEachChunk(market.chunks, this::chunk);
     }
 
@@ -39,9 +49,13 @@ public final class CreditScoreUpdate implements Steppable {
             int reported = 0;
             boolean writtenOff = false;
             for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
-                if (bureau.reported(a)) {
+                int l = acc.lender[a];
+                if (!reportsNow[l]) {
+                    continue;
+                }
+                if (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] >= thresholdMonths[l]) {
                     reported++;
-                } else if (acc.status[a] == AccountTable.WRITTEN_OFF && bureau.reports(acc.lender[a])) {
+                } else if (acc.status[a] == AccountTable.WRITTEN_OFF) {
                     writtenOff = true;
                 }
             }

@@ -17,10 +17,23 @@ public final class Litigation implements Steppable {
     private static final long serialVersionUID = 1L;
     private final transient Market market;
     private final transient Courts courts;
+    private final boolean[] enabled;
+    private final int[] fromMonths;
+    private final double[] minBalance;
 
     public Litigation(Market market, Courts courts) {
         this.market = market;
         this.courts = courts;
+        int n = market.lenders.size();
+        enabled = new boolean[n];
+        fromMonths = new int[n];
+        minBalance = new double[n];
+        for (int l = 0; l < n; l++) {
+            Lender.Litigation p = market.lenders.get(l).spec.litigation();
+            enabled[l] = p.enabled();
+            fromMonths[l] = p.fromMonths();
+            minBalance[l] = p.minBalance();
+        }
     }
 
     @Override
@@ -37,9 +50,12 @@ public final class Litigation implements Steppable {
             if (acc.status[a] != AccountTable.OPEN || acc.has(a, AccountTable.SUED)) {
                 continue;
             }
-            Lender.Litigation policy = market.lenders.get(acc.lender[a]).spec.litigation();
+            int l = acc.lender[a];
+            if (!enabled[l] || acc.monthsPastDue[a] < fromMonths[l]) {
+                continue;
+            }
             double balance = acc.balance(a);
-            if (policy.enabled() && acc.monthsPastDue[a] >= policy.fromMonths() && balance >= policy.minBalance()) {
+            if (balance >= minBalance[l]) {
                 acc.set(a, AccountTable.SUED);
                 filings.add(new CourtCase(a, acc.lender[a], acc.borrower[a], balance, market.month()));
                 market.ledger.count(c, Counter.CASES_FILED, acc.lender[a]);

@@ -1,10 +1,10 @@
 package org.creditstress.model.lender;
 
-import java.util.SplittableRandom;
 import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.Flow;
 import org.creditstress.model.engine.RandomStream;
 import sim.engine.SimState;
@@ -22,11 +22,13 @@ public final class CollectionLadder implements Steppable {
     static final String[] STEPS = {"collection: SMS and app reminders", "collection: phone calls",
         "collection: outsourced collection agency", "collection: final demand before litigation"};
     private final transient Market market;
+    private final transient CounterRandom random;
     private final double[][] cost;
     private final double[][] cure;
 
     public CollectionLadder(Market market) {
         this.market = market;
+        this.random = new CounterRandom(market.replicationSeed, RandomStream.COLLECTION);
         int lenders = market.lenders.size();
         cost = new double[lenders][4];
         cure = new double[lenders][4];
@@ -47,15 +49,15 @@ public final class CollectionLadder implements Steppable {
     private void chunk(int c, int from, int to) {
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;
-        SplittableRandom rng = market.chunks.rng(c, RandomStream.COLLECTION);
         int lenders = market.lenders.size();
         double[] costs = new double[lenders];
         double[] help = new double[lenders];
+        int month = market.month();
         for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
-            double u = rng.nextDouble();
             if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] == 0) {
                 continue;
             }
+            double u = random.uniform(a, month, 0);
             int l = acc.lender[a];
             int bucket = Math.min(acc.monthsPastDue[a], 4) - 1;
             costs[l] += cost[l][bucket];

@@ -1,10 +1,10 @@
 package org.creditstress.model.lender;
 
-import java.util.SplittableRandom;
 import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.scenario.Lender;
 import sim.engine.SimState;
@@ -23,10 +23,28 @@ public final class Restructuring implements Steppable {
     private static final long serialVersionUID = 1L;
     private final transient Market market;
     private final transient Pricing pricing;
+    private final transient CounterRandom random;
+    private final boolean[] enabled;
+    private final int[] fromMonths;
+    private final int[] toMonths;
+    private final int[] maxTimes;
 
     public Restructuring(Market market) {
         this.market = market;
         this.pricing = new Pricing(market);
+        this.random = new CounterRandom(market.replicationSeed, RandomStream.RESTRUCTURING);
+        int n = market.lenders.size();
+        enabled = new boolean[n];
+        fromMonths = new int[n];
+        toMonths = new int[n];
+        maxTimes = new int[n];
+        for (int l = 0; l < n; l++) {
+            Lender.Restructuring r = market.lenders.get(l).spec.restructuring();
+            enabled[l] = r.enabled();
+            fromMonths[l] = r.fromMonths();
+            toMonths[l] = r.toMonths();
+            maxTimes[l] = r.maxTimes();
+        }
     }
 
     @Override
@@ -37,20 +55,19 @@ public final class Restructuring implements Steppable {
     private void chunk(int c, int from, int to) {
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;
-        SplittableRandom rng = market.chunks.rng(c, RandomStream.RESTRUCTURING);
+        int month = market.month();
         for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
-            double u = rng.nextDouble();
             if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] == 0) {
                 continue;
             }
-            Lender.Restructuring policy = market.lenders.get(acc.lender[a]).spec.restructuring();
+            int l = acc.lender[a];
             int mpd = acc.monthsPastDue[a];
-            if (!policy.enabled() || mpd < policy.fromMonths() || mpd > policy.toMonths()
-                    || acc.restructurings[a] >= policy.maxTimes() || acc.has(a, AccountTable.SUED)
-                    || b.fraud(acc.borrower[a])) {
+            if (!enabled[l] || mpd < fromMonths[l] || mpd > toMonths[l] || acc.restructurings[a] >= maxTimes[l]
+                    || acc.has(a, AccountTable.SUED) || b.fraud(acc.borrower[a])) {
                 continue;
             }
-            if (u < policy.acceptance()) {
+            Lender.Restructuring policy = market.lenders.get(l).spec.restructuring();
+            if (random.uniform(a, month, 0) < policy.acceptance()) {
                 if (market.trace() != null && market.trace().is(acc.borrower[a])) {
                     market.trace().account(market.month(), a).events.add(String.format(java.util.Locale.ROOT,
                             "restructured: %.0f yuan of arrears added to the principal, term x%.1f, %d months without a bill",
@@ -60,7 +77,7 @@ public final class Restructuring implements Steppable {
                     market.watch().record(org.creditstress.model.trace.EventWatch.Kind.RESTRUCTURED, market.month(), acc.borrower[a]);
                 }
                 restructure(acc, a, policy);
-                market.ledger.count(c, Counter.RESTRUCTURED, acc.lender[a]);
+                market.ledger.count(c, Counter.RESTRUCTURED, l);
             }
         }
     }

@@ -7,6 +7,7 @@ import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.bureau.CreditBureau;
 import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.scenario.Lender;
 import org.creditstress.scenario.Product;
@@ -34,10 +35,12 @@ public final class Underwriting implements Steppable {
     private final transient Market market;
     private final transient CreditBureau bureau;
     private final double[] maxLimit;
+    private final transient CounterRandom random;
 
     public Underwriting(Market market, CreditBureau bureau) {
         this.market = market;
         this.bureau = bureau;
+        this.random = new CounterRandom(market.replicationSeed, RandomStream.UNDERWRITING);
         this.maxLimit = market.scenario.products().stream().mapToDouble(Product::maxLimit).toArray();
     }
 
@@ -105,24 +108,24 @@ public final class Underwriting implements Steppable {
     private void chunk(int c, int from, int to) {
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;
-        SplittableRandom rng = market.chunks.rng(c, RandomStream.UNDERWRITING);
-        int a0 = b.firstAccount[from];
-        int a1 = b.firstAccount[to];
-        for (int a = a0; a < a1; a++) {
-            LenderState lender = market.lenders.get(acc.lender[a]);
-            // Two draws for every account every month, whatever happens: a lender's decisions never
-            // shift the random numbers of other accounts (common random numbers across scenarios).
-            double reapply = rng.nextDouble();
-            double noise = rng.nextGaussian();
-            if (acc.status[a] == AccountTable.NOT_OPEN) {
-                if (reapply < lender.spec.reapplyProbability()) {
-                    boolean opened = apply(market, a, noise, c, bureau);
-                    if (market.trace() != null && market.trace().is(acc.borrower[a])) {
-                        market.trace().account(market.month(), a).events.add(opened ? "applied again and was approved" : "applied again and was declined");
+        int month = market.month();
+        for (int i = from; i < to; i++) {
+            int a0 = b.firstAccount[i];
+            int a1 = b.firstAccount[i + 1];
+            long delinquentAt = bureau == null ? 0L : bureau.visibleDelinquencies(i);
+            for (int a = a0; a < a1; a++) {
+                LenderState lender = market.lenders.get(acc.lender[a]);
+                if (acc.status[a] == AccountTable.NOT_OPEN) {
+                    if (random.uniform(a, month, 0) < lender.spec.reapplyProbability()) {
+                        boolean opened = apply(market, a, random.gaussian(a, month, 1), c, bureau);
+                        if (market.trace() != null && market.trace().is(acc.borrower[a])) {
+                            market.trace().account(market.month(), a).events.add(opened ? "applied again and was approved" : "applied again and was declined");
+                        }
                     }
+                } else if (acc.status[a] == AccountTable.OPEN) {
+                    boolean seenElsewhere = (delinquentAt & ~(1L << acc.lender[a])) != 0 && bureau.sees(i, acc.lender[a]);
+                    manageLimit(acc, a, lender, c, seenElsewhere);
                 }
-            } else if (acc.status[a] == AccountTable.OPEN) {
-                manageLimit(acc, a, lender, c);
             }
         }
     }
@@ -133,7 +136,7 @@ public final class Underwriting implements Steppable {
      * {@code increase} for an account current for {@code increase_after_months} that uses more than
      * {@code increase_utilisation} of its limit.
      */
-    private void manageLimit(AccountTable acc, int a, LenderState lender, int c) {
+    private void manageLimit(AccountTable acc, int a, LenderState lender, int c, boolean seenElsewhere) {
         double limit = acc.limit[a];
         if (lender.pendingLimitCut > 0) {
             limit *= 1.0 - lender.pendingLimitCut;
@@ -144,7 +147,7 @@ public final class Underwriting implements Steppable {
         if (traced && lender.pendingLimitCut > 0) {
             market.trace().account(market.month(), a).events.add("limit cut: the lender is tightening credit");
         }
-        if (policy.externalCut() > 0 && bureau != null && bureau.seesDelinquencyElsewhere(i, lender.index)) {
+        if (policy.externalCut() > 0 && seenElsewhere) {
             double cut = Math.max(acc.balance(a), limit * (1.0 - policy.externalCut()));
             if (cut < limit - 1.0) {
                 limit = cut;
