@@ -77,6 +77,9 @@ final class AttributeCommand implements Callable<Integer> {
             ResultsWriter.writeAll(runs.get("all on"), allOn, List.of("creditstress", "attribute"), VersionProvider.version());
             new RunCharts().writeAll(allOn);
             chart(dir.temp(), rows, chosen);
+            org.creditstress.report.html.FolderReport.write(dir.temp(), "Contagion attribution: " + loaded.scenario().name(),
+                    "What each contagion channel adds to the damage: all channels on less that channel off, on common random numbers.",
+                    List.of("attribution.csv"));
             dir.commit();
         }
         var o = spec.commandLine().getOut();

@@ -150,6 +150,9 @@ public final class CalibrateCommand implements Callable<Integer> {
             ReverseStressCommand.writeRun(result.bestRun(), out.resolve("fitted-run"), cmd);
             ExperimentFiles.writeManifest(out, "calibrate", base, cmd, VersionProvider.version(), threads,
                     evaluator.evaluations(), start, Instant.now());
+            org.creditstress.report.html.FolderReport.write(out, "Calibration: " + base.scenario().name(),
+                    "Parameters fitted so that the model matches the targets; the fitted scenario is calibrated.yaml.",
+                    List.of("calibration.csv"));
             dir.commit();
             var stdout = spec.commandLine().getOut();
             stdout.println();

@@ -125,6 +125,9 @@ public final class ReverseStressCommand implements Callable<Integer> {
             }
             ExperimentFiles.writeManifest(out, "reverse-stress", base, cmd, VersionProvider.version(), threads,
                     evaluator.evaluations(), start, Instant.now());
+            org.creditstress.report.html.FolderReport.write(out, "Reverse stress test: " + name,
+                    "The smallest value of the varied key at which the condition holds in the required share of replications.",
+                    java.util.List.of("reverse-stress.csv", "points.csv"));
             dir.commit();
             var stdout = spec.commandLine().getOut();
             stdout.println();

@@ -134,6 +134,9 @@ public final class SensitivityCommand implements Callable<Integer> {
             SensitivityReport.write(result, dir.temp());
             ExperimentFiles.writeManifest(dir.temp(), "sensitivity", base, ReverseStressCommand.commandLine(spec),
                     VersionProvider.version(), threads, evaluator.evaluations(), start, Instant.now());
+            org.creditstress.report.html.FolderReport.write(dir.temp(), "Sensitivity analysis: " + base.scenario().name(),
+                    "How much each input moves the output expressions (" + m.name().toLowerCase(Locale.ROOT) + ").",
+                    List.of("sensitivity.csv"));
             dir.commit();
             var stdout = spec.commandLine().getOut();
             stdout.println();

@@ -40,6 +40,9 @@ class AttributeCommandTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("funding,lenders failed,")));
         assertTrue(Files.exists(out.resolve("all-on/metrics.csv")));
         assertTrue(Files.exists(out.resolve("attribution_peak_m3_ratio.png")));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("data:image/png;base64,") && html.contains("attribution.csv"),
+                "a self-contained report with the table and the charts");
     }
 
     @Test
