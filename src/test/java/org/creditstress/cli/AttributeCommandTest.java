@@ -3,9 +3,6 @@ package org.creditstress.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,16 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AttributeCommandTest {
 
     private static int run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        try {
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            return Main.execute(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return ExperimentCli.run(args).exitCode();
     }
 
     @Test

@@ -18,43 +18,31 @@ public final class FundingBook {
 
     /** Share of new lending funded by funders now. */
     public double coLendingShare() {
-        double s = 0;
-        for (Arrangement a : arrangements) {
-            s += a.coLendingShare;
-        }
-        return s;
+        return sum(a -> a.coLendingShare);
     }
 
     /** Funders' claims on the lender's receivables. */
     public double claims() {
-        double s = 0;
-        for (Arrangement a : arrangements) {
-            s += a.claim;
-        }
-        return s;
+        return sum(a -> a.claim);
     }
 
     public double linesDrawn() {
-        double s = 0;
-        for (Arrangement a : arrangements) {
-            s += a.drawn;
-        }
-        return s;
+        return sum(a -> a.drawn);
     }
 
     public double lineLimits() {
-        double s = 0;
-        for (Arrangement a : arrangements) {
-            s += a.lineLimit;
-        }
-        return s;
+        return sum(a -> a.lineLimit);
     }
 
     /** Undrawn committed lines. */
     public double undrawn() {
+        return sum(a -> Math.max(0.0, a.lineLimit - a.drawn));
+    }
+
+    private double sum(java.util.function.ToDoubleFunction<Arrangement> f) {
         double s = 0;
         for (Arrangement a : arrangements) {
-            s += Math.max(0.0, a.lineLimit - a.drawn);
+            s += f.applyAsDouble(a);
         }
         return s;
     }
