@@ -1,0 +1,163 @@
+package org.creditstress.bench;
+
+import org.creditstress.model.Market;
+import org.creditstress.model.MarketBuilder;
+import org.creditstress.model.MonthPhase;
+import org.creditstress.model.borrower.Consumption;
+import org.creditstress.model.borrower.IncomeProcess;
+import org.creditstress.model.borrower.Repayment;
+import org.creditstress.model.borrower.RepaymentPriority;
+import org.creditstress.model.economy.EconomyPhase;
+import org.creditstress.model.economy.EmploymentTransitions;
+import org.creditstress.model.engine.ChunkExecutor;
+import org.creditstress.model.policy.PolicyPhase;
+import org.creditstress.scenario.Scenario;
+import sim.engine.Schedule;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The borrower step (employment, income, consumption, repayment) scheduled four ways on a MASON
+ * {@link Schedule}, over the same market (built from the same seed):
+ * <ul>
+ *   <li>{@link Mode#CHUNKED}: the model as shipped: one Steppable per phase, each looping over
+ *       chunks of 4096 borrowers on the {@link ChunkExecutor}
+ *       ({@code EmploymentTransitions}, {@code IncomeProcess}, {@code Consumption},
+ *       {@code Repayment});</li>
+ *   <li>{@link Mode#NAIVE_SHUFFLED}: one Steppable per borrower, all scheduled repeating at the
+ *       same ordering, which MASON steps in a freshly shuffled order every month (its default,
+ *       the usual way an agent-based model is written);</li>
+ *   <li>{@link Mode#NAIVE_ORDERED}: one Steppable per borrower, each at its own ordering so that
+ *       MASON steps them in index order: same per-agent scheduling cost, and the same random
+ *       draws as the chunked phases, so the result is identical to {@link Mode#CHUNKED};</li>
+ *   <li>{@link Mode#FUSED_LOOP}: one Steppable that loops over all borrowers doing the whole
+ *       borrower step for each (the per-borrower code of {@link BorrowerStep} without per-agent
+ *       scheduling). Identical result too; it shows how much of the gap is scheduling and how
+ *       much is doing the four phases in one pass over memory.</li>
+ * </ul>
+ * Each month also runs the model's {@link EconomyPhase} and {@link PolicyPhase} first. Lender mechanisms (underwriting,
+ * collection, write-off, accounting) are not part of the borrower step and do not run.
+ */
+public final class SchedulingComparison {
+    /** How the borrower step is scheduled. */
+    public enum Mode {
+        CHUNKED("chunked phases (model)"),
+        NAIVE_SHUFFLED("one Steppable per borrower, MASON shuffled order"),
+        NAIVE_ORDERED("one Steppable per borrower, index order"),
+        FUSED_LOOP("one loop, whole step per borrower (no per-agent scheduling)");
+
+        private final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A prepared simulation: built market and filled schedule, ready to step month by month. */
+    public static final class Prepared {
+        public final Market market;
+        public final SimState state;
+        /** Seconds spent filling the schedule (per-agent scheduling has a set-up cost too). */
+        public final double setupSeconds;
+
+        Prepared(Market market, SimState state, double setupSeconds) {
+            this.market = market;
+            this.state = state;
+            this.setupSeconds = setupSeconds;
+        }
+
+        /** Steps {@code months} months; returns the seconds taken. */
+        public double run(int months) {
+            long t0 = System.nanoTime();
+            for (int m = 0; m < months; m++) {
+                state.schedule.step(state);
+            }
+            return Harness.since(t0);
+        }
+    }
+
+    private SchedulingComparison() {
+    }
+
+    /** One borrower as a MASON agent. */
+    private static final class BorrowerAgent implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final transient BorrowerStep step;
+        private final int index;
+
+        BorrowerAgent(BorrowerStep step, int index) {
+            this.step = step;
+            this.index = index;
+        }
+
+        @Override
+        public void step(SimState state) {
+            step.step(index);
+        }
+    }
+
+    /**
+     * Builds the market of {@code scenario} from {@code seed} (untimed) and schedules the borrower
+     * step the {@code mode} way (timed as set-up).
+     */
+    public static Prepared prepare(Scenario scenario, long seed, ChunkExecutor executor, Mode mode) {
+        Market market = MarketBuilder.build(scenario, seed, executor);
+        EconomyPhase.startClock(market.macro, scenario.horizon().burnInMonths());
+        long t0 = System.nanoTime();
+        SimState state = new SimState(seed);
+        state.start();
+        Schedule schedule = state.schedule;
+        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.ECONOMY.ordering(), new EconomyPhase(market), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.POLICY.ordering(), new PolicyPhase(market), 1.0);
+        int first = MonthPhase.EMPLOYMENT.ordering();
+        switch (mode) {
+            case CHUNKED -> {
+                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.EMPLOYMENT.ordering(), new EmploymentTransitions(market), 1.0);
+                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.INCOME.ordering(), new IncomeProcess(market), 1.0);
+                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.CONSUMPTION.ordering(), new Consumption(market), 1.0);
+                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.REPAYMENT.ordering(),
+                        new Repayment(market, RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), market)), 1.0);
+            }
+            case NAIVE_SHUFFLED, NAIVE_ORDERED -> {
+                BorrowerStep step = new BorrowerStep(market);
+                schedule.scheduleRepeating(Schedule.EPOCH, first, (Steppable) s -> step.beginMonth(), 1.0);
+                int n = market.borrowers.size;
+                for (int i = 0; i < n; i++) {
+                    int ordering = mode == Mode.NAIVE_ORDERED ? first + 1 + i : first + 1;
+                    schedule.scheduleRepeating(Schedule.EPOCH, ordering, new BorrowerAgent(step, i), 1.0);
+                }
+                schedule.scheduleRepeating(Schedule.EPOCH, Integer.MAX_VALUE, (Steppable) s -> step.endMonth(), 1.0);
+            }
+            case FUSED_LOOP -> {
+                BorrowerStep step = new BorrowerStep(market);
+                int n = market.borrowers.size;
+                schedule.scheduleRepeating(Schedule.EPOCH, first, (Steppable) s -> {
+                    step.beginMonth();
+                    for (int i = 0; i < n; i++) {
+                        step.step(i);
+                    }
+                    step.endMonth();
+                }, 1.0);
+            }
+            default -> throw new IllegalArgumentException(mode.toString());
+        }
+        return new Prepared(market, state, Harness.since(t0));
+    }
+
+    /** A checksum of the borrower and account state: total savings plus total receivables. */
+    public static double checksum(Market m) {
+        double s = 0;
+        for (double x : m.borrowers.savings) {
+            s += x;
+        }
+        var acc = m.accounts;
+        for (int a = 0; a < acc.size; a++) {
+            s += acc.balance(a);
+        }
+        return s;
+    }
+}
