@@ -158,13 +158,17 @@ public final class Benchmark {
             double timedSeconds = after[0] - before[0];
             double other = timedSeconds > 0 ? (after[1] - before[1]) / timedSeconds : Double.NaN;
             String name = s.name().toLowerCase(Locale.ROOT);
-            busy.add(String.format(Locale.ROOT, "%s %.2f", name, other));
+            busy.add(Double.isNaN(other) ? name + " -" : String.format(Locale.ROOT, "%s %.2f", name, other));
             BenchReport.Table table = report.table(name);
             if (table != null && other > OTHER_LOAD_WARNING) {
                 table.note(String.format(Locale.ROOT, "WARNING: other processes kept %.2f cores busy during this section's timed runs; "
                         + "its timings are disturbed", other));
             }
-            log("%s done in %.0f s (other processes during its timed runs: %.2f cores busy)", name, Harness.since(ts), other);
+            if (Double.isNaN(other)) {
+                log("%s done in %.0f s", name, Harness.since(ts));
+            } else {
+                log("%s done in %.0f s (other processes during its timed runs: %.2f cores busy)", name, Harness.since(ts), other);
+            }
         }
         targets();
         double[] all = Harness.timedLoad();

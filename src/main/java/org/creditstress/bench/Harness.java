@@ -49,14 +49,22 @@ public final class Harness {
         return new double[] {timedSeconds, otherCoreSecondsInTimed};
     }
 
-    private static double account(MachineLoad load, long t0) {
-        double wall = since(t0);
-        double other = load.otherCoresSince();
-        if (!Double.isNaN(other)) {
-            timedSeconds += wall;
-            otherCoreSecondsInTimed += other * wall;
+    /** Other processes' cores during the run that started at {@code t0} (remembered for {@link #keep()}). */
+    private static double otherLoad(MachineLoad load, long t0) {
+        lastWall = since(t0);
+        lastOther = load.otherCoresSince();
+        return lastOther;
+    }
+
+    private static volatile double lastWall;
+    private static volatile double lastOther;
+
+    /** Adds the last run to the load totals: only runs kept as results count. */
+    private static void keep() {
+        if (!Double.isNaN(lastOther)) {
+            timedSeconds += lastWall;
+            otherCoreSecondsInTimed += lastOther * lastWall;
         }
-        return other;
     }
 
     /** One timed run: waits for a quiet machine and repeats disturbed runs if {@link #waitForQuiet(boolean)} is on. */
@@ -65,9 +73,10 @@ public final class Harness {
             MachineLoad load = MachineLoad.now();
             long t0 = System.nanoTime();
             double seconds = run.seconds();
-            if (account(load, t0) > DISTURBED && seconds >= 0.5) {
+            if (otherLoad(load, t0) > DISTURBED && seconds >= 0.5) {
                 disturbedRuns++;
             }
+            keep();
             return seconds;
         }
         for (int attempt = 0; ; attempt++) {
@@ -75,12 +84,14 @@ public final class Harness {
             MachineLoad load = MachineLoad.now();
             long t0 = System.nanoTime();
             double seconds = run.seconds();
-            double other = account(load, t0);
+            double other = otherLoad(load, t0);
             if (!(other > DISTURBED) || seconds < 0.5) {
+                keep();
                 return seconds;
             }
             if (attempt == 3) {
                 disturbedRuns++;
+                keep();
                 return seconds;
             }
             repeatedRuns++;
