@@ -15,9 +15,9 @@ import org.creditstress.model.engine.Flow;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.lender.Pricing;
-import org.creditstress.scenario.Behaviour;
-import org.creditstress.scenario.Product;
-import org.creditstress.scenario.Segment;
+import org.creditstress.scenario.BehaviourSpec;
+import org.creditstress.scenario.ProductSpec;
+import org.creditstress.scenario.SegmentSpec;
 
 /**
  * One borrower's month of work, for the naive-scheduling comparison: employment transition
@@ -57,7 +57,7 @@ public final class BorrowerStep {
     private final double baseGrowth;
     private final double[] monthlyDrift;
     // consumption
-    private final Behaviour behaviour;
+    private final BehaviourSpec behaviour;
     private final double[] emergencyProbability;
     private final double[] emergencySize;
     private final double[] instalmentMonths;
@@ -84,7 +84,7 @@ public final class BorrowerStep {
         this.acc = market.accounts;
         this.chunks = market.chunks;
         this.labour = new LabourMarket(market.scenario);
-        List<Segment> segs = market.scenario.population().segments();
+        List<SegmentSpec> segs = market.scenario.population().segments();
         int n = segs.size();
         lossBySegment = new double[n];
         employed = new long[n];
@@ -105,20 +105,20 @@ public final class BorrowerStep {
         behaviour = market.scenario.population().behaviour();
         pricing = new Pricing(market);
         stacking = new LoanStacking(behaviour.borrowToPay(), behaviour.loanStacking());
-        emergencyProbability = segs.stream().mapToDouble(Segment::emergencyProbability).toArray();
-        emergencySize = segs.stream().mapToDouble(Segment::emergencySizeMonths).toArray();
-        List<Product> products = market.scenario.products();
-        instalmentMonths = products.stream().mapToDouble(Product::instalmentMonths).toArray();
-        merchantDiscount = products.stream().mapToDouble(Product::merchantDiscount).toArray();
-        minDraw = products.stream().mapToDouble(Product::minLimit).toArray();
+        emergencyProbability = segs.stream().mapToDouble(SegmentSpec::emergencyProbability).toArray();
+        emergencySize = segs.stream().mapToDouble(SegmentSpec::emergencySizeMonths).toArray();
+        List<ProductSpec> products = market.scenario.products();
+        instalmentMonths = products.stream().mapToDouble(ProductSpec::instalmentMonths).toArray();
+        merchantDiscount = products.stream().mapToDouble(ProductSpec::merchantDiscount).toArray();
+        minDraw = products.stream().mapToDouble(ProductSpec::minLimit).toArray();
         termMonths = new byte[products.size()];
         for (int p = 0; p < products.size(); p++) {
             termMonths[p] = (byte) products.get(p).termMonths();
         }
 
         priority = RepaymentPriority.of(behaviour.repaymentPriority(), market);
-        penaltyMonthly = products.stream().mapToDouble(Product::penaltyMonthlyRate).toArray();
-        feeMonthly = products.stream().mapToDouble(Product::instalmentMonthlyFee).toArray();
+        penaltyMonthly = products.stream().mapToDouble(ProductSpec::penaltyMonthlyRate).toArray();
+        feeMonthly = products.stream().mapToDouble(ProductSpec::instalmentMonthlyFee).toArray();
         strategicDebtMonths = behaviour.strategicDefaultDebtMonths();
         extension = market.lenders.stream().mapToDouble(l -> l.spec.restructuring().termExtension()).toArray();
         int maxAccounts = 2 * products.size() * Math.max(1, market.lenders.size());

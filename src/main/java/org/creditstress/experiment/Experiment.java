@@ -9,10 +9,10 @@ import org.creditstress.model.MarketBuilder;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.SeedPlan;
 import org.creditstress.scenario.LoadedScenario;
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.LenderSpec;
 import org.creditstress.scenario.Scenario;
 import org.creditstress.scenario.ScenarioException;
-import org.creditstress.scenario.Segment;
+import org.creditstress.scenario.SegmentSpec;
 
 /**
  * Runs a scenario's replications one after another, each on all threads (borrower chunks run in
@@ -25,9 +25,9 @@ public final class Experiment {
 
     /** The metric registry for a scenario (its lender and segment names). */
     public static MetricRegistry registry(Scenario s) {
-        return new MetricRegistry(s.lenders().stream().map(Lender::name).toList(),
-                s.funders().stream().map(org.creditstress.scenario.Funder::name).toList(),
-                s.population().segments().stream().map(Segment::name).toList(),
+        return new MetricRegistry(s.lenders().stream().map(LenderSpec::name).toList(),
+                s.funders().stream().map(org.creditstress.scenario.FunderSpec::name).toList(),
+                s.population().segments().stream().map(SegmentSpec::name).toList(),
                 s.outputs().segmentMetrics(), s.outputs().vintages() ? (s.horizon().months() + 2) / 3 : 0);
     }
 

@@ -11,12 +11,12 @@ import org.creditstress.model.engine.Chunks;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.lender.Underwriting;
-import org.creditstress.scenario.Behaviour;
-import org.creditstress.scenario.Bureau;
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.BehaviourSpec;
+import org.creditstress.scenario.BureauSpec;
+import org.creditstress.scenario.LenderSpec;
 import org.creditstress.scenario.ProductKind;
 import org.creditstress.scenario.Scenario;
-import org.creditstress.scenario.Segment;
+import org.creditstress.scenario.SegmentSpec;
 
 /**
  * Builds a replication's market: draws the borrowers (segment, income, savings, traits,
@@ -73,7 +73,7 @@ public final class MarketBuilder {
         AccountTable acc = new AccountTable(total);
         List<LenderState> lenders = new ArrayList<>();
         for (int l = 0; l < s.lenders().size(); l++) {
-            Lender spec = s.lenders().get(l);
+            LenderSpec spec = s.lenders().get(l);
             lenders.add(new LenderState(l, spec, Underwriting.cutoff(spec.approvalRate())));
         }
         MacroState macro = new MacroState(s.population().segments().size());
@@ -84,19 +84,19 @@ public final class MarketBuilder {
     }
 
     private static void drawBorrowers(Scenario s, BorrowerTable b, long[] holdings, SplittableRandom rng, int from, int to) {
-        List<Segment> segments = s.population().segments();
-        Behaviour beh = s.population().behaviour();
-        Bureau bureau = s.bureau();
+        List<SegmentSpec> segments = s.population().segments();
+        BehaviourSpec beh = s.population().behaviour();
+        BureauSpec bureau = s.bureau();
         double u0 = s.economy().unemployment().at(1);
         double meanRelative = 0;
-        for (Segment seg : segments) {
+        for (SegmentSpec seg : segments) {
             meanRelative += seg.share() * seg.jobLossRelative();
         }
         double literacyLow = beh.literacy().at(-TERCILE_Z);
         double literacyHigh = beh.literacy().at(TERCILE_Z);
         for (int i = from; i < to; i++) {
             int k = pickSegment(segments, rng.nextDouble());
-            Segment seg = segments.get(k);
+            SegmentSpec seg = segments.get(k);
             b.segment[i] = (byte) k;
             byte flags = 0;
             if (rng.nextDouble() < seg.thinFileShare()) {
@@ -142,7 +142,7 @@ public final class MarketBuilder {
         }
     }
 
-    private static int pickSegment(List<Segment> segments, double u) {
+    private static int pickSegment(List<SegmentSpec> segments, double u) {
         double cumulative = 0;
         for (int k = 0; k < segments.size(); k++) {
             cumulative += segments.get(k).share();
@@ -160,8 +160,8 @@ public final class MarketBuilder {
      * population's) {@code lenders_held}; the lenders are drawn by market share without
      * replacement.
      */
-    private static long chooseHoldings(Scenario s, Segment seg, SplittableRandom rng, BorrowerTable b, int i) {
-        List<Lender> lenders = s.lenders();
+    private static long chooseHoldings(Scenario s, SegmentSpec seg, SplittableRandom rng, BorrowerTable b, int i) {
+        List<LenderSpec> lenders = s.lenders();
         List<Double> held = seg.lendersHeld().isEmpty() ? s.population().accounts().lendersHeld() : seg.lendersHeld();
         int count = pickCount(held, Math.min(lenders.size(), Math.max(1, held.size())), rng.nextDouble());
         if (!s.contagion().commonBorrowers()) {
@@ -172,7 +172,7 @@ public final class MarketBuilder {
         for (int j = 0; j < count; j++) {
             int l = pickLender(lenders, rng.nextDouble(), code);
             code |= 1L << l;
-            Lender lender = lenders.get(l);
+            LenderSpec lender = lenders.get(l);
             if (offers(s, lender, ProductKind.PURCHASE_LINE)) {
                 accounts++;
             }
@@ -206,7 +206,7 @@ public final class MarketBuilder {
     }
 
     /** A lender not yet in {@code taken} (a bit mask), drawn by market share. */
-    private static int pickLender(List<Lender> lenders, double u, long taken) {
+    private static int pickLender(List<LenderSpec> lenders, double u, long taken) {
         double total = 0;
         int free = 0;
         for (int l = 0; l < lenders.size(); l++) {
@@ -230,11 +230,11 @@ public final class MarketBuilder {
         return last;
     }
 
-    private static boolean offers(Scenario s, Lender l, ProductKind kind) {
+    private static boolean offers(Scenario s, LenderSpec l, ProductKind kind) {
         return l.products().stream().anyMatch(id -> s.product(id).kind() == kind);
     }
 
-    private static int productOf(Scenario s, Lender l, ProductKind kind) {
+    private static int productOf(Scenario s, LenderSpec l, ProductKind kind) {
         for (String id : l.products()) {
             if (s.product(id).kind() == kind) {
                 return s.productIndex(id);
@@ -254,7 +254,7 @@ public final class MarketBuilder {
                 if ((code & (1L << l)) == 0) {
                     continue;
                 }
-                Lender lender = s.lenders().get(l);
+                LenderSpec lender = s.lenders().get(l);
                 for (ProductKind kind : ProductKind.values()) {
                     boolean applies = kind == ProductKind.PURCHASE_LINE
                             ? offers(s, lender, kind)

@@ -2,7 +2,7 @@ package org.creditstress.model;
 
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
-import org.creditstress.scenario.Classification;
+import org.creditstress.scenario.ClassificationSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -22,7 +22,7 @@ public final class PortfolioScan implements Steppable {
     private final transient Market market;
     private final transient PortfolioStats[] perChunk;
     private final transient PortfolioStats total;
-    private final transient Classification classes;
+    private final transient ClassificationSpec classes;
 
     public PortfolioScan(Market market) {
         this.market = market;

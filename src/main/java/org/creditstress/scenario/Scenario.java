@@ -8,12 +8,12 @@ import java.util.List;
  * {@code scenario.resolved.yaml}.
  */
 public record Scenario(int version, String name, String description, long seed, int replications,
-                       Horizon horizon, Population population, List<Product> products,
-                       List<Lender> lenders, List<Funder> funders, Contagion contagion, Bureau bureau, Courts courts, Economy economy,
-                       List<PolicyEvent> policyEvents, Classification classification,
-                       Outputs outputs) {
+                       HorizonSpec horizon, PopulationSpec population, List<ProductSpec> products,
+                       List<LenderSpec> lenders, List<FunderSpec> funders, ContagionSpec contagion, BureauSpec bureau, CourtsSpec courts, EconomySpec economy,
+                       List<PolicyEventSpec> policyEvents, ClassificationSpec classification,
+                       OutputsSpec outputs) {
 
-    public Product product(String id) {
+    public ProductSpec product(String id) {
         return products.stream().filter(p -> p.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no product " + id));
     }

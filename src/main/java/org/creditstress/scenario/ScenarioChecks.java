@@ -32,15 +32,15 @@ final class ScenarioChecks {
         economy(s);
         classification(s.classification());
         for (int i = 0; i < s.policyEvents().size(); i++) {
-            PolicyEvent e = s.policyEvents().get(i);
-            boolean share = e.kind() != PolicyEvent.Kind.COURT_CAPACITY && e.kind() != PolicyEvent.Kind.REPAYMENT_HOLIDAY;
+            PolicyEventSpec e = s.policyEvents().get(i);
+            boolean share = e.kind() != PolicyEventSpec.Kind.COURT_CAPACITY && e.kind() != PolicyEventSpec.Kind.REPAYMENT_HOLIDAY;
             if (share && e.value() > 1) {
                 add("policy_events[" + i + "].value", "must be in [0, 1] for " + e.kind().toString().toLowerCase() + ", got " + e.value());
             }
-            if (e.kind() == PolicyEvent.Kind.APR_CAP && e.value() <= 0) {
+            if (e.kind() == PolicyEventSpec.Kind.APR_CAP && e.value() <= 0) {
                 add("policy_events[" + i + "].value", "an APR cap must be positive, got " + e.value());
             }
-            if (e.kind() == PolicyEvent.Kind.REPAYMENT_HOLIDAY && e.months() == 0) {
+            if (e.kind() == PolicyEventSpec.Kind.REPAYMENT_HOLIDAY && e.months() == 0) {
                 add("policy_events[" + i + "].months", "a repayment holiday needs a length in months");
             }
         }
@@ -51,7 +51,7 @@ final class ScenarioChecks {
         Set<String> names = new HashSet<>();
         double total = 0;
         for (int i = 0; i < s.population().segments().size(); i++) {
-            Segment seg = s.population().segments().get(i);
+            SegmentSpec seg = s.population().segments().get(i);
             String path = "population.segments[" + i + "]";
             name(seg.name(), path + ".name", names);
             total += seg.share();
@@ -63,7 +63,7 @@ final class ScenarioChecks {
             add("population.accounts.lenders_held", "needs at least one positive probability");
         }
         for (int i = 0; i < s.population().segments().size(); i++) {
-            Segment seg = s.population().segments().get(i);
+            SegmentSpec seg = s.population().segments().get(i);
             if (seg.fraudShare() + seg.strategicShare() > 1) {
                 add("population.segments[" + i + "].fraud_share", "fraud_share + strategic_share must not exceed 1");
             }
@@ -76,7 +76,7 @@ final class ScenarioChecks {
     private void products(Scenario s) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < s.products().size(); i++) {
-            Product p = s.products().get(i);
+            ProductSpec p = s.products().get(i);
             String path = "products[" + i + "]";
             name(p.id(), path + ".id", ids);
             if (p.minLimit() > p.maxLimit()) {
@@ -91,7 +91,7 @@ final class ScenarioChecks {
         s.products().forEach(p -> productIds.add(p.id()));
         double total = 0;
         for (int i = 0; i < s.lenders().size(); i++) {
-            Lender l = s.lenders().get(i);
+            LenderSpec l = s.lenders().get(i);
             String path = "lenders[" + i + "]";
             name(l.name(), path + ".name", names);
             total += l.marketShare();
@@ -128,10 +128,10 @@ final class ScenarioChecks {
             name(s.funders().get(f).name(), "funders[" + f + "].name", funderNames);
         }
         for (int i = 0; i < s.lenders().size(); i++) {
-            Lender l = s.lenders().get(i);
+            LenderSpec l = s.lenders().get(i);
             double coLending = 0;
             for (int j = 0; j < l.funding().size(); j++) {
-                Lender.Funding f = l.funding().get(j);
+                LenderSpec.Funding f = l.funding().get(j);
                 String path = "lenders[" + i + "].funding[" + j + "]";
                 if (!funderNames.contains(f.funder())) {
                     add(path + ".funder", "no funder named '" + f.funder() + "'"
@@ -162,13 +162,13 @@ final class ScenarioChecks {
         check(s.economy().fundingRate(), "economy.funding_rate");
     }
 
-    private void check(Path path, String key) {
-        if (path.shape() == Path.Shape.VALUES && path.values().isEmpty()) {
+    private void check(PathSpec path, String key) {
+        if (path.shape() == PathSpec.Shape.VALUES && path.values().isEmpty()) {
             add(key + ".values", "shape is 'values' but no values are given");
         }
     }
 
-    private void classification(Classification c) {
+    private void classification(ClassificationSpec c) {
         if (!(c.specialMentionFrom() < c.substandardFrom() && c.substandardFrom() < c.doubtfulFrom()
                 && c.doubtfulFrom() < c.lossFrom())) {
             add("classification", "thresholds must increase: special_mention_from < substandard_from < doubtful_from < loss_from");

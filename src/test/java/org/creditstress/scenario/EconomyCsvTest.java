@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Economy paths from CSV files, monthly or quarterly, and the supervisory presets. */
+/** EconomySpec paths from CSV files, monthly or quarterly, and the supervisory presets. */
 class EconomyCsvTest {
 
     @Test
@@ -24,7 +24,7 @@ class EconomyCsvTest {
     void theSeverelyAdversePresetReadsItsCsvIntoTheResolvedScenario() {
         LoadedScenario s = ScenarioLoader.load(Path.of("scenarios/supervisory/severely-adverse.yaml"), List.of());
         var u = s.scenario().economy().unemployment();
-        assertEquals(org.creditstress.scenario.Path.Shape.VALUES, u.shape());
+        assertEquals(org.creditstress.scenario.PathSpec.Shape.VALUES, u.shape());
         assertEquals(27, u.values().size(), "9 quarters, monthly");
         assertEquals(0.052, u.at(1), 1e-12);
         assertEquals(0.093, u.at(14), 1e-12, "quarter 5 sits at month 14");

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.creditstress.scenario.Economy.LabourMarket;
+import org.creditstress.scenario.EconomySpec.LabourMarket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,27 +53,27 @@ class ScenarioLoaderTest {
         assertEquals("Calm economy; two platforms, purchase line and cash loan.", s.description());
         assertEquals(20261122L, s.seed());
         assertEquals(20, s.replications());
-        assertEquals(new Horizon(36, 24), s.horizon());
+        assertEquals(new HorizonSpec(36, 24), s.horizon());
 
         assertEquals(100_000, s.population().size());
         assertEquals(List.of("salaried", "self_employed", "gig", "young"),
-                s.population().segments().stream().map(Segment::name).toList());
+                s.population().segments().stream().map(SegmentSpec::name).toList());
         assertEquals(List.of(0.55, 0.15, 0.20, 0.10),
-                s.population().segments().stream().map(Segment::share).toList());
+                s.population().segments().stream().map(SegmentSpec::share).toList());
         assertEquals(0.25, s.population().segments().get(1).incomeVolatility(), EPS);
         assertEquals(0.6, s.population().segments().get(3).thinFileShare(), EPS);
         assertEquals(0.15, s.population().behaviour().impulseCreditShare(), EPS);
         assertEquals(0.55, s.population().behaviour().essentialShare().median(), EPS);
         assertEquals(List.of(0.75, 0.2, 0.05), s.population().accounts().lendersHeld());
 
-        assertEquals(List.of("baitiao_line", "jintiao_loan"), s.products().stream().map(Product::id).toList());
+        assertEquals(List.of("baitiao_line", "jintiao_loan"), s.products().stream().map(ProductSpec::id).toList());
         assertEquals(ProductKind.PURCHASE_LINE, s.product("baitiao_line").kind());
         assertEquals(ProductKind.CASH_LOAN, s.product("jintiao_loan").kind());
         assertEquals(200_000.0, s.product("jintiao_loan").maxLimit(), EPS);
         assertEquals(0.015, s.product("baitiao_line").merchantDiscount(), EPS);
 
-        assertEquals(List.of("PlatformA", "PlatformB"), s.lenders().stream().map(Lender::name).toList());
-        Lender b = s.lenders().get(1);
+        assertEquals(List.of("PlatformA", "PlatformB"), s.lenders().stream().map(LenderSpec::name).toList());
+        LenderSpec b = s.lenders().get(1);
         assertEquals(List.of("baitiao_line", "jintiao_loan"), b.products());
         assertEquals(0.4, b.marketShare(), EPS);
         assertEquals(0.6, b.modelQuality(), EPS);
@@ -82,10 +82,10 @@ class ScenarioLoaderTest {
         assertEquals(List.of(5.0, 20.0, 60.0, 120.0), b.collection().costPerAccount());
         assertEquals(List.of(0.01, 0.15, 0.35, 0.55, 0.75), b.provisioning().lossRates());
         assertEquals(0.10, b.balanceSheet().openingCapitalRatio(), EPS);
-        assertEquals(new Lender.Tightening(true, 0.09, 0.2, 3), b.tightening());
+        assertEquals(new LenderSpec.Tightening(true, 0.09, 0.2, 3), b.tightening());
         assertEquals(0.75, s.lenders().get(0).modelQuality(), EPS);
 
-        assertEquals(org.creditstress.scenario.Path.Shape.FLAT, s.economy().unemployment().shape());
+        assertEquals(org.creditstress.scenario.PathSpec.Shape.FLAT, s.economy().unemployment().shape());
         assertEquals(0.052, s.economy().unemployment().level(), EPS);
         assertEquals(0.05, s.economy().incomeGrowth().level(), EPS);
         assertEquals(0.04, s.economy().fundingRate().level(), EPS);
@@ -96,14 +96,14 @@ class ScenarioLoaderTest {
         assertEquals(4, s.classification().substandardFrom());
         assertEquals(7, s.classification().doubtfulFrom());
         assertEquals(13, s.classification().lossFrom());
-        assertEquals(new Outputs(true, true, true, true), s.outputs());
+        assertEquals(new OutputsSpec(true, true, true, true), s.outputs());
     }
 
     @Test
     void keysAbsentFromTheFileTakeTheirSchemaDefaults() {
         // baseline.yaml gives economy.funding_rate only {shape: flat, level: 0.04}.
         LoadedScenario loaded = ScenarioLoader.load(BASELINE, List.of());
-        org.creditstress.scenario.Path funding = loaded.scenario().economy().fundingRate();
+        org.creditstress.scenario.PathSpec funding = loaded.scenario().economy().fundingRate();
 
         assertEquals(0.04, funding.shockLevel(), EPS, "shock_level defaults to level");
         assertEquals(0.04, funding.finalLevel(), EPS, "final_level defaults to level");
@@ -133,7 +133,7 @@ class ScenarioLoaderTest {
         String text = baselineWith("outputs:\n  charts: true\n  segment_metrics: true\n  roll_rates: true\n  vintages: true\n", "");
         Scenario s = load(write("no-outputs.yaml", text));
 
-        assertEquals(new Outputs(true, true, true, true), s.outputs());
+        assertEquals(new OutputsSpec(true, true, true, true), s.outputs());
     }
 
     @Test
@@ -150,8 +150,8 @@ class ScenarioLoaderTest {
         assertEquals(base.seed(), mild.seed());
         assertEquals(base.classification(), mild.classification());
 
-        org.creditstress.scenario.Path u = mild.economy().unemployment();
-        assertEquals(org.creditstress.scenario.Path.Shape.DOWNTURN, u.shape());
+        org.creditstress.scenario.PathSpec u = mild.economy().unemployment();
+        assertEquals(org.creditstress.scenario.PathSpec.Shape.DOWNTURN, u.shape());
         assertEquals(0.052, u.level(), EPS);
         assertEquals(0.065, u.shockLevel(), EPS);
         assertEquals(7, u.startMonth());
@@ -159,7 +159,7 @@ class ScenarioLoaderTest {
         assertEquals(6, u.troughMonths());
         assertEquals(12, u.recoveryMonths());
         assertEquals(0.052, u.finalLevel(), EPS, "final_level not given: defaults to level");
-        assertEquals(org.creditstress.scenario.Path.Shape.DOWNTURN, mild.economy().incomeGrowth().shape());
+        assertEquals(org.creditstress.scenario.PathSpec.Shape.DOWNTURN, mild.economy().incomeGrowth().shape());
         // Not mentioned by mild-downturn.yaml: the baseline's funding path and labour market.
         assertEquals(base.economy().fundingRate(), mild.economy().fundingRate());
         assertEquals(base.economy().labourMarket(), mild.economy().labourMarket());
@@ -259,8 +259,8 @@ class ScenarioLoaderTest {
     void setReplacesAListValue() {
         Scenario s = load(BASELINE, "economy.unemployment.shape=values", "economy.unemployment.values=[0.05,0.06]");
 
-        org.creditstress.scenario.Path u = s.economy().unemployment();
-        assertEquals(org.creditstress.scenario.Path.Shape.VALUES, u.shape());
+        org.creditstress.scenario.PathSpec u = s.economy().unemployment();
+        assertEquals(org.creditstress.scenario.PathSpec.Shape.VALUES, u.shape());
         assertEquals(List.of(0.05, 0.06), u.values());
         assertEquals(0.05, u.at(1), EPS);
         assertEquals(0.06, u.at(2), EPS);
@@ -271,7 +271,7 @@ class ScenarioLoaderTest {
     void setCanReplaceAWholeListElement() {
         Scenario s = load(BASELINE, "lenders[1]={name: Other, products: [jintiao_loan], market_share: 0.4}");
 
-        Lender other = s.lenders().get(1);
+        LenderSpec other = s.lenders().get(1);
         assertEquals("Other", other.name());
         assertEquals(List.of("jintiao_loan"), other.products());
         assertEquals(0.7, other.modelQuality(), EPS, "schema default fills the new element");
@@ -325,8 +325,8 @@ class ScenarioLoaderTest {
 
     @Test
     void flatPathIsItsLevelEveryMonth() {
-        org.creditstress.scenario.Path p = new org.creditstress.scenario.Path(
-                org.creditstress.scenario.Path.Shape.FLAT, 0.05, 0.10, 3, 2, 1, 2, 0.06, List.of());
+        org.creditstress.scenario.PathSpec p = new org.creditstress.scenario.PathSpec(
+                org.creditstress.scenario.PathSpec.Shape.FLAT, 0.05, 0.10, 3, 2, 1, 2, 0.06, List.of());
 
         for (int m = -1; m <= 40; m++) {
             assertEquals(0.05, p.at(m), EPS, "month " + m);
@@ -335,8 +335,8 @@ class ScenarioLoaderTest {
 
     @Test
     void downturnPathFollowsItsPiecewiseLinearShape() {
-        org.creditstress.scenario.Path p = new org.creditstress.scenario.Path(
-                org.creditstress.scenario.Path.Shape.DOWNTURN, 0.05, 0.10, 3, 2, 1, 2, 0.06, List.of());
+        org.creditstress.scenario.PathSpec p = new org.creditstress.scenario.PathSpec(
+                org.creditstress.scenario.PathSpec.Shape.DOWNTURN, 0.05, 0.10, 3, 2, 1, 2, 0.06, List.of());
 
         double[] expected = {0.05, 0.05, 0.075, 0.10, 0.10, 0.08, 0.06, 0.06};
         for (int m = 1; m <= expected.length; m++) {
@@ -349,8 +349,8 @@ class ScenarioLoaderTest {
     @Test
     void downturnWithoutTroughIsAV() {
         // level 0.04, shock 0.08 from month 2 over 4 months, no trough, 2 months back to 0.04.
-        org.creditstress.scenario.Path p = new org.creditstress.scenario.Path(
-                org.creditstress.scenario.Path.Shape.DOWNTURN, 0.04, 0.08, 2, 4, 0, 2, 0.04, List.of());
+        org.creditstress.scenario.PathSpec p = new org.creditstress.scenario.PathSpec(
+                org.creditstress.scenario.PathSpec.Shape.DOWNTURN, 0.04, 0.08, 2, 4, 0, 2, 0.04, List.of());
 
         double[] expected = {0.04, 0.05, 0.06, 0.07, 0.08, 0.06, 0.04, 0.04};
         for (int m = 1; m <= expected.length; m++) {
@@ -360,8 +360,8 @@ class ScenarioLoaderTest {
 
     @Test
     void downturnStartingInMonthOneMovesInMonthOne() {
-        org.creditstress.scenario.Path p = new org.creditstress.scenario.Path(
-                org.creditstress.scenario.Path.Shape.DOWNTURN, 0.0, 1.0, 1, 4, 0, 1, 0.5, List.of());
+        org.creditstress.scenario.PathSpec p = new org.creditstress.scenario.PathSpec(
+                org.creditstress.scenario.PathSpec.Shape.DOWNTURN, 0.0, 1.0, 1, 4, 0, 1, 0.5, List.of());
 
         assertEquals(0.25, p.at(1), EPS);
         assertEquals(1.0, p.at(4), EPS);
@@ -371,8 +371,8 @@ class ScenarioLoaderTest {
 
     @Test
     void valuesPathListsMonthlyValuesAndHoldsTheLast() {
-        org.creditstress.scenario.Path p = new org.creditstress.scenario.Path(
-                org.creditstress.scenario.Path.Shape.VALUES, 0.9, 0.9, 1, 1, 0, 1, 0.9, List.of(0.05, 0.06, 0.08));
+        org.creditstress.scenario.PathSpec p = new org.creditstress.scenario.PathSpec(
+                org.creditstress.scenario.PathSpec.Shape.VALUES, 0.9, 0.9, 1, 1, 0, 1, 0.9, List.of(0.05, 0.06, 0.08));
 
         assertEquals(0.05, p.at(1), EPS);
         assertEquals(0.06, p.at(2), EPS);

@@ -14,7 +14,7 @@ import org.creditstress.experiment.RunResult;
 import org.creditstress.report.CsvNumbers;
 import org.creditstress.report.Quantiles;
 import org.creditstress.report.html.Units;
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.LenderSpec;
 import org.creditstress.scenario.Scenario;
 
 /**
@@ -53,7 +53,7 @@ public final class Comparison {
     public static List<MetricExpression> defaultExpressions(List<Scenario> scenarios) {
         List<String> texts = new ArrayList<>(List.of("peak(m3plus_ratio)", "peak(m1plus_ratio)", "final(loss_rate_cumulative)"));
         Set<String> lenders = new LinkedHashSet<>();
-        scenarios.forEach(s -> s.lenders().stream().map(Lender::name).forEach(lenders::add));
+        scenarios.forEach(s -> s.lenders().stream().map(LenderSpec::name).forEach(lenders::add));
         lenders.forEach(l -> texts.add("min(lender." + l + ".capital_ratio)"));
         return texts.stream().map(MetricExpression::parse).toList();
     }

@@ -11,9 +11,9 @@ import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.lender.Pricing;
 import org.creditstress.model.trace.BorrowerTrace;
 import org.creditstress.model.trace.EventWatch;
-import org.creditstress.scenario.Behaviour;
-import org.creditstress.scenario.Product;
-import org.creditstress.scenario.Segment;
+import org.creditstress.scenario.BehaviourSpec;
+import org.creditstress.scenario.ProductSpec;
+import org.creditstress.scenario.SegmentSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -47,7 +47,7 @@ import sim.engine.Steppable;
 public final class Consumption implements Steppable {
     private static final long serialVersionUID = 1L;
     private final transient Market market;
-    private final transient Behaviour behaviour;
+    private final transient BehaviourSpec behaviour;
     private final double[] emergencyProbability;
     private final double[] emergencySize;
     private final double[] instalmentMonths;
@@ -62,13 +62,13 @@ public final class Consumption implements Steppable {
         this.behaviour = market.scenario.population().behaviour();
         this.pricing = new Pricing(market);
         this.stacking = new LoanStacking(behaviour.borrowToPay(), behaviour.loanStacking());
-        List<Segment> segs = market.scenario.population().segments();
-        emergencyProbability = segs.stream().mapToDouble(Segment::emergencyProbability).toArray();
-        emergencySize = segs.stream().mapToDouble(Segment::emergencySizeMonths).toArray();
-        List<Product> products = market.scenario.products();
-        instalmentMonths = products.stream().mapToDouble(Product::instalmentMonths).toArray();
-        merchantDiscount = products.stream().mapToDouble(Product::merchantDiscount).toArray();
-        minDraw = products.stream().mapToDouble(Product::minLimit).toArray();
+        List<SegmentSpec> segs = market.scenario.population().segments();
+        emergencyProbability = segs.stream().mapToDouble(SegmentSpec::emergencyProbability).toArray();
+        emergencySize = segs.stream().mapToDouble(SegmentSpec::emergencySizeMonths).toArray();
+        List<ProductSpec> products = market.scenario.products();
+        instalmentMonths = products.stream().mapToDouble(ProductSpec::instalmentMonths).toArray();
+        merchantDiscount = products.stream().mapToDouble(ProductSpec::merchantDiscount).toArray();
+        minDraw = products.stream().mapToDouble(ProductSpec::minLimit).toArray();
         lendingNow = new boolean[market.lenders.size()];
         termMonths = new byte[products.size()];
         for (int p = 0; p < products.size(); p++) {

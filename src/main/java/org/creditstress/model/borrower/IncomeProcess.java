@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.creditstress.model.Market;
 import org.creditstress.model.engine.BorrowerFlow;
 import org.creditstress.model.engine.RandomStream;
-import org.creditstress.scenario.Segment;
+import org.creditstress.scenario.SegmentSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -28,7 +28,7 @@ public final class IncomeProcess implements Steppable {
 
     public IncomeProcess(Market market) {
         this.market = market;
-        List<Segment> segs = market.scenario.population().segments();
+        List<SegmentSpec> segs = market.scenario.population().segments();
         int n = segs.size();
         permanentSd = new double[n];
         transitorySd = new double[n];

@@ -1,14 +1,14 @@
 package org.creditstress.model.borrower;
 
 import java.util.List;
-import org.creditstress.scenario.Product;
+import org.creditstress.scenario.ProductSpec;
 
 /** Pays the account with the highest penalty rate first (minimises penalty interest). */
 final class PenaltyCostFirst extends RankedPriority {
     private final double[] penalty;
 
-    PenaltyCostFirst(List<Product> products) {
-        penalty = products.stream().mapToDouble(Product::penaltyDailyRate).toArray();
+    PenaltyCostFirst(List<ProductSpec> products) {
+        penalty = products.stream().mapToDouble(ProductSpec::penaltyDailyRate).toArray();
     }
 
     @Override

@@ -5,7 +5,7 @@ import org.creditstress.model.Market;
 import org.creditstress.model.engine.Flow;
 import org.creditstress.model.lender.Pricing;
 import org.creditstress.model.trace.BorrowerTrace;
-import org.creditstress.scenario.Product;
+import org.creditstress.scenario.ProductSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -46,10 +46,10 @@ public final class Repayment implements Steppable {
     public Repayment(Market market, RepaymentPriority priority) {
         this.market = market;
         this.priority = priority;
-        List<Product> products = market.scenario.products();
-        penaltyMonthly = products.stream().mapToDouble(Product::penaltyMonthlyRate).toArray();
-        feeMonthly = products.stream().mapToDouble(Product::instalmentMonthlyFee).toArray();
-        instalmentMonths = products.stream().mapToDouble(Product::instalmentMonths).toArray();
+        List<ProductSpec> products = market.scenario.products();
+        penaltyMonthly = products.stream().mapToDouble(ProductSpec::penaltyMonthlyRate).toArray();
+        feeMonthly = products.stream().mapToDouble(ProductSpec::instalmentMonthlyFee).toArray();
+        instalmentMonths = products.stream().mapToDouble(ProductSpec::instalmentMonths).toArray();
         pricing = new Pricing(market);
         strategicDebtMonths = market.scenario.population().behaviour().strategicDefaultDebtMonths();
         extension = market.lenders.stream().mapToDouble(l -> l.spec.restructuring().termExtension()).toArray();

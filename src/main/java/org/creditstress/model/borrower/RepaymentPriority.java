@@ -1,7 +1,7 @@
 package org.creditstress.model.borrower;
 
 import org.creditstress.model.Market;
-import org.creditstress.scenario.Behaviour.RepaymentPriorityRule;
+import org.creditstress.scenario.BehaviourSpec.RepaymentPriorityRule;
 
 /**
  * How a borrower who cannot pay every bill splits what it has across its accounts. One rule per

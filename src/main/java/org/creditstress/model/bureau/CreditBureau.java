@@ -4,8 +4,8 @@ import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.SeedPlan;
-import org.creditstress.scenario.Bureau;
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.BureauSpec;
+import org.creditstress.scenario.LenderSpec;
 
 /**
  * The credit bureau: what a lender can see of a borrower's accounts at other lenders.
@@ -27,13 +27,13 @@ public final class CreditBureau {
     public CreditBureau(Market market, long replicationSeed) {
         this.market = market;
         this.seed = SeedPlan.mix64(replicationSeed ^ 0x2545F4914F6CDD1DL);
-        Bureau spec = market.scenario.bureau();
+        BureauSpec spec = market.scenario.bureau();
         this.coverage = market.scenario.contagion().commonBorrowers() ? spec.coverage() : 0.0;
         int n = market.lenders.size();
         reports = new boolean[n];
         visibleFrom = new int[n];
         for (int l = 0; l < n; l++) {
-            Lender.BureauReporting r = market.lenders.get(l).spec.bureauReporting();
+            LenderSpec.BureauReporting r = market.lenders.get(l).spec.bureauReporting();
             reports[l] = r.enabled();
             visibleFrom[l] = r.thresholdMonths() + r.lagMonths();
         }

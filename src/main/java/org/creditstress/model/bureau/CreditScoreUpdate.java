@@ -3,7 +3,7 @@ package org.creditstress.model.bureau;
 import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
-import org.creditstress.scenario.Bureau;
+import org.creditstress.scenario.BureauSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -22,7 +22,7 @@ public final class CreditScoreUpdate implements Steppable {
     public CreditScoreUpdate(Market market, CreditBureau bureau) {
         this.market = market;
         this.bureau = bureau;
-        Bureau spec = market.scenario.bureau();
+        BureauSpec spec = market.scenario.bureau();
         drop = spec.scoreDrop();
         recovery = spec.scoreRecovery();
     }

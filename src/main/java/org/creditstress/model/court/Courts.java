@@ -11,7 +11,7 @@ import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.Flow;
 import org.creditstress.model.engine.RandomStream;
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.LenderSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -38,7 +38,7 @@ import sim.engine.Steppable;
 public final class Courts implements Steppable {
     private static final long serialVersionUID = 1L;
     private final transient Market market;
-    private final transient org.creditstress.scenario.Courts spec;
+    private final transient org.creditstress.scenario.CourtsSpec spec;
     private final transient List<List<CourtCase>> filingsByChunk = new ArrayList<>();
     private final transient ArrayDeque<CourtCase> waiting = new ArrayDeque<>();
     private final transient List<Scheduled> inCourt = new ArrayList<>();
@@ -138,7 +138,7 @@ public final class Courts implements Steppable {
             if (count[l] == 0) {
                 continue;
             }
-            Lender.Litigation policy = market.lenders.get(l).spec.litigation();
+            LenderSpec.Litigation policy = market.lenders.get(l).spec.litigation();
             double perCase = policy.costPerCase() * (count[l] >= policy.batchSize() ? policy.batchCostFactor() : 1.0);
             market.ledger.add(0, Flow.LEGAL_COST, l, perCase * count[l]);
             stats.legalCosts += perCase * count[l];

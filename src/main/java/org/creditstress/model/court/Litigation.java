@@ -4,7 +4,7 @@ import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.Counter;
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.LenderSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -29,7 +29,7 @@ public final class Litigation implements Steppable {
         fromMonths = new int[n];
         minBalance = new double[n];
         for (int l = 0; l < n; l++) {
-            Lender.Litigation p = market.lenders.get(l).spec.litigation();
+            LenderSpec.Litigation p = market.lenders.get(l).spec.litigation();
             enabled[l] = p.enabled();
             fromMonths[l] = p.fromMonths();
             minBalance[l] = p.minBalance();

@@ -1,7 +1,7 @@
 package org.creditstress.model.economy;
 
 import org.creditstress.model.Market;
-import org.creditstress.scenario.Economy;
+import org.creditstress.scenario.EconomySpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -24,7 +24,7 @@ public final class EconomyPhase implements Steppable {
     public void step(SimState state) {
         MacroState macro = market.macro;
         macro.month++;
-        Economy e = market.scenario.economy();
+        EconomySpec e = market.scenario.economy();
         int m = Math.max(1, macro.month);
         macro.unemploymentTarget = e.unemployment().at(m);
         if (feedback != null) {

@@ -1,9 +1,9 @@
 package org.creditstress.model.economy;
 
 import java.util.List;
-import org.creditstress.scenario.Economy.LabourMarket.Mode;
+import org.creditstress.scenario.EconomySpec.LabourMarket.Mode;
 import org.creditstress.scenario.Scenario;
-import org.creditstress.scenario.Segment;
+import org.creditstress.scenario.SegmentSpec;
 
 /**
  * This month's job-loss hazard per segment and the job-finding rate.
@@ -23,7 +23,7 @@ import org.creditstress.scenario.Segment;
  * {@code f = job_finding_monthly}, whatever the path says.
  */
 public final class LabourMarket {
-    private final List<Segment> segments;
+    private final List<SegmentSpec> segments;
     private final Mode mode;
     private final double baseFinding;
     private final double fixedLoss;
@@ -64,7 +64,7 @@ public final class LabourMarket {
         double stress = steadyHazard > 0 ? s / steadyHazard : 1.0;
         double weighted = 0;
         for (int k = 0; k < segments.size(); k++) {
-            Segment seg = segments.get(k);
+            SegmentSpec seg = segments.get(k);
             lossBySegment[k] = seg.jobLossRelative() * Math.max(0.0, 1.0 + seg.cyclicality() * (stress - 1.0));
             weighted += macro.employed(k) * lossBySegment[k];
         }

@@ -1,6 +1,6 @@
 package org.creditstress.model.funder;
 
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.LenderSpec;
 
 /**
  * One lender's arrangement with one funder: the co-lending share of new lending, the funder's
@@ -8,7 +8,7 @@ import org.creditstress.scenario.Lender;
  */
 public final class Arrangement {
     public final FunderState funder;
-    public final Lender.Funding spec;
+    public final LenderSpec.Funding spec;
     /** Share of new lending the funder funds now. */
     double coLendingShare;
     /** The funder's claim on the lender's receivables (co-lending and receivables bought), yuan. */
@@ -17,7 +17,7 @@ public final class Arrangement {
     double drawn;
     boolean breached;
 
-    Arrangement(FunderState funder, Lender.Funding spec) {
+    Arrangement(FunderState funder, LenderSpec.Funding spec) {
         this.funder = funder;
         this.spec = spec;
         this.coLendingShare = spec.coLendingShare();

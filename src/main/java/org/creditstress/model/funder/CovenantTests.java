@@ -1,6 +1,6 @@
 package org.creditstress.model.funder;
 
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.LenderSpec;
 
 /**
  * Covenants: each month, for each arrangement, the lender's M3+ ratio, cumulative loss rate and
@@ -17,7 +17,7 @@ public final class CovenantTests {
             if (a.breached) {
                 continue;
             }
-            Lender.Covenant c = a.spec.covenant();
+            LenderSpec.Covenant c = a.spec.covenant();
             boolean breach = m3plusRatio > c.maxM3plus() || lossRateCumulative > c.maxLossRate()
                     || (!Double.isNaN(capitalRatio) && capitalRatio < c.minCapitalRatio());
             if (breach) {

@@ -1,6 +1,6 @@
 package org.creditstress.model.funder;
 
-import org.creditstress.scenario.Funder;
+import org.creditstress.scenario.FunderSpec;
 
 /**
  * A funder's position, in yuan: its capital (set at the start of month 1 from its exposure),
@@ -9,12 +9,12 @@ import org.creditstress.scenario.Funder;
  */
 public final class FunderState {
     public final int index;
-    public final Funder spec;
+    public final FunderSpec spec;
     double capital;
     double losses;
     boolean stressed;
 
-    public FunderState(int index, Funder spec) {
+    public FunderState(int index, FunderSpec spec) {
         this.index = index;
         this.spec = spec;
     }

@@ -3,8 +3,8 @@ package org.creditstress.model.funder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.creditstress.scenario.Funder;
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.FunderSpec;
+import org.creditstress.scenario.LenderSpec;
 import org.creditstress.scenario.Scenario;
 
 /** The funders and every lender's funding book, built from a scenario. */
@@ -16,9 +16,9 @@ public final class FundingNetwork {
         for (int f = 0; f < s.funders().size(); f++) {
             funders.add(new FunderState(f, s.funders().get(f)));
         }
-        for (Lender l : s.lenders()) {
+        for (LenderSpec l : s.lenders()) {
             FundingBook book = new FundingBook();
-            for (Lender.Funding arrangement : l.funding()) {
+            for (LenderSpec.Funding arrangement : l.funding()) {
                 book.add(new Arrangement(funder(arrangement.funder()), arrangement));
             }
             books.add(book);

@@ -14,7 +14,7 @@ import org.creditstress.model.funder.FunderStress;
 import org.creditstress.model.funder.FundingBook;
 import org.creditstress.model.funder.FundingNetwork;
 import org.creditstress.model.funder.ReceivableSales;
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.LenderSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -137,7 +137,7 @@ public final class LenderAccounting implements Steppable {
 
     private void account(LenderState lender, PortfolioStats stats, int month) {
         int l = lender.index;
-        Lender spec = lender.spec;
+        LenderSpec spec = lender.spec;
         var ledger = market.ledger;
         double purchases = ledger.total(Flow.PURCHASES, l);
         double merchantFees = ledger.total(Flow.MERCHANT_FEES, l);
@@ -202,7 +202,7 @@ public final class LenderAccounting implements Steppable {
     /** Keeps cash at its buffer with lines and other funding; runs the liquidity actions when still short. */
     private void manageFunding(LenderState lender, PortfolioStats stats, int month) {
         FundingBook book = network.book(lender.index);
-        Lender.BalanceSheet bs = lender.spec.balanceSheet();
+        LenderSpec.BalanceSheet bs = lender.spec.balanceSheet();
         double net = Math.max(0.0, lender.ownReceivables() - lender.provisions);
         lender.receivablesSold = 0;
         double due = book.dueAboveLimits();
@@ -255,7 +255,7 @@ public final class LenderAccounting implements Steppable {
 
     /** Cash is negative after lines and other funding: the lender's actions in order, then failure. */
     private void liquidityActions(LenderState lender, FundingBook book, PortfolioStats stats, int month) {
-        Lender.Liquidity policy = lender.spec.liquidity();
+        LenderSpec.Liquidity policy = lender.spec.liquidity();
         int l = lender.index;
         for (String action : policy.actions()) {
             if (lender.cash >= 0) {
@@ -306,7 +306,7 @@ public final class LenderAccounting implements Steppable {
     }
 
     private void open(LenderState lender) {
-        Lender.BalanceSheet bs = lender.spec.balanceSheet();
+        LenderSpec.BalanceSheet bs = lender.spec.balanceSheet();
         double net = lender.ownReceivables() - lender.provisions;
         openingNet[lender.index] = Math.max(0.0, net);
         lender.equity = bs.openingCapitalRatio() * net;

@@ -1,6 +1,6 @@
 package org.creditstress.model.lender;
 
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.LenderSpec;
 
 /**
  * One lender's balance sheet and policy state, in yuan. Assets are cash and receivables less
@@ -9,7 +9,7 @@ import org.creditstress.scenario.Lender;
  */
 public final class LenderState {
     public final int index;
-    public final Lender spec;
+    public final LenderSpec spec;
     /** The lender's score cut-off: applicants with an observed score above it are declined. */
     public final double scoreCutoff;
 
@@ -43,7 +43,7 @@ public final class LenderState {
     double pendingLimitCut;
     boolean lending = true;
 
-    public LenderState(int index, Lender spec, double scoreCutoff) {
+    public LenderState(int index, LenderSpec spec, double scoreCutoff) {
         this.index = index;
         this.spec = spec;
         this.scoreCutoff = scoreCutoff;

@@ -4,7 +4,7 @@ import java.util.List;
 import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
-import org.creditstress.scenario.Product;
+import org.creditstress.scenario.ProductSpec;
 
 /**
  * The price of a cash loan: the product's APR plus the lender's {@code thin_file_apr_premium}
@@ -19,8 +19,8 @@ public final class Pricing {
     private final org.creditstress.model.policy.PolicyState policy;
 
     public Pricing(Market market) {
-        List<Product> products = market.scenario.products();
-        productApr = products.stream().mapToDouble(Product::apr).toArray();
+        List<ProductSpec> products = market.scenario.products();
+        productApr = products.stream().mapToDouble(ProductSpec::apr).toArray();
         thinPremium = market.lenders.stream().mapToDouble(l -> l.spec.thinFileAprPremium()).toArray();
         accounts = market.accounts;
         borrowers = market.borrowers;

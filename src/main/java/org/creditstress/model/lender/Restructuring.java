@@ -6,7 +6,7 @@ import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.Counter;
 import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.LenderSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -39,7 +39,7 @@ public final class Restructuring implements Steppable {
         toMonths = new int[n];
         maxTimes = new int[n];
         for (int l = 0; l < n; l++) {
-            Lender.Restructuring r = market.lenders.get(l).spec.restructuring();
+            LenderSpec.Restructuring r = market.lenders.get(l).spec.restructuring();
             enabled[l] = r.enabled();
             fromMonths[l] = r.fromMonths();
             toMonths[l] = r.toMonths();
@@ -66,7 +66,7 @@ public final class Restructuring implements Steppable {
                     || acc.has(a, AccountTable.SUED) || b.fraud(acc.borrower[a])) {
                 continue;
             }
-            Lender.Restructuring policy = market.lenders.get(l).spec.restructuring();
+            LenderSpec.Restructuring policy = market.lenders.get(l).spec.restructuring();
             if (random.uniform(a, month, 0) < policy.acceptance()) {
                 if (market.trace() != null && market.trace().is(acc.borrower[a])) {
                     market.trace().account(market.month(), a).events.add(String.format(java.util.Locale.ROOT,
@@ -82,7 +82,7 @@ public final class Restructuring implements Steppable {
         }
     }
 
-    private void restructure(AccountTable acc, int a, Lender.Restructuring policy) {
+    private void restructure(AccountTable acc, int a, LenderSpec.Restructuring policy) {
         acc.pool[a] += acc.arrears[a] + acc.statement[a];
         acc.arrears[a] = 0;
         acc.statement[a] = 0;

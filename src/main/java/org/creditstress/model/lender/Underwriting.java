@@ -9,8 +9,8 @@ import org.creditstress.model.bureau.CreditBureau;
 import org.creditstress.model.engine.Counter;
 import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
-import org.creditstress.scenario.Lender;
-import org.creditstress.scenario.Product;
+import org.creditstress.scenario.LenderSpec;
+import org.creditstress.scenario.ProductSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -41,7 +41,7 @@ public final class Underwriting implements Steppable {
         this.market = market;
         this.bureau = bureau;
         this.random = new CounterRandom(market.replicationSeed, RandomStream.UNDERWRITING);
-        this.maxLimit = market.scenario.products().stream().mapToDouble(Product::maxLimit).toArray();
+        this.maxLimit = market.scenario.products().stream().mapToDouble(ProductSpec::maxLimit).toArray();
     }
 
     /** The score cut-off for an approval rate: the standard normal quantile. */
@@ -74,7 +74,7 @@ public final class Underwriting implements Steppable {
         int i = acc.borrower[a];
         int l = acc.lender[a];
         LenderState lender = m.lenders.get(l);
-        Lender spec = lender.spec;
+        LenderSpec spec = lender.spec;
         boolean thin = b.thinFile(i);
         double q = spec.modelQuality() * (thin ? spec.thinFileQuality() : 1.0);
         double score = q * b.trueRisk[i] + Math.sqrt(1.0 - q * q) * noise;
@@ -88,7 +88,7 @@ public final class Underwriting implements Steppable {
         if (!(score < lender.scoreCutoff) || !lender.lending()) {
             return false;
         }
-        Product product = m.scenario.products().get(acc.product[a]);
+        ProductSpec product = m.scenario.products().get(acc.product[a]);
         double income = b.permanentIncome[i] * (b.fraud(i) ? m.scenario.population().behaviour().fraudIncomeInflation() : 1.0);
         double limit = income * product.limitIncomeMultiple()
                 * Math.exp(-spec.scoreLimitSensitivity() * score)
@@ -141,7 +141,7 @@ public final class Underwriting implements Steppable {
         if (lender.pendingLimitCut > 0) {
             limit *= 1.0 - lender.pendingLimitCut;
         }
-        Lender.LimitManagement policy = lender.spec.limitManagement();
+        LenderSpec.LimitManagement policy = lender.spec.limitManagement();
         int i = acc.borrower[a];
         boolean traced = market.trace() != null && market.trace().is(i);
         if (traced && lender.pendingLimitCut > 0) {

@@ -3,7 +3,7 @@ package org.creditstress.model.policy;
 import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
-import org.creditstress.scenario.PolicyEvent;
+import org.creditstress.scenario.PolicyEventSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -28,7 +28,7 @@ public final class PolicyPhase implements Steppable {
         int month = market.month();
         PolicyState p = market.policy;
         p.incomeSupportShare = 0;
-        for (PolicyEvent e : market.scenario.policyEvents()) {
+        for (PolicyEventSpec e : market.scenario.policyEvents()) {
             if (!e.inForce(month)) {
                 continue;
             }

@@ -3,16 +3,16 @@ package org.creditstress.model.funder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.creditstress.scenario.Funder;
-import org.creditstress.scenario.Lender;
+import org.creditstress.scenario.FunderSpec;
+import org.creditstress.scenario.LenderSpec;
 import org.junit.jupiter.api.Test;
 
 /** Co-lending shares of loans and losses add up to the whole. */
 class CoLendingTest {
 
     private static Arrangement arrangement(String name, double share) {
-        FunderState f = new FunderState(0, new Funder(name, "bank", 0.1, 0.5, 0.5));
-        return new Arrangement(f, new Lender.Funding(name, share, 0, 0, false, new Lender.Covenant(1, 1, -1, 1)));
+        FunderState f = new FunderState(0, new FunderSpec(name, "bank", 0.1, 0.5, 0.5));
+        return new Arrangement(f, new LenderSpec.Funding(name, share, 0, 0, false, new LenderSpec.Covenant(1, 1, -1, 1)));
     }
 
     @Test
@@ -46,8 +46,8 @@ class CoLendingTest {
     @Test
     void aBreachedCovenantCutsTheLineAndStopsCoLending() {
         FundingBook book = new FundingBook();
-        FunderState f = new FunderState(0, new Funder("F", "bank", 0.1, 0.5, 0.5));
-        Arrangement a = new Arrangement(f, new Lender.Funding("F", 0.3, 1, 0, false, new Lender.Covenant(0.02, 1, -1, 0.5)));
+        FunderState f = new FunderState(0, new FunderSpec("F", "bank", 0.1, 0.5, 0.5));
+        Arrangement a = new Arrangement(f, new LenderSpec.Funding("F", 0.3, 1, 0, false, new LenderSpec.Covenant(0.02, 1, -1, 0.5)));
         a.lineLimit = 1000;
         a.drawn = 900;
         book.add(a);
@@ -62,12 +62,12 @@ class CoLendingTest {
 
     @Test
     void aStressedFunderCutsEveryLenderItFunds() {
-        FunderState f = new FunderState(0, new Funder("F", "bank", 0.1, 0.2, 0.6));
+        FunderState f = new FunderState(0, new FunderSpec("F", "bank", 0.1, 0.2, 0.6));
         f.capital = 100;
         FundingBook one = new FundingBook();
         FundingBook two = new FundingBook();
-        Arrangement a = new Arrangement(f, new Lender.Funding("F", 0, 1, 0, false, new Lender.Covenant(1, 1, -1, 1)));
-        Arrangement b = new Arrangement(f, new Lender.Funding("F", 0, 1, 0, false, new Lender.Covenant(1, 1, -1, 1)));
+        Arrangement a = new Arrangement(f, new LenderSpec.Funding("F", 0, 1, 0, false, new LenderSpec.Covenant(1, 1, -1, 1)));
+        Arrangement b = new Arrangement(f, new LenderSpec.Funding("F", 0, 1, 0, false, new LenderSpec.Covenant(1, 1, -1, 1)));
         a.lineLimit = 1000;
         b.lineLimit = 500;
         one.add(a);

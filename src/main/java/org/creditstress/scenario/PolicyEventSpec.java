@@ -1,7 +1,7 @@
 package org.creditstress.scenario;
 
 /** A policy taking effect at a month; see {@code policy_events} in docs/scenario-reference.md. */
-public record PolicyEvent(int month, Kind kind, double value, int months) {
+public record PolicyEventSpec(int month, Kind kind, double value, int months) {
 
     /** What the policy does. */
     public enum Kind {

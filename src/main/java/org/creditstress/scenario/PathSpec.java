@@ -8,14 +8,14 @@ import java.util.List;
  * {@code declineMonths}, {@code troughMonths} at the shock level, then a linear recovery reaching
  * {@code finalLevel} after {@code recoveryMonths}.
  */
-public record Path(Shape shape, double level, double shockLevel, int startMonth, int declineMonths,
+public record PathSpec(Shape shape, double level, double shockLevel, int startMonth, int declineMonths,
                    int troughMonths, int recoveryMonths, double finalLevel, List<Double> values, String file,
                    String column, String frequency) {
 
     public enum Shape { FLAT, DOWNTURN, VALUES }
 
     /** A path given in the scenario itself (not read from a file). */
-    public Path(Shape shape, double level, double shockLevel, int startMonth, int declineMonths, int troughMonths,
+    public PathSpec(Shape shape, double level, double shockLevel, int startMonth, int declineMonths, int troughMonths,
                 int recoveryMonths, double finalLevel, List<Double> values) {
         this(shape, level, shockLevel, startMonth, declineMonths, troughMonths, recoveryMonths, finalLevel, values, "", "", "monthly");
     }

@@ -4,7 +4,7 @@ package org.creditstress.scenario;
  * A behaviour trait in (0, 1), logit-normal across borrowers:
  * {@code x = 1 / (1 + exp(-(logit(median) + spread * z)))}, z standard normal.
  */
-public record Trait(double median, double spread) {
+public record TraitSpec(double median, double spread) {
 
     /** The trait value for a standard-normal draw {@code z}. */
     public double at(double z) {

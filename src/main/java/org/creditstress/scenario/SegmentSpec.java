@@ -3,7 +3,7 @@ package org.creditstress.scenario;
 import java.util.List;
 
 /** An employment segment; see {@code population.segments} in docs/scenario-reference.md. */
-public record Segment(String name, double share, double thinFileShare, double incomeMedian,
+public record SegmentSpec(String name, double share, double thinFileShare, double incomeMedian,
                       double incomeDispersion, double incomeVolatility, double permanentIncomeVolatility,
                       double jobLossRelative, double cyclicality, double incomeCyclicality,
                       double unemploymentReplacement, double savingsMonthsMedian, double savingsDispersion,

@@ -1,6 +1,6 @@
 package org.creditstress.scenario;
 
 /** The credit bureau; see {@code bureau} in docs/scenario-reference.md. */
-public record Bureau(double coverage, double scoreMean, double scoreSd, double scoreDrop, double scoreRecovery,
+public record BureauSpec(double coverage, double scoreMean, double scoreSd, double scoreDrop, double scoreRecovery,
                      double scoreWeight) {
 }

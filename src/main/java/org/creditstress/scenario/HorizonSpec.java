@@ -1,5 +1,5 @@
 package org.creditstress.scenario;
 
 /** How long to simulate; see {@code horizon} in docs/scenario-reference.md. */
-public record Horizon(int months, int burnInMonths) {
+public record HorizonSpec(int months, int burnInMonths) {
 }

@@ -1,7 +1,7 @@
 package org.creditstress.scenario;
 
 /** A credit product's terms; see {@code products} in docs/scenario-reference.md. */
-public record Product(String id, ProductKind kind, int instalmentMonths, double instalmentMonthlyFee,
+public record ProductSpec(String id, ProductKind kind, int instalmentMonths, double instalmentMonthlyFee,
                       double apr, int termMonths, double merchantDiscount, double penaltyDailyRate, double limitIncomeMultiple,
                       double minLimit, double maxLimit) {
 

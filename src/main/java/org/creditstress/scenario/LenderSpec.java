@@ -3,7 +3,7 @@ package org.creditstress.scenario;
 import java.util.List;
 
 /** A lender's policy; see {@code lenders} in docs/scenario-reference.md. */
-public record Lender(String name, List<String> products, double marketShare, double modelQuality,
+public record LenderSpec(String name, List<String> products, double marketShare, double modelQuality,
                      double thinFileQuality, double approvalRate, double thinFileLimitFactor,
                      double scoreLimitSensitivity, double reapplyProbability, int writeOffMonths,
                      double thinFileAprPremium, BureauReporting bureauReporting, LimitManagement limitManagement,

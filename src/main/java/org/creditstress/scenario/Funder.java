@@ -1,5 +1,0 @@
-package org.creditstress.scenario;
-
-/** A funder; see {@code funders} in docs/scenario-reference.md. */
-public record Funder(String name, String kind, double capitalShare, double stressTrigger, double stressCut) {
-}
