@@ -103,8 +103,8 @@ public final class BorrowerStep {
         baseGrowth = market.scenario.economy().incomeGrowth().at(1);
 
         behaviour = market.scenario.population().behaviour();
-        pricing = new Pricing(market);
-        stacking = new LoanStacking(behaviour.borrowToPay(), behaviour.loanStacking());
+        pricing = new Pricing(market, market.scenario.products());
+        stacking = new LoanStacking(behaviour.borrowToPay(), market.scenario.contagion().on("loan_stacking"));
         emergencyProbability = segs.stream().mapToDouble(SegmentSpec::emergencyProbability).toArray();
         emergencySize = segs.stream().mapToDouble(SegmentSpec::emergencySizeMonths).toArray();
         List<ProductSpec> products = market.scenario.products();

@@ -105,20 +105,20 @@ public final class SchedulingComparison {
      * step the {@code mode} way (timed as set-up).
      */
     public static Prepared prepare(Scenario scenario, long seed, ChunkExecutor executor, Mode mode) {
-        Market market = MarketBuilder.build(scenario, seed, executor);
+        Market market = MarketBuilder.build(scenario, seed, executor, org.creditstress.model.Catalogue.standard().wire(scenario).severalLenders());
         EconomyPhase.startClock(market.macro, scenario.horizon().burnInMonths());
         long t0 = System.nanoTime();
         SimState state = new SimState(seed);
         state.start();
         Schedule schedule = state.schedule;
-        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.ECONOMY.ordering(), new EconomyPhase(market), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.POLICY.ordering(), new PolicyPhase(market), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.ECONOMY.ordering(), new EconomyPhase(market.macro, market.ledger, scenario.economy()), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.POLICY.ordering(), new PolicyPhase(market, scenario.policyEvents(), org.creditstress.model.policy.PolicyEvents.standard()), 1.0);
         int first = MonthPhase.EMPLOYMENT.ordering();
         switch (mode) {
             case CHUNKED -> {
                 schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.EMPLOYMENT.ordering(), new EmploymentTransitions(market), 1.0);
                 schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.INCOME.ordering(), new IncomeProcess(market), 1.0);
-                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.CONSUMPTION.ordering(), new Consumption(market), 1.0);
+                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.CONSUMPTION.ordering(), new Consumption(market, org.creditstress.model.Catalogue.standard().wire(scenario).loanStacking()), 1.0);
                 schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.REPAYMENT.ordering(),
                         new Repayment(market, RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), market)), 1.0);
             }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +12,8 @@ import java.util.concurrent.Callable;
 import org.creditstress.experiment.Experiment;
 import org.creditstress.experiment.RunResult;
 import org.creditstress.experiment.attribution.Attribution;
-import org.creditstress.experiment.attribution.ContagionChannel;
+import org.creditstress.model.Catalogue;
+import org.creditstress.model.channel.ContagionChannel;
 import org.creditstress.report.CsvNumbers;
 import org.creditstress.report.ResultsWriter;
 import org.creditstress.report.RunDirectory;
@@ -54,11 +54,11 @@ final class AttributeCommand implements Callable<Integer> {
         Experiment.checkFits(loaded);
         List<ContagionChannel> chosen = new ArrayList<>();
         if (channels == null || channels.isEmpty()) {
-            Arrays.stream(ContagionChannel.values()).filter(c -> c.on(loaded.scenario())).forEach(chosen::add);
+            chosen.addAll(Catalogue.standard().channels().active(loaded.scenario()));
         } else {
             for (String c : channels) {
                 try {
-                    chosen.add(ContagionChannel.parse(c));
+                    chosen.add(Catalogue.standard().channels().parse(c));
                 } catch (IllegalArgumentException e) {
                     throw new UserInputException("--channels: " + e.getMessage());
                 }

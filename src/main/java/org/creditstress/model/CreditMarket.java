@@ -14,11 +14,15 @@ import org.creditstress.model.bureau.CreditScoreUpdate;
 import org.creditstress.model.court.Courts;
 import org.creditstress.model.court.Litigation;
 import org.creditstress.model.lender.CollectionLadder;
+import org.creditstress.model.lender.Pricing;
 import org.creditstress.model.lender.Restructuring;
 import org.creditstress.model.trace.BorrowerTrace;
 import org.creditstress.model.trace.EventWatch;
 import org.creditstress.model.trace.TraceRecorder;
-import org.creditstress.model.lender.LenderAccounting;
+import org.creditstress.model.lender.LenderBooks;
+import org.creditstress.model.lender.LenderFunding;
+import org.creditstress.model.funder.NetworkMeasuresPhase;
+import org.creditstress.model.policy.PolicyPhase;
 import org.creditstress.model.lender.Underwriting;
 import org.creditstress.model.lender.WriteOff;
 import org.creditstress.scenario.Scenario;
@@ -37,6 +41,7 @@ import sim.engine.Steppable;
  */
 public final class CreditMarket extends SimState {
     private static final long serialVersionUID = 1L;
+    private final transient Catalogue catalogue;
     private final transient Scenario scenario;
     private final transient ChunkExecutor executor;
     private final transient List<Metric> metrics;
@@ -55,45 +60,67 @@ public final class CreditMarket extends SimState {
     }
 
     public CreditMarket(Scenario scenario, long replicationSeed, ChunkExecutor executor, List<Metric> metrics) {
+        this(Catalogue.standard(), scenario, replicationSeed, executor, metrics);
+    }
+
+    /** A replication built from a given catalogue of channels and policy kinds (tests add toy ones). */
+    public CreditMarket(Catalogue catalogue, Scenario scenario, long replicationSeed, ChunkExecutor executor, List<Metric> metrics) {
         super(replicationSeed);
+        this.catalogue = catalogue;
         this.scenario = scenario;
         this.replicationSeed = replicationSeed;
         this.executor = executor;
         this.metrics = metrics;
     }
 
+    /**
+     * Wires the replication: the channels that are on say what they add, the market is built,
+     * then every phase is made with the settings it uses and scheduled in {@link MonthPhase} order.
+     */
     @Override
     public void start() {
         super.start();
-        market = MarketBuilder.build(scenario, replicationSeed, executor);
+        Wiring wiring = catalogue.wire(scenario);
+        market = MarketBuilder.build(scenario, replicationSeed, executor, wiring.severalLenders());
         market.attach(trace, watch);
         EconomyPhase.startClock(market.macro, scenario.horizon().burnInMonths());
-        PortfolioScan scan = new PortfolioScan(market);
-        LenderAccounting accounting = new LenderAccounting(market, scan);
-        accounting.countOpenAccounts();
-        CreditBureau bureau = new CreditBureau(market, replicationSeed);
-        courts = new Courts(market, replicationSeed);
-        recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, accounting), metrics);
+        PortfolioScan scan = new PortfolioScan(market, scenario.population().segments().size(), scenario.classification(),
+                scenario.horizon().months());
+        LenderFunding funding = new LenderFunding(market, scan);
+        LenderBooks books = new LenderBooks(market, scan, funding);
+        books.countOpenAccounts();
+        CreditBureau bureau = new CreditBureau(market, scenario.bureau(), wiring.bureauSharing(), replicationSeed);
+        courts = new Courts(market, scenario.courts(), replicationSeed);
+        NetworkMeasuresPhase network = new NetworkMeasuresPhase(market.lenders, market.funding, market::month);
+        recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, books, funding, network), metrics,
+                scenario.horizon().months());
 
-        schedule(MonthPhase.ECONOMY, new EconomyPhase(market));
-        schedule(MonthPhase.POLICY, new org.creditstress.model.policy.PolicyPhase(market));
+        schedule(MonthPhase.ECONOMY, new EconomyPhase(market.macro, market.ledger, scenario.economy()));
+        schedule(MonthPhase.POLICY, new PolicyPhase(market, scenario.policyEvents(), catalogue.policies()));
         schedule(MonthPhase.EMPLOYMENT, new EmploymentTransitions(market));
         schedule(MonthPhase.INCOME, new IncomeProcess(market));
-        schedule(MonthPhase.CONSUMPTION, new Consumption(market));
+        schedule(MonthPhase.CONSUMPTION, new Consumption(market, wiring.loanStacking()));
         schedule(MonthPhase.REPAYMENT, new Repayment(market,
                 RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), market)));
-        schedule(MonthPhase.UNDERWRITING, new Underwriting(market, bureau));
+        schedule(MonthPhase.UNDERWRITING, new Underwriting(market, bureau, scenario.products(), scenario.bureau(),
+                scenario.population().behaviour().fraudIncomeInflation()));
         schedule(MonthPhase.COLLECTION, new CollectionLadder(market));
-        schedule(MonthPhase.RESTRUCTURING, new Restructuring(market));
+        schedule(MonthPhase.RESTRUCTURING, new Restructuring(market, new Pricing(market, scenario.products())));
         schedule(MonthPhase.LITIGATION, new Litigation(market, courts));
         schedule(MonthPhase.WRITE_OFF, new WriteOff(market));
-        schedule(MonthPhase.CREDIT_SCORE, new CreditScoreUpdate(market, bureau));
+        schedule(MonthPhase.CREDIT_SCORE, new CreditScoreUpdate(market, bureau, scenario.bureau()));
         schedule(MonthPhase.COURTS, courts);
         schedule(MonthPhase.PORTFOLIO_SCAN, scan);
-        schedule(MonthPhase.LENDER_ACCOUNTING, accounting);
+        schedule(MonthPhase.LENDER_BOOKS, books);
+        schedule(MonthPhase.LENDER_FUNDING, funding);
+        Wiring.Built built = new Wiring.Built(market, scan);
+        for (Wiring.Scheduled m : wiring.mechanisms()) {
+            schedule(m.phase(), m.factory().apply(built));
+        }
+        schedule(MonthPhase.NETWORK_MEASURES, network);
         schedule(MonthPhase.INVARIANTS, new BorrowerMoneyCheck(market, scan));
         if (trace != null) {
-            schedule(MonthPhase.TRACE, new TraceRecorder(market));
+            schedule(MonthPhase.TRACE, new TraceRecorder(market, scenario.products().stream().map(org.creditstress.scenario.ProductSpec::id).toList()));
         }
         schedule(MonthPhase.METRICS, recorder);
     }

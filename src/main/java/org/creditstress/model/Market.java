@@ -34,7 +34,8 @@ public final class Market {
     public final PolicyState policy = new PolicyState();
 
     public Market(Scenario scenario, BorrowerTable borrowers, AccountTable accounts, Chunks chunks,
-                  ChunkExecutor executor, List<LenderState> lenders, MacroState macro, long replicationSeed) {
+                  ChunkExecutor executor, List<LenderState> lenders, MacroState macro, FundingNetwork funding,
+                  long replicationSeed) {
         this.replicationSeed = replicationSeed;
         this.scenario = scenario;
         this.borrowers = borrowers;
@@ -44,7 +45,7 @@ public final class Market {
         this.ledger = new Ledger(chunks.count(), lenders.size());
         this.lenders = lenders;
         this.macro = macro;
-        this.funding = new FundingNetwork(scenario);
+        this.funding = funding;
     }
 
     /** The replication seed (for counter-based random draws). */

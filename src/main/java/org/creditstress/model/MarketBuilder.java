@@ -9,6 +9,7 @@ import org.creditstress.model.economy.MacroState;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.Chunks;
 import org.creditstress.model.engine.RandomStream;
+import org.creditstress.model.funder.FundingNetwork;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.lender.Underwriting;
 import org.creditstress.scenario.BehaviourSpec;
@@ -57,12 +58,16 @@ public final class MarketBuilder {
                 + 64L * 1024 * 1024;
     }
 
-    public static Market build(Scenario s, long replicationSeed, ChunkExecutor executor) {
+    /**
+     * @param severalLenders whether borrowers may hold accounts at several lenders (the
+     *                       common-borrowers channel); otherwise each holds one
+     */
+    public static Market build(Scenario s, long replicationSeed, ChunkExecutor executor, boolean severalLenders) {
         int n = s.population().size();
         Chunks chunks = new Chunks(n, replicationSeed);
         BorrowerTable b = new BorrowerTable(n);
         long[] holdings = new long[n];
-        executor.forEachChunk(chunks, (c, from, to) -> drawBorrowers(s, b, holdings, chunks.rng(c, RandomStream.POPULATION), from, to));
+        executor.forEachChunk(chunks, (c, from, to) -> drawBorrowers(s, b, holdings, chunks.rng(c, RandomStream.POPULATION), from, to, severalLenders));
 
         int total = 0;
         for (int i = 0; i < n; i++) {
@@ -77,13 +82,14 @@ public final class MarketBuilder {
             lenders.add(new LenderState(l, spec, Underwriting.cutoff(spec.approvalRate())));
         }
         MacroState macro = new MacroState(s.population().segments().size());
-        Market market = new Market(s, b, acc, chunks, executor, lenders, macro, replicationSeed);
+        Market market = new Market(s, b, acc, chunks, executor, lenders, macro, new FundingNetwork(s), replicationSeed);
         executor.forEachChunk(chunks, (c, from, to) -> openAccounts(market, holdings, c, from, to));
         countEmployment(market);
         return market;
     }
 
-    private static void drawBorrowers(Scenario s, BorrowerTable b, long[] holdings, SplittableRandom rng, int from, int to) {
+    private static void drawBorrowers(Scenario s, BorrowerTable b, long[] holdings, SplittableRandom rng, int from, int to,
+                                      boolean severalLenders) {
         List<SegmentSpec> segments = s.population().segments();
         BehaviourSpec beh = s.population().behaviour();
         BureauSpec bureau = s.bureau();
@@ -138,7 +144,7 @@ public final class MarketBuilder {
                 risk += beh.strategicTrueRisk();
             }
             b.trueRisk[i] = (float) risk;
-            holdings[i] = chooseHoldings(s, seg, rng, b, i);
+            holdings[i] = chooseHoldings(s, seg, rng, b, i, severalLenders);
         }
     }
 
@@ -160,11 +166,12 @@ public final class MarketBuilder {
      * population's) {@code lenders_held}; the lenders are drawn by market share without
      * replacement.
      */
-    private static long chooseHoldings(Scenario s, SegmentSpec seg, SplittableRandom rng, BorrowerTable b, int i) {
+    private static long chooseHoldings(Scenario s, SegmentSpec seg, SplittableRandom rng, BorrowerTable b, int i,
+                                       boolean severalLenders) {
         List<LenderSpec> lenders = s.lenders();
         List<Double> held = seg.lendersHeld().isEmpty() ? s.population().accounts().lendersHeld() : seg.lendersHeld();
         int count = pickCount(held, Math.min(lenders.size(), Math.max(1, held.size())), rng.nextDouble());
-        if (!s.contagion().commonBorrowers()) {
+        if (!severalLenders) {
             count = 1;
         }
         long code = 0;
@@ -247,6 +254,8 @@ public final class MarketBuilder {
         Scenario s = m.scenario;
         AccountTable acc = m.accounts;
         SplittableRandom rng = m.chunks.rng(c, RandomStream.UNDERWRITING);
+        Underwriting underwriting = new Underwriting(m, null, s.products(), s.bureau(),
+                s.population().behaviour().fraudIncomeInflation());
         for (int i = from; i < to; i++) {
             int a = m.borrowers.firstAccount[i];
             long code = holdings[i];
@@ -266,7 +275,7 @@ public final class MarketBuilder {
                     acc.lender[a] = (byte) l;
                     acc.product[a] = (byte) productOf(s, lender, kind);
                     acc.cashLoan[a] = kind == ProductKind.CASH_LOAN;
-                    Underwriting.apply(m, a, rng, c, null);
+                    underwriting.apply(a, rng, c);
                     a++;
                 }
             }

@@ -11,7 +11,9 @@ final class MarketMonthView implements MonthView {
     private final Market market;
     private final PortfolioScan scan;
     private final org.creditstress.model.court.Courts courts;
-    private final org.creditstress.model.lender.LenderAccounting accounting;
+    private final org.creditstress.model.lender.LenderBooks books;
+    private final org.creditstress.model.lender.LenderFunding funding;
+    private final org.creditstress.model.funder.NetworkMeasuresPhase networkMeasures;
     private double cumulativeWriteOffs;
     private double cumulativeRecoveries;
     private double receivablesSum;
@@ -20,21 +22,21 @@ final class MarketMonthView implements MonthView {
     private double currentReceivables;
 
     MarketMonthView(Market market, PortfolioScan scan, org.creditstress.model.court.Courts courts,
-                    org.creditstress.model.lender.LenderAccounting accounting) {
+                    org.creditstress.model.lender.LenderBooks books, org.creditstress.model.lender.LenderFunding funding,
+                    org.creditstress.model.funder.NetworkMeasuresPhase networkMeasures) {
         this.market = market;
         this.scan = scan;
         this.courts = courts;
-        this.accounting = accounting;
+        this.books = books;
+        this.funding = funding;
+        this.networkMeasures = networkMeasures;
     }
 
     private org.creditstress.model.funder.NetworkMeasures.Result network;
 
     /** Rolls the running totals forward; called once per month before metrics are read. */
     void advance() {
-        double[] opening = market.lenders.stream().mapToDouble(LenderState::openingEquity).toArray();
-        network = market.month() >= 1
-                ? org.creditstress.model.funder.NetworkMeasures.compute(market.lenders, market.funding, opening)
-                : null;
+        network = networkMeasures.latest();
         previousReceivables = currentReceivables;
         currentReceivables = receivables();
         if (market.month() >= 1) {
@@ -342,7 +344,7 @@ final class MarketMonthView implements MonthView {
     @Override
     public double fundingGap(int lender) {
         LenderState l = lender(lender);
-        return Math.max(0.0, l.outflows() - l.inflows() - l.cash() - accounting.undrawnFunding(l));
+        return Math.max(0.0, l.outflows() - l.inflows() - l.cash() - funding.undrawnFunding(l));
     }
 
     @Override
@@ -519,11 +521,11 @@ final class MarketMonthView implements MonthView {
     @Override
     public double recoveries(int lender) {
         if (lender != ALL) {
-            return accounting.recoveries(lender);
+            return books.recoveries(lender);
         }
         double sum = 0;
         for (int l = 0; l < market.lenders.size(); l++) {
-            sum += accounting.recoveries(l);
+            sum += books.recoveries(l);
         }
         return sum;
     }

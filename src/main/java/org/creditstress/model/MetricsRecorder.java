@@ -16,11 +16,11 @@ public final class MetricsRecorder implements Steppable {
     private final transient List<Metric> metrics;
     private final double[][] values;
 
-    MetricsRecorder(Market market, MarketMonthView view, List<Metric> metrics) {
+    MetricsRecorder(Market market, MarketMonthView view, List<Metric> metrics, int months) {
         this.market = market;
         this.view = view;
         this.metrics = metrics;
-        this.values = new double[market.scenario.horizon().months()][metrics.size()];
+        this.values = new double[months][metrics.size()];
     }
 
     @Override

@@ -2,11 +2,25 @@ package org.creditstress.model;
 
 /**
  * The phases of a month, in the order MASON's {@code Schedule} runs them (DOMAIN.md section 3).
- * The ordering number is the Schedule ordering: lower runs first within a month. Gaps leave room
- * for mechanisms still to come.
+ * The ordering number is the Schedule ordering: lower runs first within a month. This is the one
+ * place that says what happens when, and why:
+ * <ul>
+ *   <li>the economy and policies first: every later phase reads this month's rates and rules;</li>
+ *   <li>borrowers next (jobs, income, spending, repayment), so lenders act on this month's
+ *       payments;</li>
+ *   <li>lenders' decisions (underwriting and limits, collection, restructuring, litigation,
+ *       write-off) and the bureau score, then the courts that work on the cases filed;</li>
+ *   <li>the portfolio scan sums the month once every account has moved; books, funding stress,
+ *       funding and tightening read it, in that order: losses reach funders before lines are drawn,
+ *       and a lender decides its next month's limits on this month's capital;</li>
+ *   <li>network measures, invariants, the trace and the metrics only read the finished month.</li>
+ * </ul>
+ * Phases marked "channel" run only when their contagion channel is on ({@code model.channel}).
  */
 public enum MonthPhase {
     ECONOMY(0),
+    /** Channel: macro feedback adjusts the month's unemployment target. */
+    MACRO_FEEDBACK(2),
     POLICY(5),
     EMPLOYMENT(10),
     INCOME(20),
@@ -20,7 +34,13 @@ public enum MonthPhase {
     CREDIT_SCORE(68),
     COURTS(70),
     PORTFOLIO_SCAN(80),
-    LENDER_ACCOUNTING(85),
+    LENDER_BOOKS(84),
+    /** Channel: covenant tests, funder stress and the ABS discount. */
+    FUNDING_STRESS(85),
+    LENDER_FUNDING(86),
+    /** Channel: credit-supply tightening decides next month's limit cuts. */
+    TIGHTENING(87),
+    NETWORK_MEASURES(88),
     INVARIANTS(90),
     TRACE(93),
     METRICS(95);

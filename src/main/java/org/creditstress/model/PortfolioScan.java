@@ -24,21 +24,26 @@ public final class PortfolioScan implements Steppable {
     private final transient PortfolioStats total;
     private final transient ClassificationSpec classes;
 
-    public PortfolioScan(Market market) {
+    /**
+     * @param segments       number of borrower segments
+     * @param classes        the five-tier classification table
+     * @param recordedMonths months recorded (origination cohorts are quarters of them)
+     */
+    public PortfolioScan(Market market, int segments, ClassificationSpec classes, int recordedMonths) {
         this.market = market;
         int lenders = market.lenders.size();
-        int segments = market.scenario.population().segments().size();
+        int cohorts = cohorts(recordedMonths);
         perChunk = new PortfolioStats[market.chunks.count()];
         for (int c = 0; c < perChunk.length; c++) {
-            perChunk[c] = new PortfolioStats(lenders, segments, cohorts(market));
+            perChunk[c] = new PortfolioStats(lenders, segments, cohorts);
         }
-        total = new PortfolioStats(lenders, segments, cohorts(market));
-        classes = market.scenario.classification();
+        total = new PortfolioStats(lenders, segments, cohorts);
+        this.classes = classes;
     }
 
     /** Quarterly origination cohorts over the recorded horizon. */
-    public static int cohorts(Market market) {
-        return (market.scenario.horizon().months() + 2) / 3;
+    public static int cohorts(int recordedMonths) {
+        return (recordedMonths + 2) / 3;
     }
 
     /** This month's totals (valid after this phase ran). */

@@ -4,7 +4,7 @@ package org.creditstress.scenario;
 public record BehaviourSpec(TraitSpec essentialShare, TraitSpec discretionaryPropensity, TraitSpec presentBias, TraitSpec literacy,
                         double impulseCreditShare, double convenienceShare, double savingsDrawdown,
                         double instalmentUptake, double cashLoanDrawProbability, double cashLoanDrawShare,
-                        boolean borrowToPay, boolean loanStacking, RepaymentPriorityRule repaymentPriority,
+                        boolean borrowToPay, RepaymentPriorityRule repaymentPriority,
                         double strategicDefaultDebtMonths, double fraudIncomeInflation, double fraudTrueRisk,
                         double strategicTrueRisk) {
 

@@ -31,19 +31,6 @@ final class ScenarioChecks {
         lenders(s);
         economy(s);
         classification(s.classification());
-        for (int i = 0; i < s.policyEvents().size(); i++) {
-            PolicyEventSpec e = s.policyEvents().get(i);
-            boolean share = e.kind() != PolicyEventSpec.Kind.COURT_CAPACITY && e.kind() != PolicyEventSpec.Kind.REPAYMENT_HOLIDAY;
-            if (share && e.value() > 1) {
-                add("policy_events[" + i + "].value", "must be in [0, 1] for " + e.kind().toString().toLowerCase() + ", got " + e.value());
-            }
-            if (e.kind() == PolicyEventSpec.Kind.APR_CAP && e.value() <= 0) {
-                add("policy_events[" + i + "].value", "an APR cap must be positive, got " + e.value());
-            }
-            if (e.kind() == PolicyEventSpec.Kind.REPAYMENT_HOLIDAY && e.months() == 0) {
-                add("policy_events[" + i + "].months", "a repayment holiday needs a length in months");
-            }
-        }
         return findings;
     }
 

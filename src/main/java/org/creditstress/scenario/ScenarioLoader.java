@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.creditstress.scenario.schema.Key;
-import org.creditstress.scenario.schema.ScenarioSchema;
 import org.creditstress.scenario.schema.Section;
 
 /**
@@ -49,13 +48,23 @@ public final class ScenarioLoader {
 
     /** Loads a scenario file with overrides ({@code KEY=VALUE} strings, may be empty). */
     public static LoadedScenario load(Path file, List<String> overrides) {
+        return load(ScenarioFormat.standard(), file, overrides);
+    }
+
+    /** Loads a scenario file in a given format (a model built from other registries, in tests). */
+    public static LoadedScenario load(ScenarioFormat format, Path file, List<String> overrides) {
         List<YamlDocument> chain = readChain(file);
         String defaultName = baseName(file);
-        return resolve(chain, overrides, defaultName);
+        return resolve(format, chain, overrides, defaultName);
     }
 
     /** Loads a scenario from YAML text (tests, tools); {@code extends} paths are relative to the working directory. */
     public static LoadedScenario fromYaml(String source, String yaml, List<String> overrides) {
+        return fromYaml(ScenarioFormat.standard(), source, yaml, overrides);
+    }
+
+    /** Loads a scenario from YAML text in a given format. */
+    public static LoadedScenario fromYaml(ScenarioFormat format, String source, String yaml, List<String> overrides) {
         YamlDocument doc = YamlDocument.parse(source, yaml);
         List<YamlDocument> chain = new ArrayList<>();
         chain.add(doc);
@@ -63,10 +72,10 @@ public final class ScenarioLoader {
         if (ext != null) {
             chain.addAll(readChain(Path.of(ext.asText())));
         }
-        return resolve(chain, overrides, baseName(Path.of(source.replaceAll("[^A-Za-z0-9_.-]", "_"))));
+        return resolve(format, chain, overrides, baseName(Path.of(source.replaceAll("[^A-Za-z0-9_.-]", "_"))));
     }
 
-    private static LoadedScenario resolve(List<YamlDocument> chain, List<String> overrides, String defaultName) {
+    private static LoadedScenario resolve(ScenarioFormat format, List<YamlDocument> chain, List<String> overrides, String defaultName) {
         ObjectNode merged = chain.get(chain.size() - 1).tree().deepCopy();
         for (int i = chain.size() - 2; i >= 0; i--) {
             merge(merged, chain.get(i).tree());
@@ -74,19 +83,19 @@ public final class ScenarioLoader {
         List<ScenarioProblem> problems = new ArrayList<>();
         List<String> setPaths = new ArrayList<>();
         for (String override : overrides) {
-            applyOverride(merged, override, setPaths, problems);
+            applyOverride(format.root(), merged, override, setPaths, problems);
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        List<SchemaValidator.Finding> findings = new SchemaValidator().validateAndFill(ScenarioSchema.root(), merged);
+        List<SchemaValidator.Finding> findings = new SchemaValidator().validateAndFill(format.root(), merged);
         throwIfAny(findings, chain, overrides, setPaths);
         List<ScenarioProblem> csvProblems = EconomyCsv.load(merged, chain);
         if (!csvProblems.isEmpty()) {
             throw new ScenarioException(csvProblems);
         }
         // Values read from CSV files are checked like values written in the scenario.
-        throwIfAny(new SchemaValidator().validateAndFill(ScenarioSchema.root(), merged), chain, overrides, setPaths);
+        throwIfAny(new SchemaValidator().validateAndFill(format.root(), merged), chain, overrides, setPaths);
         if (merged.path("name").asText().isEmpty()) {
             merged.put("name", defaultName);
         }
@@ -96,8 +105,12 @@ public final class ScenarioLoader {
         } catch (Exception e) {
             throw new IllegalStateException("validated scenario does not bind: " + e.getMessage(), e);
         }
-        throwIfAny(new ScenarioChecks().check(scenario), chain, overrides, setPaths);
-        return new LoadedScenario(scenario, ResolvedScenario.canonical(ScenarioSchema.root(), merged),
+        List<SchemaValidator.Finding> rules = new ScenarioChecks().check(scenario);
+        for (ScenarioRule rule : format.rules()) {
+            rule.check(scenario).forEach(p -> rules.add(new SchemaValidator.Finding(p.path(), p.reason())));
+        }
+        throwIfAny(rules, chain, overrides, setPaths);
+        return new LoadedScenario(scenario, ResolvedScenario.canonical(format.root(), merged),
                 chain.get(0).source(), List.copyOf(chain));
     }
 
@@ -182,7 +195,7 @@ public final class ScenarioLoader {
         }
     }
 
-    private static void applyOverride(ObjectNode tree, String override, List<String> setPaths,
+    private static void applyOverride(Section root, ObjectNode tree, String override, List<String> setPaths,
                                       List<ScenarioProblem> problems) {
         String source = "--set " + override;
         int eq = override.indexOf('=');
@@ -212,7 +225,7 @@ public final class ScenarioLoader {
         if (value == null || value.isMissingNode()) {
             value = YamlDocument.MAPPER.getNodeFactory().textNode("");
         }
-        Optional<String> error = checkPath(segments, value);
+        Optional<String> error = checkPath(root, segments, value);
         if (error.isPresent()) {
             problems.add(new ScenarioProblem(source, 0, path, error.get()));
             return;
@@ -266,8 +279,8 @@ public final class ScenarioLoader {
     }
 
     /** Checks that a --set path names a key of the schema and its value is valid there. */
-    private static Optional<String> checkPath(List<Object> segments, JsonNode value) {
-        Section section = ScenarioSchema.root();
+    private static Optional<String> checkPath(Section root, List<Object> segments, JsonNode value) {
+        Section section = root;
         for (int i = 0; i < segments.size(); i++) {
             Object seg = segments.get(i);
             boolean last = i == segments.size() - 1;

@@ -53,7 +53,7 @@ class BureauAndLimitsTest {
         acc.monthsPastDue[who[1]] = (byte) monthsPastDueAtA;
         acc.arrears[who[1]] = 1000;
         float before = acc.limit[who[2]];
-        new Underwriting(m, bureau).step(null);
+        new Underwriting(m, bureau, m.scenario.products(), m.scenario.bureau(), 2.0).step(null);
         float after = acc.limit[who[2]];
         acc.monthsPastDue[who[1]] = 0;
         acc.arrears[who[1]] = 0;
@@ -65,7 +65,7 @@ class BureauAndLimitsTest {
     void withSharingOffADelinquencyAtAKeepsTheLimitAtB() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "bureau.coverage=0");
-            CreditBureau bureau = new CreditBureau(m, 1);
+            CreditBureau bureau = new CreditBureau(m, m.scenario.bureau(), true, 1);
             assertEquals(1.0f, limitAtBAfter(m, bureau, 5));
         }
     }
@@ -74,7 +74,7 @@ class BureauAndLimitsTest {
     void withSharingOnTheLimitAtBIsCutOnlyAfterTheReportingLag() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "bureau.coverage=1", "lenders[1].limit_management.external_cut=0.5");
-            CreditBureau bureau = new CreditBureau(m, 1);
+            CreditBureau bureau = new CreditBureau(m, m.scenario.bureau(), true, 1);
             // Reported at 1 month past due, visible 2 months later: at 3 months past due.
             assertEquals(1.0f, limitAtBAfter(m, bureau, 1), "reported, not yet visible");
             assertEquals(1.0f, limitAtBAfter(m, bureau, 2), "still within the lag");
@@ -86,7 +86,7 @@ class BureauAndLimitsTest {
     void aLenderThatDoesNotReportLeavesNoTraceAtTheBureau() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "bureau.coverage=1", "lenders[0].bureau_reporting.enabled=false");
-            CreditBureau bureau = new CreditBureau(m, 1);
+            CreditBureau bureau = new CreditBureau(m, m.scenario.bureau(), true, 1);
             assertEquals(1.0f, limitAtBAfter(m, bureau, 6));
         }
     }
@@ -95,7 +95,7 @@ class BureauAndLimitsTest {
     void partialCoverageLetsLendersSeeAboutThatShareOfBorrowers() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "bureau.coverage=0.3");
-            CreditBureau bureau = new CreditBureau(m, 1);
+            CreditBureau bureau = new CreditBureau(m, m.scenario.bureau(), true, 1);
             int seen = 0;
             for (int i = 0; i < m.borrowers.size; i++) {
                 seen += bureau.sees(i, 1) ? 1 : 0;
@@ -108,12 +108,12 @@ class BureauAndLimitsTest {
     void theCreditScoreFallsWithReportedDelinquencyAndRecoversSlowly() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "bureau.score_drop=40", "bureau.score_recovery=0.1");
-            CreditBureau bureau = new CreditBureau(m, 1);
+            CreditBureau bureau = new CreditBureau(m, m.scenario.bureau(), true, 1);
             int[] who = borrowerAtBoth(m);
             float start = m.borrowers.creditScore[who[0]];
             m.accounts.monthsPastDue[who[1]] = 1;
             m.accounts.arrears[who[1]] = 100;
-            CreditScoreUpdate update = new CreditScoreUpdate(m, bureau);
+            CreditScoreUpdate update = new CreditScoreUpdate(m, bureau, m.scenario.bureau());
             update.step(null);
             assertEquals(Math.max(300f, start - 40f), m.borrowers.creditScore[who[0]], 1e-3f);
             m.accounts.monthsPastDue[who[1]] = 0;
@@ -128,7 +128,7 @@ class BureauAndLimitsTest {
     void thinFilesPayMoreAndGetSmallerLimits() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "population.accounts.cash_loan_share=1");
-            Pricing pricing = new Pricing(m);
+            Pricing pricing = new Pricing(m, m.scenario.products());
             double thinLimit = 0;
             double thickLimit = 0;
             int thin = 0;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FundingAndContagionTest {
 
     private static final String[] ALL_CHANNELS_OFF = {"contagion.common_borrowers=false", "contagion.funding=false",
-        "contagion.macro_feedback=false", "population.behaviour.loan_stacking=false", "lenders[0].tightening.enabled=false",
+        "contagion.macro_feedback=false", "contagion.loan_stacking=false", "lenders[0].tightening.enabled=false",
         "lenders[1].tightening.enabled=false", "courts.capacity_per_100k=1000000"};
 
     private static String[] with(String[] base, String... more) {

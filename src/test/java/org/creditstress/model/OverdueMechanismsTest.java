@@ -31,8 +31,8 @@ class OverdueMechanismsTest {
     void loanStackingRaisesWriteOffsAndTheShareOfMultiLenderDefaults() {
         String[] manyLenders = {"population.size=30000", "population.accounts.lenders_held=[0.2,0.8]",
             "population.accounts.cash_loan_share=1", "population.behaviour.borrow_to_pay=false"};
-        RunResult with = Scenarios.run(Scenarios.shipped("severe-downturn", concat(manyLenders, "population.behaviour.loan_stacking=true")), 2);
-        RunResult without = Scenarios.run(Scenarios.shipped("severe-downturn", concat(manyLenders, "population.behaviour.loan_stacking=false")), 2);
+        RunResult with = Scenarios.run(Scenarios.shipped("severe-downturn", concat(manyLenders, "contagion.loan_stacking=true")), 2);
+        RunResult without = Scenarios.run(Scenarios.shipped("severe-downturn", concat(manyLenders, "contagion.loan_stacking=false")), 2);
         assertEquals(0.0, Scenarios.total(without, "loans_stacked"));
         assertTrue(Scenarios.total(with, "loans_stacked") > 1000);
         double writeOffsWith = Scenarios.total(with, "accounts_written_off");

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.creditstress.model.Catalogue;
+import org.creditstress.model.channel.ContagionChannel;
 import java.util.Map;
 import org.creditstress.experiment.Experiment;
 import org.creditstress.experiment.MetricExpression;
@@ -55,9 +57,9 @@ public final class Attribution {
         Map<String, RunResult> runs = new LinkedHashMap<>();
         runs.put("all on", Experiment.run(base, threads, progress));
         for (ContagionChannel c : channels) {
-            runs.put("no " + c.key(), Experiment.run(with(c.off(base.scenario())), threads, progress));
+            runs.put("no " + c.key(), Experiment.run(with(List.of(c.offOverride())), threads, progress));
         }
-        runs.put("all off", Experiment.run(with(ContagionChannel.allOff(base.scenario())), threads, progress));
+        runs.put("all off", Experiment.run(with(Catalogue.standard().channels().allOff()), threads, progress));
         return runs;
     }
 

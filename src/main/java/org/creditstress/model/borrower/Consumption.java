@@ -57,11 +57,12 @@ public final class Consumption implements Steppable {
     private final double[] merchantDiscount;
     private final double[] minDraw;
 
-    public Consumption(Market market) {
+    /** @param loanStacking whether a short borrower may borrow at a lender it owes nothing (the loan-stacking channel) */
+    public Consumption(Market market, boolean loanStacking) {
         this.market = market;
         this.behaviour = market.scenario.population().behaviour();
-        this.pricing = new Pricing(market);
-        this.stacking = new LoanStacking(behaviour.borrowToPay(), behaviour.loanStacking());
+        this.pricing = new Pricing(market, market.scenario.products());
+        this.stacking = new LoanStacking(behaviour.borrowToPay(), loanStacking);
         List<SegmentSpec> segs = market.scenario.population().segments();
         emergencyProbability = segs.stream().mapToDouble(SegmentSpec::emergencyProbability).toArray();
         emergencySize = segs.stream().mapToDouble(SegmentSpec::emergencySizeMonths).toArray();

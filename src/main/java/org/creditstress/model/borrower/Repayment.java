@@ -50,7 +50,7 @@ public final class Repayment implements Steppable {
         penaltyMonthly = products.stream().mapToDouble(ProductSpec::penaltyMonthlyRate).toArray();
         feeMonthly = products.stream().mapToDouble(ProductSpec::instalmentMonthlyFee).toArray();
         instalmentMonths = products.stream().mapToDouble(ProductSpec::instalmentMonths).toArray();
-        pricing = new Pricing(market);
+        pricing = new Pricing(market, market.scenario.products());
         strategicDebtMonths = market.scenario.population().behaviour().strategicDefaultDebtMonths();
         extension = market.lenders.stream().mapToDouble(l -> l.spec.restructuring().termExtension()).toArray();
         feeNow = new double[products.size()];

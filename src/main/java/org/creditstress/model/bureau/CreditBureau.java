@@ -15,20 +15,23 @@ import org.creditstress.scenario.LenderSpec;
  * account is at least {@code threshold + lag} months past due (a cure clears the record), and
  * always once it is written off. Coverage: lender {@code l} can see borrower {@code i}'s record at
  * all only for a fixed share {@code bureau.coverage} of borrower-lender pairs, chosen by a hash of
- * (replication seed, borrower, lender). With the common-borrowers channel off, lenders see nothing.
+ * (replication seed, borrower, lender). Without bureau sharing (the common-borrowers channel
+ * off), lenders see nothing, mandate or not.
  */
 public final class CreditBureau {
     private final Market market;
     private final long seed;
     private final double coverage;
+    private final boolean sharing;
     private final boolean[] reports;
     private final int[] visibleFrom;
 
-    public CreditBureau(Market market, long replicationSeed) {
+    /** @param sharing whether lenders see each other's records at all (the common-borrowers channel) */
+    public CreditBureau(Market market, BureauSpec spec, boolean sharing, long replicationSeed) {
         this.market = market;
         this.seed = SeedPlan.mix64(replicationSeed ^ 0x2545F4914F6CDD1DL);
-        BureauSpec spec = market.scenario.bureau();
-        this.coverage = market.scenario.contagion().commonBorrowers() ? spec.coverage() : 0.0;
+        this.sharing = sharing;
+        this.coverage = sharing ? spec.coverage() : 0.0;
         int n = market.lenders.size();
         reports = new boolean[n];
         visibleFrom = new int[n];
@@ -55,7 +58,7 @@ public final class CreditBureau {
     /** Coverage now: a bureau-sharing mandate overrides the scenario's (but not a channel switched off). */
     private double coverage() {
         double mandate = market.policy.bureauCoverage();
-        return Double.isNaN(mandate) || !market.scenario.contagion().commonBorrowers() ? coverage : mandate;
+        return Double.isNaN(mandate) || !sharing ? coverage : mandate;
     }
 
     /** Whether the lender reports now (everyone does under a bureau-sharing mandate). */

@@ -19,10 +19,9 @@ public final class CreditScoreUpdate implements Steppable {
     private final double drop;
     private final double recovery;
 
-    public CreditScoreUpdate(Market market, CreditBureau bureau) {
+    public CreditScoreUpdate(Market market, CreditBureau bureau, BureauSpec spec) {
         this.market = market;
         this.bureau = bureau;
-        BureauSpec spec = market.scenario.bureau();
         drop = spec.scoreDrop();
         recovery = spec.scoreRecovery();
     }

@@ -76,9 +76,9 @@ public final class Courts implements Steppable {
         public long inCourt;
     }
 
-    public Courts(Market market, long replicationSeed) {
+    public Courts(Market market, org.creditstress.scenario.CourtsSpec spec, long replicationSeed) {
         this.market = market;
-        this.spec = market.scenario.courts();
+        this.spec = spec;
         for (int c = 0; c < market.chunks.count(); c++) {
             filingsByChunk.add(new ArrayList<>());
         }

@@ -1,38 +1,35 @@
 package org.creditstress.model.economy;
 
-import org.creditstress.model.Market;
+import org.creditstress.model.engine.Ledger;
 import org.creditstress.scenario.EconomySpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * Phase 1 of the month: advances the month and reads this month's unemployment target, income
- * growth and funding rate from the scenario's paths. Burn-in months use the month-1 values.
+ * {@code MonthPhase.ECONOMY}: advances the month, clears the month's ledger and reads this
+ * month's unemployment target, income growth and funding rate from the scenario's paths.
+ * Burn-in months use the month-1 values.
  */
 public final class EconomyPhase implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
-    private final transient MacroFeedback feedback;
+    private final transient MacroState macro;
+    private final transient Ledger ledger;
+    private final transient EconomySpec economy;
 
-    public EconomyPhase(Market market) {
-        this.market = market;
-        this.feedback = market.scenario.contagion().macroFeedback()
-                ? new MacroFeedback(market.scenario.contagion().macroSensitivity()) : null;
+    public EconomyPhase(MacroState macro, Ledger ledger, EconomySpec economy) {
+        this.macro = macro;
+        this.ledger = ledger;
+        this.economy = economy;
     }
 
     @Override
     public void step(SimState state) {
-        MacroState macro = market.macro;
         macro.month++;
-        EconomySpec e = market.scenario.economy();
         int m = Math.max(1, macro.month);
-        macro.unemploymentTarget = e.unemployment().at(m);
-        if (feedback != null) {
-            macro.unemploymentTarget = feedback.adjust(macro);
-        }
-        macro.incomeGrowthAnnual = e.incomeGrowth().at(m);
-        macro.fundingRateAnnual = e.fundingRate().at(m);
-        market.ledger.reset();
+        macro.unemploymentTarget = economy.unemployment().at(m);
+        macro.incomeGrowthAnnual = economy.incomeGrowth().at(m);
+        macro.fundingRateAnnual = economy.fundingRate().at(m);
+        ledger.reset();
     }
 
     /** Sets the clock before the first month: month 1 - burnIn - 1, so the first step is the first burn-in month. */

@@ -5,7 +5,7 @@ import org.creditstress.scenario.LenderSpec;
 /**
  * One lender's balance sheet and policy state, in yuan. Assets are cash and receivables less
  * provisions; liabilities are funding; equity is the rest. Updated once a month by
- * {@link LenderAccounting}; read (never written) by borrower mechanisms during the month.
+ * {@link LenderBooks} and {@link LenderFunding}; read (never written) by borrower mechanisms during the month.
  */
 public final class LenderState {
     public final int index;
@@ -42,6 +42,8 @@ public final class LenderState {
     /** Share of limits to cut at this month's underwriting (set by the tightening policy). */
     double pendingLimitCut;
     boolean lending = true;
+    /** Rise of the ABS discount over its base this month (set by the funding channel; 0 without it). */
+    double absDiscountRise;
 
     public LenderState(int index, LenderSpec spec, double scoreCutoff) {
         this.index = index;
@@ -146,6 +148,16 @@ public final class LenderState {
 
     public int covenantBreaches() {
         return covenantBreaches;
+    }
+
+    /** Arrangements whose covenants this month's test newly breached (the funding channel). */
+    public void recordCovenantBreaches(int breaches) {
+        covenantBreaches = breaches;
+    }
+
+    /** The ABS discount's rise over its base this month, as buyers price in arrears (the funding channel). */
+    public void setAbsDiscountRise(double rise) {
+        absDiscountRise = rise;
     }
 
     /**

@@ -18,8 +18,7 @@ public final class Pricing {
     private final BorrowerTable borrowers;
     private final org.creditstress.model.policy.PolicyState policy;
 
-    public Pricing(Market market) {
-        List<ProductSpec> products = market.scenario.products();
+    public Pricing(Market market, List<ProductSpec> products) {
         productApr = products.stream().mapToDouble(ProductSpec::apr).toArray();
         thinPremium = market.lenders.stream().mapToDouble(l -> l.spec.thinFileAprPremium()).toArray();
         accounts = market.accounts;

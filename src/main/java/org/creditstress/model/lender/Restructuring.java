@@ -29,9 +29,9 @@ public final class Restructuring implements Steppable {
     private final int[] toMonths;
     private final int[] maxTimes;
 
-    public Restructuring(Market market) {
+    public Restructuring(Market market, Pricing pricing) {
         this.market = market;
-        this.pricing = new Pricing(market);
+        this.pricing = pricing;
         this.random = new CounterRandom(market.replicationSeed, RandomStream.RESTRUCTURING);
         int n = market.lenders.size();
         enabled = new boolean[n];

@@ -1,5 +1,6 @@
 package org.creditstress.model.lender;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.special.Erf;
 import org.creditstress.model.Market;
@@ -9,13 +10,14 @@ import org.creditstress.model.bureau.CreditBureau;
 import org.creditstress.model.engine.Counter;
 import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
+import org.creditstress.scenario.BureauSpec;
 import org.creditstress.scenario.LenderSpec;
 import org.creditstress.scenario.ProductSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * Phase 5 of the month: lenders decide on applicants and limits.
+ * {@code MonthPhase.UNDERWRITING}: lenders decide on applicants and limits.
  *
  * <p>Scoring: the lender observes {@code s = q * r + sqrt(1 - q^2) * e}, where {@code r} is the
  * borrower's true risk index (standard normal), {@code e} standard normal noise and {@code q} the
@@ -35,13 +37,29 @@ public final class Underwriting implements Steppable {
     private final transient Market market;
     private final transient CreditBureau bureau;
     private final double[] maxLimit;
+    private final transient List<ProductSpec> products;
+    private final double scoreMean;
+    private final double scoreWeight;
+    private final double fraudIncomeInflation;
     private final transient CounterRandom random;
 
-    public Underwriting(Market market, CreditBureau bureau) {
+    /**
+     * @param bureau               the bureau lenders look borrowers up in, or null (the first
+     *                             applications, before any record exists)
+     * @param products             the products, by index
+     * @param bureauSpec           the credit score's scale and weight in underwriting
+     * @param fraudIncomeInflation factor by which fraudsters forge their income
+     */
+    public Underwriting(Market market, CreditBureau bureau, List<ProductSpec> products, BureauSpec bureauSpec,
+                        double fraudIncomeInflation) {
         this.market = market;
         this.bureau = bureau;
+        this.products = List.copyOf(products);
+        this.scoreMean = bureauSpec.scoreMean();
+        this.scoreWeight = bureauSpec.scoreWeight();
+        this.fraudIncomeInflation = fraudIncomeInflation;
         this.random = new CounterRandom(market.replicationSeed, RandomStream.UNDERWRITING);
-        this.maxLimit = market.scenario.products().stream().mapToDouble(ProductSpec::maxLimit).toArray();
+        this.maxLimit = products.stream().mapToDouble(ProductSpec::maxLimit).toArray();
     }
 
     /** The score cut-off for an approval rate: the standard normal quantile. */
@@ -63,12 +81,13 @@ public final class Underwriting implements Steppable {
      *
      * @return whether the account was opened
      */
-    public static boolean apply(Market m, int a, SplittableRandom rng, int chunk, CreditBureau bureau) {
-        return apply(m, a, rng.nextGaussian(), chunk, bureau);
+    public boolean apply(int a, SplittableRandom rng, int chunk) {
+        return apply(a, rng.nextGaussian(), chunk);
     }
 
-    /** As {@link #apply(Market, int, SplittableRandom, int, CreditBureau)}, with the score noise {@code noise} given. */
-    public static boolean apply(Market m, int a, double noise, int chunk, CreditBureau bureau) {
+    /** As {@link #apply(int, SplittableRandom, int)}, with the score noise {@code noise} given. */
+    private boolean apply(int a, double noise, int chunk) {
+        Market m = market;
         AccountTable acc = m.accounts;
         BorrowerTable b = m.borrowers;
         int i = acc.borrower[a];
@@ -82,14 +101,14 @@ public final class Underwriting implements Steppable {
             if (spec.limitManagement().declineExternalDelinquency() && bureau.delinquentElsewhere(i, l)) {
                 return false;
             }
-            double gap = m.scenario.bureau().scoreMean() - b.creditScore[i];
-            score += m.scenario.bureau().scoreWeight() * Math.max(0.0, gap) / 100.0;
+            double gap = scoreMean - b.creditScore[i];
+            score += scoreWeight * Math.max(0.0, gap) / 100.0;
         }
         if (!(score < lender.scoreCutoff) || !lender.lending()) {
             return false;
         }
-        ProductSpec product = m.scenario.products().get(acc.product[a]);
-        double income = b.permanentIncome[i] * (b.fraud(i) ? m.scenario.population().behaviour().fraudIncomeInflation() : 1.0);
+        ProductSpec product = products.get(acc.product[a]);
+        double income = b.permanentIncome[i] * (b.fraud(i) ? fraudIncomeInflation : 1.0);
         double limit = income * product.limitIncomeMultiple()
                 * Math.exp(-spec.scoreLimitSensitivity() * score)
                 * (thin ? spec.thinFileLimitFactor() : 1.0) * lender.limitFactor();
@@ -117,7 +136,7 @@ public final class Underwriting implements Steppable {
                 LenderState lender = market.lenders.get(acc.lender[a]);
                 if (acc.status[a] == AccountTable.NOT_OPEN) {
                     if (random.uniform(a, month, 0) < lender.spec.reapplyProbability()) {
-                        boolean opened = apply(market, a, random.gaussian(a, month, 1), c, bureau);
+                        boolean opened = apply(a, random.gaussian(a, month, 1), c);
                         if (market.trace() != null && market.trace().is(acc.borrower[a])) {
                             market.trace().account(market.month(), a).events.add(opened ? "applied again and was approved" : "applied again and was declined");
                         }

@@ -10,9 +10,12 @@ import sim.engine.Steppable;
 public final class TraceRecorder implements Steppable {
     private static final long serialVersionUID = 1L;
     private final transient Market market;
+    private final transient java.util.List<String> productIds;
 
-    public TraceRecorder(Market market) {
+    /** @param productIds the products' ids, by index */
+    public TraceRecorder(Market market, java.util.List<String> productIds) {
         this.market = market;
+        this.productIds = java.util.List.copyOf(productIds);
     }
 
     @Override
@@ -34,7 +37,7 @@ public final class TraceRecorder implements Steppable {
         for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
             BorrowerTrace.AccountRecord ar = trace.account(market.month(), a);
             ar.lender = market.lenders.get(acc.lender[a]).spec.name();
-            ar.product = market.scenario.products().get(acc.product[a]).id();
+            ar.product = productIds.get(acc.product[a]);
             ar.limit = acc.limit[a];
             ar.balance = acc.status[a] == AccountTable.OPEN ? acc.balance(a) : 0.0;
             ar.monthsPastDue = acc.status[a] == AccountTable.OPEN ? acc.monthsPastDue[a] : 0;

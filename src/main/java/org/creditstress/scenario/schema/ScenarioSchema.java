@@ -1,6 +1,8 @@
 package org.creditstress.scenario.schema;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The scenario format, version 1: every section and key, with its default, range, unit and
@@ -11,20 +13,22 @@ import java.util.List;
 public final class ScenarioSchema {
     public static final int FORMAT_VERSION = 1;
     private static final double INF = Double.POSITIVE_INFINITY;
-    /** Policy event kinds and what their {@code value} means. */
-    public static final List<String> POLICY_KINDS = List.of("apr_cap", "repayment_holiday", "income_support", "bureau_mandate",
-            "literacy_campaign", "court_capacity", "capital_requirement", "liquidity_requirement", "own_funding_share");
-
-    private static final Section ROOT = build();
 
     private ScenarioSchema() {
     }
 
+    /** The standard format's root: this schema with the model's contagion channels and policy kinds. */
     public static Section root() {
-        return ROOT;
+        return org.creditstress.scenario.ScenarioFormat.standard().root();
     }
 
-    private static Section build() {
+    /**
+     * The schema, completed by the model's registries.
+     *
+     * @param contagionKeys adds each contagion channel's switch and settings to the {@code contagion} section
+     * @param policyKinds   the policy-event kinds, each with what its {@code value} means
+     */
+    public static Section build(UnaryOperator<Section> contagionKeys, Map<String, String> policyKinds) {
         return Section.map("", "A scenario: one market, one economy path, and how to run it.")
                 .integer("version", FORMAT_VERSION, FORMAT_VERSION, FORMAT_VERSION, "",
                         "Scenario format version.")
@@ -39,11 +43,12 @@ public final class ScenarioSchema {
                 .with(products())
                 .with(lenders())
                 .with(funders())
-                .with(contagion())
+                .with(contagionKeys.apply(Section.map("contagion",
+                        "Contagion channels (DOMAIN.md section 6): one switch per channel, so a run can show which one matters.")))
                 .with(bureau())
                 .with(courts())
                 .with(economy())
-                .with(policyEvents())
+                .with(policyEvents(policyKinds))
                 .with(classification())
                 .with(outputs());
     }
@@ -134,8 +139,6 @@ public final class ScenarioSchema {
                         "Share of the cash-loan limit drawn for a planned purchase.")
                 .bool("borrow_to_pay", true,
                         "A borrower short of cash for essentials and bills draws a current cash-loan account at a lender it owes a bill to.")
-                .bool("loan_stacking", true,
-                        "Loan stacking (以贷养贷): if no lender it owes will lend, the borrower draws a cash loan at another lender that will.")
                 .choice("repayment_priority", "pro_rata", List.of("pro_rata", "penalty_cost", "collection_pressure", "bureau_reporting"),
                         "Whom a short borrower pays first: pro_rata (share of each bill), penalty_cost (highest penalty rate first), "
                                 + "collection_pressure (furthest past due first), bureau_reporting (lenders that report to the bureau first).")
@@ -279,19 +282,6 @@ public final class ScenarioSchema {
                 .number("stress_cut", 0.5, 0, 1, "share", "Share of every line limit the stressed funder cuts.");
     }
 
-    private static Section contagion() {
-        return Section.map("contagion", "Contagion channels that have no switch of their own elsewhere. Loan stacking is "
-                        + "population.behaviour.loan_stacking; credit-supply tightening is lenders[].tightening.enabled.")
-                .bool("common_borrowers", true,
-                        "Borrowers may hold accounts at several lenders and lenders see each other's delinquencies. Off: "
-                                + "every borrower holds one lender, and lenders see nothing of others.")
-                .bool("funding", true, "Covenant breaches, funder-stress line cuts and ABS discounts that rise with overdue ratios. "
-                        + "Off: lines are never cut and the ABS discount stays at its base.")
-                .bool("macro_feedback", false, "Shrinking credit raises unemployment.")
-                .number("macro_sensitivity", 0.05, 0, 10, "points per unit",
-                        "Unemployment added per unit fall of new credit below its month-1 level (0.05: credit down 20 % adds 1 point).");
-    }
-
     private static Section bureau() {
         return Section.map("bureau", "The credit bureau: a bureau-style score, and what lenders see of each other's borrowers.")
                 .number("coverage", 1.0, 0, 1, "share",
@@ -351,19 +341,12 @@ public final class ScenarioSchema {
                         .number("job_loss_monthly", 0.01, 0, 1, "per month", "Monthly job-loss probability in fixed_hazards mode."));
     }
 
-    private static Section policyEvents() {
+    private static Section policyEvents(Map<String, String> kinds) {
         return Section.listOf("policy_events", 0, "Policies that take effect at a month (DOMAIN.md section 5). Optional.")
                 .integer("month", null, 1, 600, "month", "First month the policy applies.")
-                .choice("kind", null, POLICY_KINDS,
-                        "apr_cap: all-in annual cap on interest, instalment fees and penalty rates (value: the cap, e.g. 0.24); "
-                                + "repayment_holiday: no bills for `months` months, interest added to principal; "
-                                + "income_support: unemployed borrowers receive value x permanent income a month for `months` months; "
-                                + "bureau_mandate: every lender reports and bureau coverage becomes value; "
-                                + "literacy_campaign: every borrower's literacy closes value of its gap to 1; "
-                                + "court_capacity: courts take value cases a month per 100,000 borrowers; "
-                                + "capital_requirement: lenders' minimum capital ratio becomes value (and their tightening trigger at least that); "
-                                + "liquidity_requirement: lenders' cash buffer becomes at least value of own net receivables; "
-                                + "own_funding_share: lenders must fund at least value of each new loan themselves (co-lending scaled down).")
+                .choice("kind", null, List.copyOf(kinds.keySet()),
+                        kinds.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                                .collect(java.util.stream.Collectors.joining("; ")) + ".")
                 .number("value", 0.0, 0, 1e6, "depends on kind", "The policy's parameter (see kind).")
                 .integer("months", 0, 0, 600, "months", "How long a repayment holiday or income support lasts (0: for the rest of the run).");
     }

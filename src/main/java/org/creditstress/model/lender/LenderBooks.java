@@ -1,0 +1,148 @@
+package org.creditstress.model.lender;
+
+import java.util.List;
+import org.creditstress.model.InvariantViolation;
+import org.creditstress.model.Market;
+import org.creditstress.model.PortfolioScan;
+import org.creditstress.model.PortfolioStats;
+import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.Flow;
+import org.creditstress.model.funder.CoLending;
+import org.creditstress.model.funder.FundingBook;
+import org.creditstress.model.funder.FundingNetwork;
+import org.creditstress.model.policy.PolicyState;
+import org.creditstress.scenario.LenderSpec;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * {@code MonthPhase.LENDER_BOOKS}: each lender's books for the month, from the ledger's flows and
+ * the portfolio scan.
+ * <ol>
+ *   <li>Receivables: {@code R += purchases + disbursed + charges - repayments - write-offs}, checked
+ *       against the sum over accounts.</li>
+ *   <li>Co-lending ({@link CoLending}): funders take their shares of new lending, charges,
+ *       repayments, write-offs and recoveries; the lender keeps the rest ("own").</li>
+ *   <li>Own books: provisions = own share of (balance x loss rate of the bucket); provision charge =
+ *       provisions - last month's + own write-offs; operating cost {@code operating_cost_rate / 12 x R}
+ *       (the lender services all receivables); funding cost of the lines, other funding and
+ *       emergency funding (plus {@value LenderFunding#EMERGENCY_PENALTY} a year);
+ *       {@code cash += own repayments + own recoveries + merchant fees - own new lending - costs};
+ *       {@code equity += own charges + merchant fees + own recoveries - provision charge - costs};
+ *       dividends above {@code target_capital_ratio} (from month 1).</li>
+ *   <li>Open accounts by event count equal accounts open in the table.</li>
+ * </ol>
+ * During burn-in the funding is managed right after the books ({@link LenderFunding}); the month's
+ * new credit is handed to the macro state (for the macro-feedback channel).
+ */
+public final class LenderBooks implements Steppable {
+    private static final long serialVersionUID = 1L;
+    /** Relative tolerance of the accounting identities: double rounding over millions of accounts. */
+    static final double TOLERANCE = 1e-9;
+
+    private final transient Market market;
+    private final transient PortfolioScan scan;
+    private final transient LenderFunding funding;
+    private final transient FundingNetwork network;
+    private final transient PolicyState policy;
+    private final transient WriteOffRecoveries recoveriesAfterWriteOff;
+    private final long[] openAccounts;
+    private final double[] lastRecoveries;
+
+    public LenderBooks(Market market, PortfolioScan scan, LenderFunding funding) {
+        this.market = market;
+        this.scan = scan;
+        this.funding = funding;
+        this.network = market.funding;
+        this.policy = market.policy;
+        int n = market.lenders.size();
+        openAccounts = new long[n];
+        lastRecoveries = new double[n];
+        recoveriesAfterWriteOff = new WriteOffRecoveries(n);
+    }
+
+    /** Takes the accounts opened when the population was built (called once, before the first month). */
+    public void countOpenAccounts() {
+        for (LenderState lender : market.lenders) {
+            openAccounts[lender.index] = market.ledger.total(Counter.ACCOUNTS_OPENED, lender.index);
+        }
+    }
+
+    @Override
+    public void step(SimState state) {
+        PortfolioStats stats = scan.stats();
+        int month = market.month();
+        List<LenderState> lenders = market.lenders;
+        double newCredit = 0;
+        for (LenderState lender : lenders) {
+            account(lender, stats, month);
+            newCredit += market.ledger.total(Flow.PURCHASES, lender.index) + market.ledger.total(Flow.DISBURSED, lender.index);
+        }
+        market.macro.recordNewCredit(newCredit);
+    }
+
+    private void account(LenderState lender, PortfolioStats stats, int month) {
+        int l = lender.index;
+        LenderSpec spec = lender.spec;
+        var ledger = market.ledger;
+        double purchases = ledger.total(Flow.PURCHASES, l);
+        double merchantFees = ledger.total(Flow.MERCHANT_FEES, l);
+        double disbursed = ledger.total(Flow.DISBURSED, l);
+        double charges = ledger.total(Flow.CHARGES, l);
+        double repayments = ledger.total(Flow.REPAYMENTS, l);
+        double writeOffs = ledger.total(Flow.WRITE_OFFS, l);
+        double collection = ledger.total(Flow.COLLECTION_COST, l) + ledger.total(Flow.LEGAL_COST, l);
+        double recoveries = ledger.total(Flow.COURT_RECOVERIES, l)
+                + (month >= 1 ? recoveriesAfterWriteOff.recover(lender, writeOffs) : 0.0);
+
+        double before = lender.ledgerReceivables;
+        lender.ledgerReceivables += purchases + disbursed + charges - repayments - writeOffs;
+        double scanned = stats.receivables[l];
+        if (Math.abs(lender.ledgerReceivables - scanned) > TOLERANCE * Math.max(1.0, scanned + purchases + repayments)) {
+            throw new InvariantViolation(month, "lender " + spec.name(),
+                    "receivables from the month's flows (" + lender.ledgerReceivables + ") differ from the sum over accounts (" + scanned + ")");
+        }
+        FundingBook book = network.book(l);
+        CoLending.OwnShare own = CoLending.split(book, before, purchases + disbursed, charges, repayments, writeOffs, recoveries,
+                policy.minOwnFundingShare());
+        lender.funderClaims = book.claims();
+
+        double ownFraction = scanned > 0 ? lender.ownReceivables() / scanned : 1.0;
+        double provisions = 0;
+        for (int bucket = 0; bucket < 5; bucket++) {
+            provisions += stats.bucketBalance[l][bucket] * spec.provisioning().lossRates().get(bucket);
+        }
+        provisions *= ownFraction;
+        double provisionCharge = provisions - lender.provisions + own.writeOffs();
+        double operating = spec.balanceSheet().operatingCostRate() / 12.0 * scanned;
+        double base = market.macro.fundingRateAnnual();
+        double fundingRate = base + spec.balanceSheet().fundingSpread();
+        double fundingCost = fundingRate / 12.0 * lender.funding + (fundingRate + LenderFunding.EMERGENCY_PENALTY) / 12.0 * lender.emergencyFunding
+                + book.monthlyLineCost(base);
+
+        lender.outflows = own.newLending() + collection + operating + fundingCost;
+        lender.inflows = own.repayments() + own.recoveries() + merchantFees;
+        lender.cash += lender.inflows - lender.outflows;
+        lender.equity += own.charges() + merchantFees + own.recoveries() - provisionCharge - collection - operating - fundingCost;
+        lender.provisions = provisions;
+        double dividends = month >= 1 && !lender.failed
+                ? Math.max(0.0, lender.equity - spec.balanceSheet().targetCapitalRatio() * (lender.ownReceivables() - provisions)) : 0.0;
+        dividends = Math.min(dividends, Math.max(0.0, lender.cash));
+        lender.cash -= dividends;
+        lender.equity -= dividends;
+        lastRecoveries[l] = recoveries;
+        openAccounts[l] += ledger.total(Counter.ACCOUNTS_OPENED, l) - ledger.total(Counter.ACCOUNTS_WRITTEN_OFF, l);
+        if (openAccounts[l] != stats.openAccounts[l]) {
+            throw new InvariantViolation(month, "lender " + spec.name(),
+                    "open accounts by event count (" + openAccounts[l] + ") differ from accounts open in the table (" + stats.openAccounts[l] + ")");
+        }
+        if (month <= 0) {
+            funding.manage(lender, stats, month);
+        }
+    }
+
+    /** Recoveries on written-off balances this month (courts and collection after write-off). */
+    public double recoveries(int lender) {
+        return lastRecoveries[lender];
+    }
+}
