@@ -29,7 +29,7 @@ public final class CreditBureau {
     /** @param sharing whether lenders see each other's records at all (the common-borrowers channel) */
     public CreditBureau(Market market, BureauSpec spec, boolean sharing, long replicationSeed) {
         this.market = market;
-        this.seed = SeedPlan.mix64(replicationSeed ^ 0x2545F4914F6CDD1DL);
+        this.seed = SeedPlan.purposeSeed(replicationSeed, org.creditstress.model.engine.RandomStream.BUREAU_COVERAGE);
         this.sharing = sharing;
         this.coverage = sharing ? spec.coverage() : 0.0;
         int n = market.lenders.size();

@@ -85,7 +85,7 @@ public final class Courts implements Steppable {
         double mean = spec.recoveryShareMean();
         double k = spec.recoveryShareConcentration();
         this.recoveryShare = mean <= 0 || mean >= 1 ? null : new BetaDistribution(null, mean * k, (1 - mean) * k, 1e-9);
-        this.seed = org.creditstress.model.engine.SeedPlan.mix64(replicationSeed + RandomStream.COURTS.ordinal());
+        this.seed = org.creditstress.model.engine.SeedPlan.purposeSeed(replicationSeed, RandomStream.COURTS);
         this.capacityPerMonth = spec.capacityPer100k() * market.borrowers.size / 100_000.0;
     }
 

@@ -11,7 +11,7 @@ public final class CounterRandom {
     private final long seed;
 
     public CounterRandom(long replicationSeed, RandomStream purpose) {
-        this.seed = SeedPlan.mix64(replicationSeed ^ (0x9E3779B97F4A7C15L * (purpose.ordinal() + 101L)));
+        this.seed = SeedPlan.mix64(SeedPlan.purposeSeed(replicationSeed, purpose) + 0x9E3779B97F4A7C15L);
     }
 
     /** A uniform draw in [0, 1) for (account, month, slot). */

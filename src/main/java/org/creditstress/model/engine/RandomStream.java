@@ -1,8 +1,13 @@
 package org.creditstress.model.engine;
 
+import java.util.Locale;
+
 /**
- * The purposes that get their own random stream per chunk. Separate streams keep mechanisms on
- * common random numbers: switching one mechanism off does not shift the draws of another.
+ * The purposes that get their own random stream. Separate streams keep mechanisms on common
+ * random numbers: switching one mechanism off does not shift the draws of another.
+ *
+ * <p>A stream is keyed by its purpose's name ({@link #key()}), never by its position in this
+ * list: adding, removing or reordering purposes changes no other stream.
  */
 public enum RandomStream {
     POPULATION,
@@ -12,5 +17,17 @@ public enum RandomStream {
     UNDERWRITING,
     COLLECTION,
     RESTRUCTURING,
-    COURTS
+    COURTS,
+    /** Which borrower-lender pairs the bureau covers. */
+    BUREAU_COVERAGE;
+
+    /** The stable name the stream's seed is derived from, e.g. {@code employment}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A 64-bit key from the name alone ({@link SeedPlan#nameKey}). */
+    long nameKey() {
+        return SeedPlan.nameKey(key());
+    }
 }
