@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.creditstress.experiment.Experiment;
+import org.creditstress.run.Experiment;
 import org.creditstress.metric.Metric;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.scenario.LoadedScenario;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.creditstress.experiment.Experiment;
+import org.creditstress.run.Experiment;
 import org.creditstress.metric.Metric;
 import org.creditstress.model.CreditMarket;
 import org.creditstress.model.Market;

@@ -13,7 +13,7 @@ import org.creditstress.experiment.sweep.Sweep;
 import org.creditstress.experiment.sweep.SweepManifest;
 import org.creditstress.experiment.sweep.SweepPoint;
 import org.creditstress.experiment.sweep.SweepResults;
-import org.creditstress.report.RunDirectory;
+import org.creditstress.run.store.RunDirectory;
 import org.creditstress.report.html.Units;
 import org.creditstress.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;

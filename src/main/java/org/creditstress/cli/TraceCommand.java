@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.creditstress.experiment.Experiment;
+import org.creditstress.run.Experiment;
 import org.creditstress.model.CreditMarket;
 import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;

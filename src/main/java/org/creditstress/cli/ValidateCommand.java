@@ -1,7 +1,7 @@
 package org.creditstress.cli;
 
 import java.util.concurrent.Callable;
-import org.creditstress.experiment.Experiment;
+import org.creditstress.run.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;

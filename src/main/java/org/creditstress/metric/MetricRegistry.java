@@ -80,6 +80,20 @@ public final class MetricRegistry {
         return metrics;
     }
 
+    /**
+     * Index of the column named {@code name} in {@link #metrics()}.
+     *
+     * @throws IllegalArgumentException if there is no such column
+     */
+    public int index(String name) {
+        for (int j = 0; j < metrics.size(); j++) {
+            if (metrics.get(j).name().equals(name)) {
+                return j;
+            }
+        }
+        throw new IllegalArgumentException("no metric " + name);
+    }
+
     public List<Metric> marketMetrics() {
         return marketMetrics;
     }

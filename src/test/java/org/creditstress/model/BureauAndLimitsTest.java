@@ -3,7 +3,7 @@ package org.creditstress.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.creditstress.experiment.Experiment;
+import org.creditstress.run.Experiment;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.bureau.CreditBureau;
 import org.creditstress.model.bureau.CreditScoreUpdate;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.creditstress.experiment.RunResult;
+import org.creditstress.run.RunResult;
 import org.creditstress.metric.Metric;
 import org.junit.jupiter.api.Test;
 

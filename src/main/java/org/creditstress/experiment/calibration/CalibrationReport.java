@@ -13,7 +13,7 @@ import org.creditstress.experiment.calibration.Calibration.Evaluation;
 import org.creditstress.experiment.calibration.Calibration.Result;
 import org.creditstress.experiment.sensitivity.ExperimentCharts;
 import org.creditstress.experiment.sensitivity.ExperimentFiles;
-import org.creditstress.experiment.sensitivity.ParameterRange;
+import org.creditstress.experiment.ParameterRange;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;

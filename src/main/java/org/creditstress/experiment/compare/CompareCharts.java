@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleBiFunction;
-import org.creditstress.experiment.RunResult;
+import org.creditstress.run.RunResult;
 import org.creditstress.metric.Metric;
-import org.creditstress.report.Quantiles;
+import org.creditstress.run.Quantiles;
 import org.creditstress.report.html.ChartKit;
 import org.knowm.xchart.XYChart;
 

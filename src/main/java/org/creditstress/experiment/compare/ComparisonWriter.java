@@ -13,11 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.creditstress.experiment.MetricExpression;
-import org.creditstress.report.ResultsWriter;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.store.ResultsWriter;
 import org.creditstress.report.chart.RunCharts;
 import org.creditstress.report.html.HtmlReport;
-import org.creditstress.report.html.RunFolder;
+import org.creditstress.run.store.RunFolder;
 import org.creditstress.report.html.RunReport;
 import org.creditstress.scenario.Scenario;
 

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.creditstress.report.CsvNumbers;
+import org.creditstress.run.store.CsvNumbers;
 import org.creditstress.scenario.LoadedScenario;
 import org.creditstress.scenario.Scenario;
 

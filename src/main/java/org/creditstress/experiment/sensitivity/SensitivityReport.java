@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.creditstress.experiment.ParameterRange;
 import org.creditstress.experiment.sensitivity.SensitivityAnalysis.DesignPoint;
 import org.creditstress.experiment.sensitivity.SensitivityAnalysis.Method;
 import org.creditstress.experiment.sensitivity.SensitivityAnalysis.OutputResult;

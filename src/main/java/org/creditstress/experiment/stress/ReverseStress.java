@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.creditstress.experiment.RunResult;
-import org.creditstress.experiment.sensitivity.ModelEvaluator;
-import org.creditstress.experiment.sensitivity.ParameterRange;
+import org.creditstress.run.RunResult;
+import org.creditstress.experiment.ModelEvaluator;
+import org.creditstress.experiment.ParameterRange;
 import org.creditstress.scenario.LoadedScenario;
 
 /**

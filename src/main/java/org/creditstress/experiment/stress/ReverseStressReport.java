@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.creditstress.experiment.sensitivity.ExperimentCharts;
 import org.creditstress.experiment.sensitivity.ExperimentFiles;
-import org.creditstress.experiment.sensitivity.ParameterRange;
+import org.creditstress.experiment.ParameterRange;
 import org.creditstress.experiment.stress.ReverseStress.Point;
 import org.creditstress.experiment.stress.ReverseStress.Result;
 import org.knowm.xchart.XYChart;
@@ -220,7 +220,7 @@ public final class ReverseStressReport {
         }
         double[] mean = new double[n];
         for (int i = 0; i < n; i++) {
-            mean[i] = org.creditstress.report.Quantiles.mean(pts.get(i).values());
+            mean[i] = org.creditstress.run.Quantiles.mean(pts.get(i).values());
         }
         ExperimentCharts.line(chart, "mean across replications", x, mean, ExperimentCharts.color(0));
         ExperimentCharts.dashed(chart, "condition " + c.op().symbol() + " " + ExperimentFiles.num(c.value()),
@@ -253,7 +253,7 @@ public final class ReverseStressReport {
             rows.add(List.of(v.format(p.value()), p.holding() + "/" + n,
                     String.format(Locale.ROOT, "%.0f %%", 100 * p.share()),
                     String.format(Locale.ROOT, "%.0f-%.0f %%", 100 * ci.low(), 100 * ci.high()),
-                    ExperimentFiles.num(org.creditstress.report.Quantiles.mean(p.values())), p.holds() ? "yes" : "no"));
+                    ExperimentFiles.num(org.creditstress.run.Quantiles.mean(p.values())), p.holds() ? "yes" : "no"));
         }
         sb.append(ExperimentFiles.table(List.of(v.key(), "holding", "share", "95% Wilson", "mean " + s.condition().expression().text(),
                 "breaks"), rows));

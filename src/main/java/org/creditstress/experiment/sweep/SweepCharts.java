@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.creditstress.experiment.MetricExpression;
+import org.creditstress.run.MetricExpression;
 import org.creditstress.experiment.sweep.SweepResults.PointResult;
 import org.creditstress.metric.MetricRegistry;
 import org.creditstress.report.html.ChartKit;

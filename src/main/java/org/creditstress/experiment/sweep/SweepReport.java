@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.creditstress.experiment.MetricExpression;
+import org.creditstress.run.MetricExpression;
 import org.creditstress.experiment.sweep.SweepManifest.Status;
 import org.creditstress.experiment.sweep.SweepResults.PointResult;
 import org.creditstress.metric.MetricRegistry;
 import org.creditstress.report.html.HtmlReport;
-import org.creditstress.report.html.RunFolder;
+import org.creditstress.run.store.RunFolder;
 import org.creditstress.report.html.Units;
 import org.creditstress.scenario.LoadedScenario;
 

@@ -1,4 +1,4 @@
-package org.creditstress.experiment.sensitivity;
+package org.creditstress.experiment;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.creditstress.experiment.sensitivity;
+package org.creditstress.experiment;
 
 /**
  * An experiment's inputs turned out unusable once the model ran: for example an output that is

@@ -1,4 +1,4 @@
-package org.creditstress.report.chart;
+package org.creditstress.run.store;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.List;
  * line is the header, blank lines are ignored, a UTF-8 byte-order mark is tolerated. Keeps track of
  * the line number so that every error names the file and line.
  */
-final class CsvLines implements AutoCloseable {
+public final class CsvLines implements AutoCloseable {
 
     private final Path file;
     private final BufferedReader reader;
@@ -24,12 +24,12 @@ final class CsvLines implements AutoCloseable {
         this.reader = reader;
     }
 
-    static CsvLines open(Path file) throws IOException {
+    public static CsvLines open(Path file) throws IOException {
         return new CsvLines(file, Files.newBufferedReader(file, StandardCharsets.UTF_8));
     }
 
     /** The header fields; fails if the file has no header. */
-    List<String> header() throws IOException {
+    public List<String> header() throws IOException {
         List<String> header = next();
         if (header == null) {
             throw new CsvFormatException(file, 0, "file is empty, expected a header line");
@@ -38,7 +38,7 @@ final class CsvLines implements AutoCloseable {
     }
 
     /** The fields of the next non-blank line, or {@code null} at end of file. */
-    List<String> next() throws IOException {
+    public List<String> next() throws IOException {
         String line;
         do {
             line = reader.readLine();
@@ -62,19 +62,19 @@ final class CsvLines implements AutoCloseable {
         return lineNumber;
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
     /** An error about the line last returned. */
-    CsvFormatException error(String problem) {
+    public CsvFormatException error(String problem) {
         return new CsvFormatException(file, lineNumber, problem);
     }
 
     /**
      * Parses a numeric cell: empty (or {@code NaN}) means missing and gives {@link Double#NaN}.
      */
-    double number(String cell, String column) throws CsvFormatException {
+    public double number(String cell, String column) throws CsvFormatException {
         String s = cell.strip();
         if (s.isEmpty()) {
             return Double.NaN;
@@ -90,7 +90,7 @@ final class CsvLines implements AutoCloseable {
     }
 
     /** Parses a mandatory integer cell. */
-    int integer(String cell, String column) throws CsvFormatException {
+    public int integer(String cell, String column) throws CsvFormatException {
         String s = cell.strip();
         if (s.isEmpty()) {
             throw error("column '" + column + "' is empty, expected an integer");
@@ -103,7 +103,7 @@ final class CsvLines implements AutoCloseable {
     }
 
     /** Fails unless the current line has exactly {@code expected} fields. */
-    void requireFieldCount(List<String> fields, int expected) throws CsvFormatException {
+    public void requireFieldCount(List<String> fields, int expected) throws CsvFormatException {
         if (fields.size() != expected) {
             throw error("expected " + expected + " fields but found " + fields.size());
         }
@@ -133,7 +133,7 @@ final class CsvLines implements AutoCloseable {
      * Splits one line into fields, honouring double quotes ({@code ""} inside quotes is a quote).
      * Returns {@code null} if a quoted field is not terminated.
      */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;

@@ -1,4 +1,4 @@
-package org.creditstress.report.chart;
+package org.creditstress.run.store;
 
 import java.util.Collections;
 import java.util.List;

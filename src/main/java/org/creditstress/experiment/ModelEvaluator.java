@@ -1,4 +1,4 @@
-package org.creditstress.experiment.sensitivity;
+package org.creditstress.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.creditstress.experiment.Experiment;
-import org.creditstress.experiment.ProgressListener;
-import org.creditstress.experiment.RunResult;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.ProgressListener;
+import org.creditstress.run.RunResult;
 import org.creditstress.scenario.LoadedScenario;
 import org.creditstress.scenario.ScenarioException;
 import org.creditstress.scenario.ScenarioLoader;

@@ -1,4 +1,4 @@
-package org.creditstress.report.html;
+package org.creditstress.run.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +14,10 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.creditstress.experiment.MetricExpression;
-import org.creditstress.experiment.ReplicationResult;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.ReplicationResult;
 import org.creditstress.metric.Metric;
 import org.creditstress.metric.MetricRegistry;
-import org.creditstress.report.chart.MetricsTable;
 
 /**
  * A finished results folder as written by {@code run} (and by compare and sweep for each scenario

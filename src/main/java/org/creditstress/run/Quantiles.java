@@ -1,4 +1,4 @@
-package org.creditstress.report;
+package org.creditstress.run;
 
 import java.util.Arrays;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;

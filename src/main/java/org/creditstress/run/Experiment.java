@@ -1,4 +1,4 @@
-package org.creditstress.experiment;
+package org.creditstress.run;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.creditstress.report.chart;
+package org.creditstress.run.store;
 
 import java.io.IOException;
 import java.nio.file.Path;

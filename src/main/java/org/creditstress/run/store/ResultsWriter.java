@@ -1,4 +1,4 @@
-package org.creditstress.report;
+package org.creditstress.run.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,8 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.creditstress.experiment.ReplicationResult;
-import org.creditstress.experiment.RunResult;
+import org.creditstress.run.Quantiles;
+import org.creditstress.run.ReplicationResult;
+import org.creditstress.run.RunResult;
 import org.creditstress.metric.Metric;
 
 /**
@@ -42,11 +43,10 @@ public final class ResultsWriter {
 
     /** The roll-rate matrix per replication and month, long format, from the {@code roll_count.*} columns. */
     static void writeRollRates(RunResult run, Path file) throws IOException {
-        List<Metric> metrics = run.registry().metrics();
         int[][] column = new int[BUCKETS.length][DESTINATIONS.length];
         for (int f = 0; f < BUCKETS.length; f++) {
             for (int t = 0; t < DESTINATIONS.length; t++) {
-                column[f][t] = Headline.index(metrics, "roll_count." + BUCKETS[f] + "." + DESTINATIONS[t]);
+                column[f][t] = run.registry().index("roll_count." + BUCKETS[f] + "." + DESTINATIONS[t]);
             }
         }
         try (BufferedWriter w = Files.newBufferedWriter(file)) {
@@ -80,7 +80,7 @@ public final class ResultsWriter {
                 if (metrics.stream().noneMatch(m -> m.name().equals(name))) {
                     break;
                 }
-                int j = Headline.index(metrics, name);
+                int j = run.registry().index(name);
                 int first = 3 * q - 2;
                 for (ReplicationResult r : run.replications()) {
                     double[][] v = r.values();

@@ -1,4 +1,4 @@
-package org.creditstress.experiment;
+package org.creditstress.run;
 
 /** Told when each replication starts and ends; the CLI turns this into a progress display. */
 public interface ProgressListener {

@@ -1,4 +1,4 @@
-package org.creditstress.experiment;
+package org.creditstress.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.creditstress.experiment.sensitivity;
+package org.creditstress.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.creditstress.report;
+package org.creditstress.run.store;
 
 /** How numbers are written in result CSVs: shortest exact decimal, empty for undefined. */
 public final class CsvNumbers {
