@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.creditstress.run.Experiment;
-import org.creditstress.run.RunResult;
 import org.creditstress.experiment.attribution.Attribution;
 import org.creditstress.experiment.attribution.ContagionChannel;
+import org.creditstress.report.chart.AttributionChart;
+import org.creditstress.report.chart.RunCharts;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.RunResult;
 import org.creditstress.run.store.CsvNumbers;
 import org.creditstress.run.store.ResultsWriter;
 import org.creditstress.run.store.RunDirectory;
-import org.creditstress.report.chart.AttributionChart;
-import org.creditstress.report.chart.RunCharts;
 import org.creditstress.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code creditstress attribute}: how much of the damage each contagion channel adds. */
 @Command(name = "attribute", header = "Attribute damage to contagion channels.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

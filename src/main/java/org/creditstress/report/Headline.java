@@ -2,10 +2,10 @@ package org.creditstress.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.creditstress.run.Quantiles;
-import org.creditstress.run.ReplicationResult;
 import org.creditstress.metric.Metric;
 import org.creditstress.metric.MetricRegistry;
+import org.creditstress.run.Quantiles;
+import org.creditstress.run.ReplicationResult;
 
 /**
  * The headline numbers of a run, each computed per replication and then summarised across

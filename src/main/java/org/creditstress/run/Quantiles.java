@@ -1,8 +1,8 @@
 package org.creditstress.run;
 
 import java.util.Arrays;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Statistics across replications. Quantiles use linear interpolation between order statistics

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.creditstress.run.Experiment;
 import org.creditstress.run.MetricExpression;
 import org.creditstress.run.ProgressListener;
-import org.creditstress.run.RunResult;
 import org.creditstress.run.Quantiles;
+import org.creditstress.run.RunResult;
 import org.creditstress.scenario.LoadedScenario;
 import org.creditstress.scenario.ScenarioLoader;
 

@@ -10,8 +10,8 @@ import org.creditstress.experiment.ExperimentInputException;
 import org.creditstress.experiment.ModelEvaluator;
 import org.creditstress.experiment.ParameterRange;
 import org.creditstress.run.MetricExpression;
-import org.creditstress.run.RunResult;
 import org.creditstress.run.Quantiles;
+import org.creditstress.run.RunResult;
 
 /**
  * A global sensitivity analysis of the model: which inputs move an output, by Morris elementary

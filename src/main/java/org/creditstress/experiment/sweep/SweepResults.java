@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.creditstress.run.MetricExpression;
 import org.creditstress.experiment.sweep.SweepManifest.PointState;
 import org.creditstress.experiment.sweep.SweepManifest.Status;
-import org.creditstress.run.store.CsvNumbers;
+import org.creditstress.run.MetricExpression;
 import org.creditstress.run.Quantiles;
 import org.creditstress.run.store.AtomicFiles;
+import org.creditstress.run.store.CsvNumbers;
 import org.creditstress.run.store.RunFolder;
 
 /**

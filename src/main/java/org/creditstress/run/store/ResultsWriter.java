@@ -9,15 +9,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.creditstress.metric.Metric;
 import org.creditstress.run.Quantiles;
 import org.creditstress.run.ReplicationResult;
 import org.creditstress.run.RunResult;
-import org.creditstress.metric.Metric;
 
 /**
  * Writes a finished run's files into a folder: {@code scenario.resolved.yaml},
  * {@code metrics.csv}, {@code summary.csv} and {@code manifest.json}. Charts are drawn from the
- * CSVs afterwards (see {@link org.creditstress.report.chart.RunCharts}).
+ * CSVs afterwards (see {@code report.chart.RunCharts}).
  */
 public final class ResultsWriter {
     private static final double[] PERCENTILES = {5, 50, 95};

@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.creditstress.run.MetricExpression;
-import org.creditstress.run.ReplicationResult;
 import org.creditstress.metric.Metric;
 import org.creditstress.metric.MetricRegistry;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.ReplicationResult;
 
 /**
  * A finished results folder as written by {@code run} (and by compare and sweep for each scenario

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.creditstress.experiment.ModelEvaluator;
 import org.creditstress.experiment.ParameterRange;
+import org.creditstress.report.experiment.ReverseStressReport;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.creditstress.experiment.sweep;
+package org.creditstress.report.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.creditstress.run.MetricExpression;
+import org.creditstress.experiment.sweep.Sweep;
 import org.creditstress.experiment.sweep.SweepManifest.Status;
+import org.creditstress.experiment.sweep.SweepManifest;
 import org.creditstress.experiment.sweep.SweepResults.PointResult;
+import org.creditstress.experiment.sweep.Vary;
 import org.creditstress.metric.MetricRegistry;
 import org.creditstress.report.html.HtmlReport;
-import org.creditstress.run.store.RunFolder;
 import org.creditstress.report.html.Units;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.store.RunFolder;
 import org.creditstress.scenario.LoadedScenario;
 
 /** The {@code report.html} of a sweep folder. */
@@ -23,6 +26,14 @@ public final class SweepReport {
     static final int MAX_ROWS = 500;
 
     private SweepReport() {
+    }
+
+    /** Writes the charts ({@code charts/}) and {@code report.html} of a sweep's folder. */
+    public static void writeAll(Sweep.Outcome o) throws IOException {
+        List<Path> charts = new SweepCharts().writeAll(o.dir().resolve(SweepCharts.DIR), o.vary(), o.design(), o.results(),
+                o.metrics(), o.registry());
+        write(o.dir(), o.manifest(), o.base(), o.vary(), o.results(), o.metrics(), o.registry(),
+                charts.stream().map(c -> c.getFileName().toString()).toList());
     }
 
     /** Writes {@code dir/report.html}; {@code chartFiles} gives the order of the charts. */

@@ -1,4 +1,4 @@
-package org.creditstress.experiment.stress;
+package org.creditstress.report.experiment;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,11 +10,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.creditstress.experiment.sensitivity.ExperimentCharts;
-import org.creditstress.experiment.sensitivity.ExperimentFiles;
 import org.creditstress.experiment.ParameterRange;
+import org.creditstress.experiment.TextTable;
+import org.creditstress.experiment.stress.BinomialInterval;
+import org.creditstress.experiment.stress.Condition;
+import org.creditstress.experiment.stress.MonotoneBisection;
 import org.creditstress.experiment.stress.ReverseStress.Point;
 import org.creditstress.experiment.stress.ReverseStress.Result;
+import org.creditstress.experiment.stress.ReverseStress;
+import org.creditstress.run.store.ExperimentFiles;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
@@ -146,7 +150,7 @@ public final class ReverseStressReport {
     public static String statusText(Result r) {
         ParameterRange v = r.settings().vary();
         String cond = r.settings().condition().text();
-        String share = ExperimentFiles.num(100 * r.settings().probability()) + " %";
+        String share = TextTable.num(100 * r.settings().probability()) + " %";
         return switch (r.status()) {
             case FOUND -> "the smallest " + v.key() + " at which " + cond + " holds in at least " + share
                     + " of replications is in (" + v.format(r.bracketLow()) + ", " + v.format(r.bracketHigh()) + "]";
@@ -184,7 +188,7 @@ public final class ReverseStressReport {
         ExperimentCharts.line(chart, "share of " + pts.get(0).replications() + " replications",
                 x, y, ExperimentCharts.color(0));
         double p = 100 * r.settings().probability();
-        ExperimentCharts.dashed(chart, "required " + ExperimentFiles.num(p) + " %",
+        ExperimentCharts.dashed(chart, "required " + TextTable.num(p) + " %",
                 new double[] {x[0], x[n - 1]}, new double[] {p, p}, ExperimentCharts.REFERENCE);
         if (!Double.isNaN(r.threshold())) {
             ExperimentCharts.dashed(chart, "threshold " + v.format(r.threshold()),
@@ -223,7 +227,7 @@ public final class ReverseStressReport {
             mean[i] = org.creditstress.run.Quantiles.mean(pts.get(i).values());
         }
         ExperimentCharts.line(chart, "mean across replications", x, mean, ExperimentCharts.color(0));
-        ExperimentCharts.dashed(chart, "condition " + c.op().symbol() + " " + ExperimentFiles.num(c.value()),
+        ExperimentCharts.dashed(chart, "condition " + c.op().symbol() + " " + TextTable.num(c.value()),
                 new double[] {x[0], x[n - 1]}, new double[] {c.value(), c.value()}, ExperimentCharts.REFERENCE);
         chart.getStyler().setXAxisDecimalPattern(pattern(v));
         return chart;
@@ -246,16 +250,16 @@ public final class ReverseStressReport {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Reverse stress test of %s: smallest %s in [%s, %s] with %s in at least %s %% of %d replications%n",
                 scenarioName, v.key(), v.format(v.low()), v.format(v.high()), s.condition().text(),
-                ExperimentFiles.num(100 * s.probability()), n));
+                TextTable.num(100 * s.probability()), n));
         List<List<String>> rows = new ArrayList<>();
         for (Point p : sorted(r)) {
             BinomialInterval ci = p.interval();
             rows.add(List.of(v.format(p.value()), p.holding() + "/" + n,
                     String.format(Locale.ROOT, "%.0f %%", 100 * p.share()),
                     String.format(Locale.ROOT, "%.0f-%.0f %%", 100 * ci.low(), 100 * ci.high()),
-                    ExperimentFiles.num(org.creditstress.run.Quantiles.mean(p.values())), p.holds() ? "yes" : "no"));
+                    TextTable.num(org.creditstress.run.Quantiles.mean(p.values())), p.holds() ? "yes" : "no"));
         }
-        sb.append(ExperimentFiles.table(List.of(v.key(), "holding", "share", "95% Wilson", "mean " + s.condition().expression().text(),
+        sb.append(TextTable.table(List.of(v.key(), "holding", "share", "95% Wilson", "mean " + s.condition().expression().text(),
                 "breaks"), rows));
         switch (r.status()) {
             case FOUND -> {
@@ -268,7 +272,7 @@ public final class ReverseStressReport {
                 if (ci.low() < s.probability()) {
                     sb.append(String.format(Locale.ROOT,
                             "the interval reaches below the required %s %%: %d replications cannot rule out a smaller true share "
-                                    + "there; more replications narrow it%n", ExperimentFiles.num(100 * s.probability()), n));
+                                    + "there; more replications narrow it%n", TextTable.num(100 * s.probability()), n));
                 }
             }
             default -> sb.append("no threshold in the range: ").append(statusText(r)).append('\n');

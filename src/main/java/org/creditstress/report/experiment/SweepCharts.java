@@ -1,4 +1,4 @@
-package org.creditstress.experiment.sweep;
+package org.creditstress.report.experiment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,11 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.creditstress.run.MetricExpression;
+import org.creditstress.experiment.sweep.Design;
 import org.creditstress.experiment.sweep.SweepResults.PointResult;
+import org.creditstress.experiment.sweep.SweepResults;
+import org.creditstress.experiment.sweep.Vary;
 import org.creditstress.metric.MetricRegistry;
 import org.creditstress.report.html.ChartKit;
 import org.creditstress.report.html.Units;
+import org.creditstress.run.MetricExpression;
 
 /**
  * The charts of a sweep, in {@code charts/}, one set per expression:

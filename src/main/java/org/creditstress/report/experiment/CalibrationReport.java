@@ -1,4 +1,4 @@
-package org.creditstress.experiment.calibration;
+package org.creditstress.report.experiment;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.creditstress.experiment.ParameterRange;
+import org.creditstress.experiment.TextTable;
 import org.creditstress.experiment.calibration.Calibration.Evaluation;
 import org.creditstress.experiment.calibration.Calibration.Result;
-import org.creditstress.experiment.sensitivity.ExperimentCharts;
-import org.creditstress.experiment.sensitivity.ExperimentFiles;
-import org.creditstress.experiment.ParameterRange;
+import org.creditstress.experiment.calibration.Calibration;
+import org.creditstress.experiment.calibration.Target;
+import org.creditstress.experiment.calibration.TargetSeries;
+import org.creditstress.run.store.ExperimentFiles;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -205,7 +208,7 @@ public final class CalibrationReport {
     /** Six significant digits (the files keep every digit). */
     static String sig6(double x) {
         if (!Double.isFinite(x) || x == 0) {
-            return ExperimentFiles.num(x);
+            return TextTable.num(x);
         }
         return new java.math.BigDecimal(x).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
@@ -220,16 +223,16 @@ public final class CalibrationReport {
             ParameterRange p = r.parameters().get(i);
             rows.add(List.of(p.key(), sig6(r.fitted()[i]), p.format(p.low()) + ":" + p.format(p.high())));
         }
-        sb.append(ExperimentFiles.table(List.of("parameter", "fitted", "range"), rows));
+        sb.append(TextTable.table(List.of("parameter", "fitted", "range"), rows));
         if (!r.settings().targets().isEmpty()) {
             rows = new ArrayList<>();
             for (int t = 0; t < r.settings().targets().size(); t++) {
                 Target target = r.settings().targets().get(t);
                 double m = r.best().targetModel()[t];
-                rows.add(List.of(target.expression().text(), ExperimentFiles.num(target.value()), ExperimentFiles.num(m),
+                rows.add(List.of(target.expression().text(), TextTable.num(target.value()), TextTable.num(m),
                         target.value() == 0 ? "-" : String.format(Locale.ROOT, "%+.2f %%", 100 * target.error(m))));
             }
-            sb.append(ExperimentFiles.table(List.of("target", "value", "fitted", "error"), rows));
+            sb.append(TextTable.table(List.of("target", "value", "fitted", "error"), rows));
         }
         if (!r.settings().series().isEmpty()) {
             rows = new ArrayList<>();
@@ -237,11 +240,11 @@ public final class CalibrationReport {
                 TargetSeries s = r.settings().series().get(k);
                 double sse = r.best().seriesError()[k];
                 rows.add(List.of(s.metric(), s.file().toString(), Integer.toString(s.months().length),
-                        ExperimentFiles.num(Math.sqrt(sse / s.months().length)), ExperimentFiles.num(sse)));
+                        TextTable.num(Math.sqrt(sse / s.months().length)), TextTable.num(sse)));
             }
-            sb.append(ExperimentFiles.table(List.of("target series", "file", "months", "rmse", "sse"), rows));
+            sb.append(TextTable.table(List.of("target series", "file", "months", "rmse", "sse"), rows));
         }
-        sb.append("objective: ").append(ExperimentFiles.num(r.best().objective()))
+        sb.append("objective: ").append(TextTable.num(r.best().objective()))
                 .append(r.settings().targets().isEmpty() ? " (sum of squared errors)\n" : " (sum of squared relative errors)\n");
         for (String note : r.notes()) {
             sb.append("note: ").append(note).append('\n');

@@ -1,4 +1,4 @@
-package org.creditstress.experiment.sensitivity;
+package org.creditstress.run.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,8 +19,7 @@ import org.creditstress.scenario.Scenario;
 /**
  * Files common to the experiment commands' results folders: {@code manifest.json} (the same
  * facts as a run's manifest plus {@code command}, {@code evaluations} and the list of files, so a
- * generic report can present any of them), JSON and CSV helpers, the resolved scenario, and a
- * plain-text table for standard output.
+ * generic report can present any of them), JSON and CSV helpers, and the resolved scenario.
  */
 public final class ExperimentFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -118,49 +117,5 @@ public final class ExperimentFiles {
             sb.append(csv(fields.get(i)));
         }
         return sb.append('\n').toString();
-    }
-
-    /** A text table: first column left-aligned, the others right-aligned, two spaces apart. */
-    public static String table(List<String> header, List<List<String>> rows) {
-        int n = header.size();
-        int[] width = new int[n];
-        for (int j = 0; j < n; j++) {
-            width[j] = header.get(j).length();
-            for (List<String> r : rows) {
-                width[j] = Math.max(width[j], r.get(j).length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        List<List<String>> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
-        for (List<String> r : all) {
-            StringBuilder line = new StringBuilder();
-            for (int j = 0; j < n; j++) {
-                String cell = r.get(j);
-                if (j == 0) {
-                    line.append(cell).append(" ".repeat(width[j] - cell.length()));
-                } else {
-                    line.append("  ").append(" ".repeat(width[j] - cell.length())).append(cell);
-                }
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
-    }
-
-    /** A number for a text table: 4 significant digits, "-" when undefined. */
-    public static String num(double x) {
-        if (!Double.isFinite(x)) {
-            return "-";
-        }
-        if (x == 0) {
-            return "0";
-        }
-        double a = Math.abs(x);
-        if (a >= 1e6 || a < 1e-4) {
-            return String.format(java.util.Locale.ROOT, "%.3e", x);
-        }
-        return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

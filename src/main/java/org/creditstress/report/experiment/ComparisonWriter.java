@@ -1,4 +1,4 @@
-package org.creditstress.experiment.compare;
+package org.creditstress.report.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.creditstress.run.MetricExpression;
-import org.creditstress.run.store.ResultsWriter;
+import org.creditstress.experiment.compare.Comparison;
+import org.creditstress.experiment.compare.ComparisonPlan;
 import org.creditstress.report.chart.RunCharts;
 import org.creditstress.report.html.HtmlReport;
-import org.creditstress.run.store.RunFolder;
 import org.creditstress.report.html.RunReport;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.store.ResultsWriter;
+import org.creditstress.run.store.RunFolder;
 import org.creditstress.scenario.Scenario;
 
 /**
@@ -140,7 +142,7 @@ public final class ComparisonWriter {
         html.note("Per replication, each expression is computed from the monthly path; mean and 5th/95th percentiles "
                 + "across replications. diff = the scenario minus the reference in the same replication (pp = "
                 + "percentage points), summarised the same way. comparison.csv has these and the medians.");
-        html.table(Comparison.reportHeader(), Comparison.reportRows(rows));
+        html.table(ComparisonTable.reportHeader(), ComparisonTable.reportRows(rows));
 
         html.heading("Charts");
         html.chartsOf(dir.resolve(CHARTS), CompareCharts.FILES);

@@ -1,14 +1,15 @@
-package org.creditstress.experiment.compare;
+package org.creditstress.report.experiment;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleBiFunction;
-import org.creditstress.run.RunResult;
+import org.creditstress.experiment.compare.Comparison;
 import org.creditstress.metric.Metric;
-import org.creditstress.run.Quantiles;
 import org.creditstress.report.html.ChartKit;
+import org.creditstress.run.Quantiles;
+import org.creditstress.run.RunResult;
 import org.knowm.xchart.XYChart;
 
 /**

@@ -1,4 +1,4 @@
-package org.creditstress.experiment.sensitivity;
+package org.creditstress.report.experiment;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,10 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.creditstress.experiment.ParameterRange;
+import org.creditstress.experiment.TextTable;
+import org.creditstress.experiment.sensitivity.Morris;
 import org.creditstress.experiment.sensitivity.SensitivityAnalysis.DesignPoint;
 import org.creditstress.experiment.sensitivity.SensitivityAnalysis.Method;
 import org.creditstress.experiment.sensitivity.SensitivityAnalysis.OutputResult;
 import org.creditstress.experiment.sensitivity.SensitivityAnalysis.Result;
+import org.creditstress.experiment.sensitivity.Sobol;
+import org.creditstress.run.store.ExperimentFiles;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
@@ -229,29 +233,29 @@ public final class SensitivityReport {
             if (o.morris() != null) {
                 sb.append(String.format(Locale.ROOT,
                         "Morris elementary effects of %s: %d trajectories, %d levels, %d design points, %d model runs; output mean %s%n",
-                        o.output().text(), s.trajectories(), s.levels(), result.design().size(), result.distinctRuns(), ExperimentFiles.num(o.mean())));
+                        o.output().text(), s.trajectories(), s.levels(), result.design().size(), result.distinctRuns(), TextTable.num(o.mean())));
                 sb.append("(effects are per change of the input over its whole range)\n");
                 for (int i = 0; i < result.inputs().size(); i++) {
                     Morris.Indices m = o.morris()[i];
                     ParameterRange p = result.inputs().get(i);
-                    rows.add(List.of(p.key(), p.format(p.low()) + ":" + p.format(p.high()), ExperimentFiles.num(m.muStar()),
-                            "+-" + ExperimentFiles.num(m.muStarConf()), ExperimentFiles.num(m.mu()),
-                            ExperimentFiles.num(m.sigma()), Integer.toString(rank[i])));
+                    rows.add(List.of(p.key(), p.format(p.low()) + ":" + p.format(p.high()), TextTable.num(m.muStar()),
+                            "+-" + TextTable.num(m.muStarConf()), TextTable.num(m.mu()),
+                            TextTable.num(m.sigma()), Integer.toString(rank[i])));
                 }
-                sb.append(ExperimentFiles.table(List.of("input", "range", "mu*", "95% conf", "mu", "sigma", "rank"), rows));
+                sb.append(TextTable.table(List.of("input", "range", "mu*", "95% conf", "mu", "sigma", "rank"), rows));
             } else {
                 sb.append(String.format(Locale.ROOT,
                         "Sobol' indices of %s: N = %d, %d design points, %d model runs; output mean %s, variance %s%n",
-                        o.output().text(), s.samples(), result.design().size(), result.distinctRuns(), ExperimentFiles.num(o.mean()),
-                        ExperimentFiles.num(o.variance())));
+                        o.output().text(), s.samples(), result.design().size(), result.distinctRuns(), TextTable.num(o.mean()),
+                        TextTable.num(o.variance())));
                 for (int i = 0; i < result.inputs().size(); i++) {
                     Sobol.Indices so = o.sobol()[i];
                     ParameterRange p = result.inputs().get(i);
-                    rows.add(List.of(p.key(), p.format(p.low()) + ":" + p.format(p.high()), ExperimentFiles.num(so.s1()),
-                            "+-" + ExperimentFiles.num(so.s1Conf()), ExperimentFiles.num(so.st()),
-                            "+-" + ExperimentFiles.num(so.stConf()), Integer.toString(rank[i])));
+                    rows.add(List.of(p.key(), p.format(p.low()) + ":" + p.format(p.high()), TextTable.num(so.s1()),
+                            "+-" + TextTable.num(so.s1Conf()), TextTable.num(so.st()),
+                            "+-" + TextTable.num(so.stConf()), Integer.toString(rank[i])));
                 }
-                sb.append(ExperimentFiles.table(List.of("input", "range", "S1", "95% conf", "ST", "95% conf", "rank"), rows));
+                sb.append(TextTable.table(List.of("input", "range", "S1", "95% conf", "ST", "95% conf", "rank"), rows));
                 if (!(o.variance() > 0)) {
                     sb.append("The output does not vary over the design: the indices are undefined.\n");
                 }
