@@ -15,6 +15,7 @@ import org.creditstress.model.trace.BorrowerTrace;
 import org.creditstress.model.trace.EventWatch;
 import org.creditstress.report.TraceStory;
 import org.creditstress.run.Experiment;
+import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.scenario.LoadedScenario;
 import org.creditstress.scenario.Scenario;
 import picocli.CommandLine.ArgGroup;
@@ -107,8 +108,8 @@ final class TraceCommand implements Callable<Integer> {
             o.print(table);
             if (out != null) {
                 Files.createDirectories(out);
-                Files.writeString(out.resolve("story.txt"), story + "\n" + table);
-                Files.writeString(out.resolve("trace.csv"), TraceStory.csv(trace));
+                AtomicFiles.writeString(out.resolve("story.txt"), story + "\n" + table);
+                AtomicFiles.writeString(out.resolve("trace.csv"), TraceStory.csv(trace));
                 o.println("written: " + out.resolve("story.txt") + ", " + out.resolve("trace.csv"));
             }
         }

@@ -1,8 +1,6 @@
 package org.creditstress.experiment.compare;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +9,7 @@ import java.util.Set;
 import org.creditstress.run.MetricExpression;
 import org.creditstress.run.Quantiles;
 import org.creditstress.run.RunResult;
+import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.run.store.CsvNumbers;
 import org.creditstress.scenario.LenderSpec;
 import org.creditstress.scenario.Scenario;
@@ -109,7 +108,7 @@ public final class Comparison {
 
     /** Writes {@code comparison.csv} (empty cells for undefined values and the reference's differences). */
     public static void writeCsv(List<Row> rows, Path file) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, w -> {
             w.write(HEADER);
             w.write('\n');
             for (Row r : rows) {
@@ -120,7 +119,7 @@ public final class Comparison {
                         CsvNumbers.format(r.diffSharePositive())));
                 w.write('\n');
             }
-        }
+        });
     }
 
     static String csv(String s) {

@@ -2,9 +2,7 @@ package org.creditstress.report.experiment;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,8 @@ import org.creditstress.experiment.calibration.Calibration.Result;
 import org.creditstress.experiment.calibration.Calibration;
 import org.creditstress.experiment.calibration.Target;
 import org.creditstress.experiment.calibration.TargetSeries;
+import org.creditstress.report.chart.ChartFiles;
+import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.run.store.ExperimentFiles;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
@@ -38,17 +38,17 @@ public final class CalibrationReport {
         writeJson(result, dir.resolve("calibration.json"));
         Path charts = dir.resolve("charts");
         if (!result.settings().targets().isEmpty()) {
-            ExperimentCharts.writePng(valueChart(result), charts.resolve("fit.png"));
+            ChartFiles.writePng(valueChart(result), charts.resolve("fit.png"));
         }
         for (int k = 0; k < result.settings().series().size(); k++) {
-            ExperimentCharts.writePng(seriesChart(result, k),
+            ChartFiles.writePng(seriesChart(result, k),
                     charts.resolve("fit_" + ExperimentCharts.slug(result.settings().series().get(k).metric()) + ".png"));
         }
-        ExperimentCharts.writePng(objectiveChart(result), charts.resolve("objective.png"));
+        ChartFiles.writePng(objectiveChart(result), charts.resolve("objective.png"));
     }
 
     private static void writeCsv(Result r, Path file) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, w -> {
             List<String> h = new ArrayList<>(List.of("evaluation"));
             r.parameters().forEach(p -> h.add(p.key()));
             h.add("objective");
@@ -71,7 +71,7 @@ public final class CalibrationReport {
                 row.add(java.util.Arrays.equals(e.x(), r.fitted()) ? "1" : "0");
                 w.write(ExperimentFiles.csvLine(row));
             }
-        }
+        });
     }
 
     private static void writeJson(Result r, Path file) throws IOException {

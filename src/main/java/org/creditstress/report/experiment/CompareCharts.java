@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.ToDoubleBiFunction;
 import org.creditstress.experiment.compare.Comparison;
 import org.creditstress.metric.Metric;
+import org.creditstress.report.chart.ChartFiles;
 import org.creditstress.report.html.ChartKit;
 import org.creditstress.run.Quantiles;
 import org.creditstress.run.RunResult;
@@ -46,7 +47,7 @@ public final class CompareCharts {
     }
 
     private static void write(XYChart chart, Path file, List<Path> written) throws IOException {
-        ChartKit.writePng(chart, file);
+        ChartFiles.writePng(chart, file);
         written.add(file);
     }
 

@@ -19,6 +19,7 @@ import org.creditstress.report.chart.RunCharts;
 import org.creditstress.report.html.HtmlReport;
 import org.creditstress.report.html.RunReport;
 import org.creditstress.run.MetricExpression;
+import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.run.store.ResultsWriter;
 import org.creditstress.run.store.RunFolder;
 import org.creditstress.scenario.Scenario;
@@ -97,7 +98,7 @@ public final class ComparisonWriter {
         root.put("start_time", inv.start().toString());
         root.put("end_time", inv.end().toString());
         root.put("wall_seconds", seconds(inv.start(), inv.end()));
-        json.writeValue(file.toFile(), root);
+        AtomicFiles.write(file, out -> json.writeValue(out, root));
     }
 
     private static double seconds(Instant a, Instant b) {

@@ -2,9 +2,7 @@ package org.creditstress.report.experiment;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +16,8 @@ import org.creditstress.experiment.stress.MonotoneBisection;
 import org.creditstress.experiment.stress.ReverseStress.Point;
 import org.creditstress.experiment.stress.ReverseStress.Result;
 import org.creditstress.experiment.stress.ReverseStress;
+import org.creditstress.report.chart.ChartFiles;
+import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.run.store.ExperimentFiles;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -41,8 +41,8 @@ public final class ReverseStressReport {
         writeSummary(result, scenarioName, dir.resolve("reverse-stress.csv"));
         writePoints(result, dir.resolve("points.csv"));
         writeJson(result, scenarioName, dir.resolve("reverse-stress.json"));
-        ExperimentCharts.writePng(shareChart(result), dir.resolve("charts").resolve("share_vs_value.png"));
-        ExperimentCharts.writePng(metricChart(result), dir.resolve("charts").resolve("metric_vs_value.png"));
+        ChartFiles.writePng(shareChart(result), dir.resolve("charts").resolve("share_vs_value.png"));
+        ChartFiles.writePng(metricChart(result), dir.resolve("charts").resolve("metric_vs_value.png"));
     }
 
     static String status(MonotoneBisection.Status s) {
@@ -62,7 +62,7 @@ public final class ReverseStressReport {
                 ci == null ? "" : ExperimentFiles.csv(ci.low()), ci == null ? "" : ExperimentFiles.csv(ci.high()),
                 below == null ? "" : ExperimentFiles.csv(below.share()),
                 Integer.toString(r.points().size()), ExperimentFiles.csv(s.tolerance()));
-        Files.writeString(file, ExperimentFiles.csvLine(SUMMARY_HEADER) + ExperimentFiles.csvLine(row));
+        AtomicFiles.writeString(file, ExperimentFiles.csvLine(SUMMARY_HEADER) + ExperimentFiles.csvLine(row));
     }
 
     private static String fmt(ParameterRange v, double x) {
@@ -71,7 +71,7 @@ public final class ReverseStressReport {
 
     private static void writePoints(Result r, Path file) throws IOException {
         int n = r.points().get(0).replications();
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, w -> {
             List<String> h = new ArrayList<>(List.of("evaluation", "value", "share", "holding", "replications", "defined",
                     "holds", "share_ci_low", "share_ci_high"));
             for (int k = 0; k < n; k++) {
@@ -89,7 +89,7 @@ public final class ReverseStressReport {
                 }
                 w.write(ExperimentFiles.csvLine(row));
             }
-        }
+        });
     }
 
     private static void writeJson(Result r, String scenarioName, Path file) throws IOException {

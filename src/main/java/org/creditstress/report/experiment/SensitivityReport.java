@@ -2,9 +2,7 @@ package org.creditstress.report.experiment;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +15,8 @@ import org.creditstress.experiment.sensitivity.SensitivityAnalysis.Method;
 import org.creditstress.experiment.sensitivity.SensitivityAnalysis.OutputResult;
 import org.creditstress.experiment.sensitivity.SensitivityAnalysis.Result;
 import org.creditstress.experiment.sensitivity.Sobol;
+import org.creditstress.report.chart.ChartFiles;
+import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.run.store.ExperimentFiles;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
@@ -38,9 +38,9 @@ public final class SensitivityReport {
         writeJson(result, dir.resolve("sensitivity.json"));
         for (OutputResult o : result.results()) {
             String slug = ExperimentCharts.slug(o.output().text());
-            ExperimentCharts.writePng(barChart(result, o), dir.resolve("charts").resolve("sensitivity_" + slug + ".png"));
+            ChartFiles.writePng(barChart(result, o), dir.resolve("charts").resolve("sensitivity_" + slug + ".png"));
             if (o.morris() != null) {
-                ExperimentCharts.writePng(muSigmaChart(result, o), dir.resolve("charts").resolve("morris_" + slug + ".png"));
+                ChartFiles.writePng(muSigmaChart(result, o), dir.resolve("charts").resolve("morris_" + slug + ".png"));
             }
         }
     }
@@ -58,7 +58,7 @@ public final class SensitivityReport {
 
     private static void writeCsv(Result result, Path file) throws IOException {
         Method method = result.settings().method();
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, w -> {
             w.write(ExperimentFiles.csvLine(header(method)));
             for (OutputResult o : result.results()) {
                 int[] rank = o.ranks();
@@ -79,11 +79,11 @@ public final class SensitivityReport {
                     w.write(ExperimentFiles.csvLine(row));
                 }
             }
-        }
+        });
     }
 
     private static void writeDesign(Result result, Path file) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, w -> {
             List<String> h = new ArrayList<>(List.of("point", "design"));
             result.inputs().forEach(p -> h.add(p.key()));
             result.outputs().forEach(o -> h.add(o.text()));
@@ -99,7 +99,7 @@ public final class SensitivityReport {
                 }
                 w.write(ExperimentFiles.csvLine(row));
             }
-        }
+        });
     }
 
     private static void writeJson(Result result, Path file) throws IOException {

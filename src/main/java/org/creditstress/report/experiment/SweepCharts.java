@@ -14,6 +14,7 @@ import org.creditstress.experiment.sweep.SweepResults.PointResult;
 import org.creditstress.experiment.sweep.SweepResults;
 import org.creditstress.experiment.sweep.Vary;
 import org.creditstress.metric.MetricRegistry;
+import org.creditstress.report.chart.ChartFiles;
 import org.creditstress.report.html.ChartKit;
 import org.creditstress.report.html.Units;
 import org.creditstress.run.MetricExpression;
@@ -56,16 +57,16 @@ public final class SweepCharts {
             String yTitle = e.text() + (pct ? " (%)" : "");
             if (keys.size() == 1) {
                 Path f = chartsDir.resolve("line_" + ChartKit.slug(e.text()) + ".png");
-                ChartKit.writePng(line(e, yTitle, keys.get(0), done, j, scale), f);
+                ChartFiles.writePng(line(e, yTitle, keys.get(0), done, j, scale), f);
                 written.add(f);
             } else if (keys.size() == 2 && design == Design.GRID) {
                 Path f = chartsDir.resolve("heatmap_" + ChartKit.slug(e.text()) + ".png");
-                ChartKit.writePng(heat(e, pct, keys, results, j, scale), f);
+                ChartFiles.writePng(heat(e, pct, keys, results, j, scale), f);
                 written.add(f);
             } else {
                 for (String key : keys) {
                     Path f = chartsDir.resolve("scatter_" + ChartKit.slug(e.text()) + "__" + ChartKit.slug(key) + ".png");
-                    ChartKit.writePng(scatter(e, yTitle, key, done, j, scale, design == Design.GRID), f);
+                    ChartFiles.writePng(scatter(e, yTitle, key, done, j, scale, design == Design.GRID), f);
                     written.add(f);
                 }
             }

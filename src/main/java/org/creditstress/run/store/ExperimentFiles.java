@@ -45,7 +45,7 @@ public final class ExperimentFiles {
     }
 
     public static void writeJson(Path file, JsonNode node) throws IOException {
-        JSON.writeValue(file.toFile(), node);
+        AtomicFiles.write(file, out -> JSON.writeValue(out, node));
     }
 
     /**
@@ -91,7 +91,7 @@ public final class ExperimentFiles {
         for (String c : comments) {
             sb.append("# ").append(c).append('\n');
         }
-        Files.writeString(file, sb + loaded.resolvedYaml());
+        AtomicFiles.writeString(file, sb + loaded.resolvedYaml());
     }
 
     /** A CSV field: quoted when it holds a comma, quote or line break. */

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.creditstress.metric.Metric;
@@ -26,7 +24,7 @@ public final class ResultsWriter {
     }
 
     public static void writeAll(RunResult run, Path dir, List<String> commandLine, String version) throws IOException {
-        Files.writeString(dir.resolve("scenario.resolved.yaml"), resolvedHeader(run, version) + run.loaded().resolvedYaml());
+        AtomicFiles.writeString(dir.resolve("scenario.resolved.yaml"), resolvedHeader(run, version) + run.loaded().resolvedYaml());
         writeMetrics(run, dir.resolve("metrics.csv"));
         writeSummary(run, dir.resolve("summary.csv"));
         writeManifest(run, dir.resolve("manifest.json"), commandLine, version);
@@ -49,7 +47,7 @@ public final class ResultsWriter {
                 column[f][t] = run.registry().index("roll_count." + BUCKETS[f] + "." + DESTINATIONS[t]);
             }
         }
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, w -> {
             w.write("replication,month,from,to,accounts,rate\n");
             for (ReplicationResult r : run.replications()) {
                 double[][] v = r.values();
@@ -67,13 +65,13 @@ public final class ResultsWriter {
                     }
                 }
             }
-        }
+        });
     }
 
     /** Vintage curves per replication: cohort, months on book, share ever 3+ months past due. */
     static void writeVintages(RunResult run, Path file) throws IOException {
         List<Metric> metrics = run.registry().metrics();
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, w -> {
             w.write("replication,cohort,first_month,month_on_book,ever_m3plus_share\n");
             for (int q = 1; ; q++) {
                 String name = "vintage.q" + q + ".ever_m3plus";
@@ -89,7 +87,7 @@ public final class ResultsWriter {
                     }
                 }
             }
-        }
+        });
     }
 
     private static String resolvedHeader(RunResult run, String version) {
@@ -99,7 +97,7 @@ public final class ResultsWriter {
 
     static void writeMetrics(RunResult run, Path file) throws IOException {
         List<Metric> metrics = run.registry().metrics();
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, w -> {
             w.write("replication,month");
             for (Metric m : metrics) {
                 w.write(',');
@@ -118,14 +116,14 @@ public final class ResultsWriter {
                     w.write(line.append('\n').toString());
                 }
             }
-        }
+        });
     }
 
     static void writeSummary(RunResult run, Path file) throws IOException {
         List<Metric> metrics = run.registry().metrics();
         List<ReplicationResult> reps = run.replications();
         int months = run.loaded().scenario().horizon().months();
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, w -> {
             w.write("metric,month,mean,p5,p50,p95\n");
             double[] across = new double[reps.size()];
             for (int j = 0; j < metrics.size(); j++) {
@@ -141,7 +139,7 @@ public final class ResultsWriter {
                     w.write(line.append('\n').toString());
                 }
             }
-        }
+        });
     }
 
     static void writeManifest(RunResult run, Path file, List<String> commandLine, String version) throws IOException {
@@ -173,6 +171,6 @@ public final class ResultsWriter {
             o.put("seed", r.seed());
             o.put("wall_seconds", r.wallNanos() / 1e9);
         }
-        json.writeValue(file.toFile(), root);
+        AtomicFiles.write(file, out -> json.writeValue(out, root));
     }
 }

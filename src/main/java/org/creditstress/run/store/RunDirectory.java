@@ -2,12 +2,8 @@ package org.creditstress.run.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -78,11 +74,7 @@ public final class RunDirectory implements AutoCloseable {
         if (Files.isDirectory(target)) {
             Files.delete(target);
         }
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            Files.move(temp, target);
-        }
+        AtomicFiles.rename(temp, target);
         committed = true;
     }
 
