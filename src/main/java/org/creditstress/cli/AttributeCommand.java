@@ -1,6 +1,5 @@
 package org.creditstress.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,22 +8,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.creditstress.experiment.Experiment;
-import org.creditstress.experiment.RunResult;
 import org.creditstress.experiment.attribution.Attribution;
 import org.creditstress.model.Catalogue;
 import org.creditstress.model.channel.ContagionChannel;
-import org.creditstress.report.CsvNumbers;
-import org.creditstress.report.ResultsWriter;
-import org.creditstress.report.RunDirectory;
 import org.creditstress.report.chart.AttributionChart;
 import org.creditstress.report.chart.RunCharts;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.RunResult;
+import org.creditstress.run.store.AtomicFiles;
+import org.creditstress.run.store.CsvNumbers;
+import org.creditstress.run.store.ResultsWriter;
+import org.creditstress.run.store.RunDirectory;
 import org.creditstress.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code creditstress attribute}: how much of the damage each contagion channel adds. */
 @Command(name = "attribute", header = "Attribute damage to contagion channels.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -102,14 +102,14 @@ final class AttributeCommand implements Callable<Integer> {
     }
 
     private static void writeCsv(Path file, List<Attribution.Row> rows) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, w -> {
             w.write("channel,measure,all_on_mean,contribution_mean,contribution_p5,contribution_p95,share_of_all_on\n");
             for (Attribution.Row r : rows) {
                 w.write(r.channel() + "," + r.measure() + "," + CsvNumbers.format(r.allOn()) + "," + CsvNumbers.format(r.contributionMean())
                         + "," + CsvNumbers.format(r.contributionP5()) + "," + CsvNumbers.format(r.contributionP95()) + ","
                         + CsvNumbers.format(r.shareOfAllOn()) + "\n");
             }
-        }
+        });
     }
 
     private static void chart(Path dir, List<Attribution.Row> rows, List<ContagionChannel> chosen) throws IOException {

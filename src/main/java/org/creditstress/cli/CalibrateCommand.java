@@ -7,25 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.creditstress.experiment.Experiment;
+import org.creditstress.experiment.ExperimentInputException;
+import org.creditstress.experiment.ModelEvaluator;
+import org.creditstress.experiment.ParameterRange;
+import org.creditstress.experiment.TextTable;
 import org.creditstress.experiment.calibration.BoundedMinimizer;
 import org.creditstress.experiment.calibration.Calibration;
-import org.creditstress.experiment.calibration.CalibrationReport;
 import org.creditstress.experiment.calibration.Target;
 import org.creditstress.experiment.calibration.TargetSeries;
-import org.creditstress.experiment.sensitivity.ExperimentFiles;
-import org.creditstress.experiment.sensitivity.ExperimentInputException;
-import org.creditstress.experiment.sensitivity.ModelEvaluator;
-import org.creditstress.experiment.sensitivity.ParameterRange;
 import org.creditstress.metric.Metric;
 import org.creditstress.metric.MetricRegistry;
-import org.creditstress.report.RunDirectory;
+import org.creditstress.report.experiment.CalibrationReport;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.store.ExperimentFiles;
+import org.creditstress.run.store.RunDirectory;
 import org.creditstress.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code creditstress calibrate}: fits scenario parameters so that the model matches target values
@@ -144,7 +145,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             List<String> cmd = ReverseStressCommand.commandLine(spec);
             ExperimentFiles.writeResolved(out.resolve("calibrated.yaml"), result.bestRun().loaded(), List.of(
                     "Calibrated scenario: " + Calibration.describe(ranges, result.fitted()) + ",",
-                    "objective " + ExperimentFiles.num(result.best().objective()) + " after " + result.evaluations().size()
+                    "objective " + TextTable.num(result.best().objective()) + " after " + result.evaluations().size()
                             + " model runs (" + result.method() + ").",
                     "Every default filled in; written by creditstress " + VersionProvider.version() + " from " + base.source() + "."));
             ReverseStressCommand.writeRun(result.bestRun(), out.resolve("fitted-run"), cmd);

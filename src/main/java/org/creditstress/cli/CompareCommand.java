@@ -6,20 +6,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.creditstress.experiment.Experiment;
-import org.creditstress.experiment.MetricExpression;
-import org.creditstress.experiment.ProgressListener;
-import org.creditstress.experiment.RunResult;
 import org.creditstress.experiment.compare.Comparison;
 import org.creditstress.experiment.compare.ComparisonPlan;
-import org.creditstress.experiment.compare.ComparisonWriter;
 import org.creditstress.metric.MetricRegistry;
-import org.creditstress.report.RunDirectory;
+import org.creditstress.report.experiment.ComparisonTable;
+import org.creditstress.report.experiment.ComparisonWriter;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.ProgressListener;
+import org.creditstress.run.RunResult;
+import org.creditstress.run.store.RunDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code creditstress compare A.yaml B.yaml ...}: runs scenarios on common random numbers and
@@ -102,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
         o.println("Comparison of " + plan.entries().size() + " scenarios: " + plan.replications() + " replications each, seed "
                 + plan.seed() + ", " + plan.populationSize() + " borrowers, common random numbers");
         o.println("diff = scenario minus " + runs.get(0).label() + " in the same replication (pp = percentage points)");
-        o.print(Comparison.table(rows));
+        o.print(ComparisonTable.table(rows));
         o.println("results: " + dir.target());
         o.flush();
         return 0;

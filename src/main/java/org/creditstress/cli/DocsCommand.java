@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.creditstress.metric.MetricRegistry;
 import org.creditstress.report.ReferenceDocs;
+import org.creditstress.run.store.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,8 +21,8 @@ final class DocsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("scenario-reference.md"), ReferenceDocs.scenarioReference());
-        Files.writeString(dir.resolve("outputs.md"), ReferenceDocs.outputs(new MetricRegistry(List.of(), List.of(), true)));
+        AtomicFiles.writeString(dir.resolve("scenario-reference.md"), ReferenceDocs.scenarioReference());
+        AtomicFiles.writeString(dir.resolve("outputs.md"), ReferenceDocs.outputs(new MetricRegistry(List.of(), List.of(), true)));
         return 0;
     }
 }

@@ -2,7 +2,7 @@ package org.creditstress.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.creditstress.report.RunDirectory;
+import org.creditstress.run.store.RunDirectory;
 import picocli.CommandLine.Option;
 
 /** Options of every command that runs the model: threads and progress; and opening its results folder. */

@@ -2,7 +2,6 @@ package org.creditstress.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.network.ClearingResult;
 import org.creditstress.network.DebtRank;
 import org.creditstress.network.DebtRankResult;
@@ -298,7 +298,7 @@ public final class NetworkCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(out, table.toCsv(), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(out, table.toCsv());
         } catch (IOException e) {
             String reason;
             if (e instanceof NoSuchFileException) {

@@ -2,8 +2,8 @@ package org.creditstress.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.creditstress.experiment.ProgressListener;
-import org.creditstress.experiment.ReplicationResult;
+import org.creditstress.run.ProgressListener;
+import org.creditstress.run.ReplicationResult;
 
 /**
  * Progress of a run on standard error: a bar redrawn in place on a terminal, one plain line per

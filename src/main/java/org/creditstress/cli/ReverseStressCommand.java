@@ -9,26 +9,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.creditstress.experiment.Experiment;
-import org.creditstress.experiment.MetricExpression;
-import org.creditstress.experiment.RunResult;
-import org.creditstress.experiment.sensitivity.ExperimentFiles;
-import org.creditstress.experiment.sensitivity.ExperimentInputException;
-import org.creditstress.experiment.sensitivity.ModelEvaluator;
-import org.creditstress.experiment.sensitivity.ParameterRange;
+import org.creditstress.experiment.ExperimentInputException;
+import org.creditstress.experiment.ModelEvaluator;
+import org.creditstress.experiment.ParameterRange;
+import org.creditstress.experiment.TextTable;
 import org.creditstress.experiment.stress.Condition;
 import org.creditstress.experiment.stress.MonotoneBisection;
 import org.creditstress.experiment.stress.ReverseStress;
-import org.creditstress.experiment.stress.ReverseStressReport;
-import org.creditstress.report.ResultsWriter;
-import org.creditstress.report.RunDirectory;
 import org.creditstress.report.chart.RunCharts;
+import org.creditstress.report.experiment.ReverseStressReport;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.RunResult;
+import org.creditstress.run.store.ExperimentFiles;
+import org.creditstress.run.store.ResultsWriter;
+import org.creditstress.run.store.RunDirectory;
 import org.creditstress.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code creditstress reverse-stress}: the smallest value of a scenario key at which a breaking
@@ -119,7 +120,7 @@ public final class ReverseStressCommand implements Callable<Integer> {
                 RunResult run = result.thresholdRun();
                 ExperimentFiles.writeResolved(out.resolve("scenario.resolved.yaml"), run.loaded(), List.of(
                         "Resolved scenario at the reverse-stress threshold " + vr.key() + " = " + vr.format(result.threshold()) + ",",
-                        "where " + condition.text() + " holds in at least " + ExperimentFiles.num(100 * probability)
+                        "where " + condition.text() + " holds in at least " + TextTable.num(100 * probability)
                                 + " % of replications. Written by creditstress " + VersionProvider.version() + "."));
                 writeRun(run, out.resolve("threshold-run"), cmd);
             }

@@ -5,18 +5,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.creditstress.experiment.Experiment;
-import org.creditstress.experiment.RunResult;
 import org.creditstress.report.Headline;
-import org.creditstress.report.ResultsWriter;
-import org.creditstress.report.RunDirectory;
 import org.creditstress.report.chart.RunCharts;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.RunResult;
+import org.creditstress.run.store.ResultsWriter;
+import org.creditstress.run.store.RunDirectory;
 import org.creditstress.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code creditstress run}: runs a scenario's replications and writes its results folder. */
 @Command(name = "run", header = "Run a scenario and write its results folder.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.creditstress.experiment.Experiment;
-import org.creditstress.experiment.MetricExpression;
-import org.creditstress.experiment.sensitivity.ExperimentFiles;
-import org.creditstress.experiment.sensitivity.ExperimentInputException;
-import org.creditstress.experiment.sensitivity.ModelEvaluator;
-import org.creditstress.experiment.sensitivity.ParameterRange;
+import org.creditstress.experiment.ExperimentInputException;
+import org.creditstress.experiment.ModelEvaluator;
+import org.creditstress.experiment.ParameterRange;
 import org.creditstress.experiment.sensitivity.SensitivityAnalysis;
-import org.creditstress.experiment.sensitivity.SensitivityReport;
-import org.creditstress.report.RunDirectory;
+import org.creditstress.report.experiment.SensitivityReport;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.store.ExperimentFiles;
+import org.creditstress.run.store.RunDirectory;
 import org.creditstress.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code creditstress sensitivity}: which inputs move an output, by Morris elementary effects or

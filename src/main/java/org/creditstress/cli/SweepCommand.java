@@ -13,14 +13,15 @@ import org.creditstress.experiment.sweep.Sweep;
 import org.creditstress.experiment.sweep.SweepManifest;
 import org.creditstress.experiment.sweep.SweepPoint;
 import org.creditstress.experiment.sweep.SweepResults;
-import org.creditstress.report.RunDirectory;
+import org.creditstress.report.experiment.SweepReport;
 import org.creditstress.report.html.Units;
+import org.creditstress.run.store.RunDirectory;
 import org.creditstress.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code creditstress sweep SCENARIO --vary KEY=LIST|RANGE ...}: runs a scenario over a grid or a
@@ -121,7 +122,7 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Sweep.Outcome outcome;
         try {
-            outcome = Sweep.run(req, dir, exec.quiet ? Sweep.Listener.NONE : listener(err));
+            outcome = Sweep.run(req, dir, exec.quiet ? Sweep.Listener.NONE : listener(err), SweepReport::writeAll);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.creditstress.experiment.Experiment;
 import org.creditstress.model.CreditMarket;
 import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
@@ -15,14 +14,16 @@ import org.creditstress.model.engine.SeedPlan;
 import org.creditstress.model.trace.BorrowerTrace;
 import org.creditstress.model.trace.EventWatch;
 import org.creditstress.report.TraceStory;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.scenario.LoadedScenario;
 import org.creditstress.scenario.Scenario;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code creditstress trace}: one borrower's story, month by month, in plain words and a table.
@@ -107,8 +108,8 @@ final class TraceCommand implements Callable<Integer> {
             o.print(table);
             if (out != null) {
                 Files.createDirectories(out);
-                Files.writeString(out.resolve("story.txt"), story + "\n" + table);
-                Files.writeString(out.resolve("trace.csv"), TraceStory.csv(trace));
+                AtomicFiles.writeString(out.resolve("story.txt"), story + "\n" + table);
+                AtomicFiles.writeString(out.resolve("trace.csv"), TraceStory.csv(trace));
                 o.println("written: " + out.resolve("story.txt") + ", " + out.resolve("trace.csv"));
             }
         }

@@ -1,11 +1,11 @@
 package org.creditstress.cli;
 
 import java.util.concurrent.Callable;
-import org.creditstress.experiment.Experiment;
+import org.creditstress.run.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code creditstress validate}: checks a scenario without running it. */
 @Command(name = "validate", header = "Check a scenario without running it.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -80,6 +80,39 @@ public final class MetricRegistry {
         return metrics;
     }
 
+    /**
+     * Index of the column named {@code name} in {@link #metrics()}.
+     *
+     * @throws IllegalArgumentException if there is no such column
+     */
+    public int index(String name) {
+        for (int j = 0; j < metrics.size(); j++) {
+            if (metrics.get(j).name().equals(name)) {
+                return j;
+            }
+        }
+        throw new IllegalArgumentException("no metric " + name);
+    }
+
+    /**
+     * Whether values of {@code metric} are shown in percent: shares, ratios and annual rates. A name
+     * not in this registry is judged by its suffix, as {@link #inPercentByName(String)}.
+     */
+    public boolean inPercent(String metric) {
+        for (Metric m : metrics) {
+            if (m.name().equals(metric)) {
+                return m.unit() == Metric.Unit.SHARE || m.unit() == Metric.Unit.RATIO || m.unit() == Metric.Unit.RATE_PER_YEAR;
+            }
+        }
+        return inPercentByName(metric);
+    }
+
+    /** Whether a metric is shown in percent, judged by its name alone (ratios, rates, shares, cumulative rates). */
+    public static boolean inPercentByName(String metric) {
+        return metric.endsWith("_ratio") || metric.endsWith("_rate") || metric.endsWith("_share")
+                || metric.endsWith("_cumulative");
+    }
+
     public List<Metric> marketMetrics() {
         return marketMetrics;
     }

@@ -2,9 +2,10 @@ package org.creditstress.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.creditstress.experiment.ReplicationResult;
 import org.creditstress.metric.Metric;
 import org.creditstress.metric.MetricRegistry;
+import org.creditstress.run.Quantiles;
+import org.creditstress.run.ReplicationResult;
 
 /**
  * The headline numbers of a run, each computed per replication and then summarised across
@@ -23,9 +24,9 @@ public final class Headline {
 
     public static List<Figure> compute(MetricRegistry registry, List<ReplicationResult> reps) {
         List<Metric> metrics = registry.metrics();
-        int m3 = index(metrics, "m3plus_ratio");
-        int loss = index(metrics, "loss_rate_cumulative");
-        int failed = index(metrics, "lenders_failed");
+        int m3 = registry.index("m3plus_ratio");
+        int loss = registry.index("loss_rate_cumulative");
+        int failed = registry.index("lenders_failed");
         List<Integer> capital = new ArrayList<>();
         for (int j = 0; j < metrics.size(); j++) {
             if (metrics.get(j).name().startsWith("lender.") && metrics.get(j).name().endsWith(".capital_ratio")) {
@@ -67,15 +68,6 @@ public final class Headline {
     private static Figure figure(String name, String unit, double[] values) {
         return new Figure(name, unit, Quantiles.mean(values), Quantiles.percentile(values, 5),
                 Quantiles.percentile(values, 50), Quantiles.percentile(values, 95));
-    }
-
-    static int index(List<Metric> metrics, String name) {
-        for (int j = 0; j < metrics.size(); j++) {
-            if (metrics.get(j).name().equals(name)) {
-                return j;
-            }
-        }
-        throw new IllegalArgumentException("no metric " + name);
     }
 
     /** A plain-text table of the figures. */

@@ -3,7 +3,6 @@ package org.creditstress.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.creditstress.experiment.Experiment;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.bureau.CreditBureau;
 import org.creditstress.model.bureau.CreditScoreUpdate;
@@ -11,6 +10,7 @@ import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.SeedPlan;
 import org.creditstress.model.lender.Pricing;
 import org.creditstress.model.lender.Underwriting;
+import org.creditstress.run.Experiment;
 import org.creditstress.scenario.LoadedScenario;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.creditstress.experiment.RunResult;
+import org.creditstress.run.RunResult;
 import org.creditstress.scenario.LoadedScenario;
 import org.junit.jupiter.api.Test;
 

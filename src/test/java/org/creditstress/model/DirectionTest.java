@@ -2,7 +2,7 @@ package org.creditstress.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.creditstress.experiment.RunResult;
+import org.creditstress.run.RunResult;
 import org.junit.jupiter.api.Test;
 
 /** The model moves the right way when a driver moves, by more than Monte Carlo noise. */

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.creditstress.experiment.RunResult;
 import org.creditstress.metric.Metric;
+import org.creditstress.run.RunResult;
 import org.junit.jupiter.api.Test;
 
 /** Funders, liquidity and contagion channels in whole runs (issue 4). */

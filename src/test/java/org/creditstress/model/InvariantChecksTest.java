@@ -3,10 +3,10 @@ package org.creditstress.model;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.creditstress.experiment.Experiment;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.SeedPlan;
+import org.creditstress.run.Experiment;
 import org.creditstress.scenario.LoadedScenario;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package org.creditstress.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.creditstress.experiment.RunResult;
+import org.creditstress.run.RunResult;
 import org.junit.jupiter.api.Test;
 
 /** Employment transitions make the simulated unemployment rate track the scenario's path. */

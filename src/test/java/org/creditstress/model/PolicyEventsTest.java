@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.creditstress.experiment.RunResult;
+import org.creditstress.run.RunResult;
 import org.junit.jupiter.api.Test;
 
 /**

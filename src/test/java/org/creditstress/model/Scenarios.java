@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.creditstress.experiment.Experiment;
-import org.creditstress.experiment.ProgressListener;
-import org.creditstress.experiment.RunResult;
 import org.creditstress.metric.Metric;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.ProgressListener;
+import org.creditstress.run.RunResult;
 import org.creditstress.scenario.LoadedScenario;
 import org.creditstress.scenario.ScenarioLoader;
 

@@ -7,11 +7,11 @@ import java.util.List;
 import org.creditstress.model.Catalogue;
 import org.creditstress.model.channel.ContagionChannel;
 import java.util.Map;
-import org.creditstress.experiment.Experiment;
-import org.creditstress.experiment.MetricExpression;
-import org.creditstress.experiment.ProgressListener;
-import org.creditstress.experiment.RunResult;
-import org.creditstress.report.Quantiles;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.ProgressListener;
+import org.creditstress.run.Quantiles;
+import org.creditstress.run.RunResult;
 import org.creditstress.scenario.LoadedScenario;
 import org.creditstress.scenario.ScenarioLoader;
 

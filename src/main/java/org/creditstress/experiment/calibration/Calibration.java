@@ -3,12 +3,12 @@ package org.creditstress.experiment.calibration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.creditstress.experiment.RunResult;
-import org.creditstress.experiment.sensitivity.ExperimentInputException;
-import org.creditstress.experiment.sensitivity.ModelEvaluator;
-import org.creditstress.experiment.sensitivity.ParameterRange;
+import org.creditstress.experiment.ExperimentInputException;
+import org.creditstress.experiment.ModelEvaluator;
+import org.creditstress.experiment.ParameterRange;
 import org.creditstress.metric.Metric;
-import org.creditstress.report.Quantiles;
+import org.creditstress.run.Quantiles;
+import org.creditstress.run.RunResult;
 
 /**
  * Fits scenario parameters to data: the parameters within their ranges that make the model's

@@ -1,6 +1,6 @@
 package org.creditstress.experiment.calibration;
 
-import org.creditstress.experiment.MetricExpression;
+import org.creditstress.run.MetricExpression;
 
 /**
  * A calibration target {@code EXPR=VALUE}: the mean across replications of a metric expression

@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.creditstress.experiment.MetricExpression;
-import org.creditstress.experiment.RunResult;
-import org.creditstress.report.Quantiles;
+import org.creditstress.experiment.ExperimentInputException;
+import org.creditstress.experiment.ModelEvaluator;
+import org.creditstress.experiment.ParameterRange;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.Quantiles;
+import org.creditstress.run.RunResult;
 
 /**
  * A global sensitivity analysis of the model: which inputs move an output, by Morris elementary

@@ -2,7 +2,7 @@ package org.creditstress.experiment.stress;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.creditstress.experiment.MetricExpression;
+import org.creditstress.run.MetricExpression;
 
 /**
  * A breaking condition {@code EXPR OP VALUE}: a {@link MetricExpression}, a comparison

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.creditstress.experiment.RunResult;
-import org.creditstress.experiment.sensitivity.ModelEvaluator;
-import org.creditstress.experiment.sensitivity.ParameterRange;
+import org.creditstress.experiment.ModelEvaluator;
+import org.creditstress.experiment.ParameterRange;
+import org.creditstress.experiment.TextTable;
+import org.creditstress.run.RunResult;
 import org.creditstress.scenario.LoadedScenario;
 
 /**
@@ -205,7 +206,7 @@ public final class ReverseStress {
                     "%s moves against the direction of the condition between neighbouring evaluated values of %s in %d of %d "
                             + "replications (largest move %s); see points.csv",
                     settings.condition().expression().text(), vary.key(), against, n,
-                    org.creditstress.experiment.sensitivity.ExperimentFiles.num(worst)));
+                    TextTable.num(worst)));
         }
         Point first = sorted.get(0);
         Point last = sorted.get(sorted.size() - 1);

@@ -19,28 +19,28 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.creditstress.experiment.Experiment;
-import org.creditstress.experiment.MetricExpression;
-import org.creditstress.experiment.ProgressListener;
-import org.creditstress.experiment.RunResult;
 import org.creditstress.experiment.compare.Comparison;
 import org.creditstress.experiment.sweep.SweepManifest.PointState;
 import org.creditstress.experiment.sweep.SweepManifest.Status;
 import org.creditstress.metric.MetricRegistry;
-import org.creditstress.report.CsvNumbers;
-import org.creditstress.report.Quantiles;
-import org.creditstress.report.ResultsWriter;
-import org.creditstress.report.RunDirectory;
-import org.creditstress.report.html.AtomicFiles;
-import org.creditstress.report.html.RunFolder;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.ProgressListener;
+import org.creditstress.run.Quantiles;
+import org.creditstress.run.RunResult;
+import org.creditstress.run.store.AtomicFiles;
+import org.creditstress.run.store.CsvNumbers;
+import org.creditstress.run.store.ResultsWriter;
+import org.creditstress.run.store.RunDirectory;
+import org.creditstress.run.store.RunFolder;
 import org.creditstress.scenario.KeyPath;
 import org.creditstress.scenario.LoadedScenario;
 import org.creditstress.scenario.ScenarioException;
@@ -55,7 +55,8 @@ import org.creditstress.scenario.ScenarioLoader;
  * be run (a value the scenario rejects, a model failure) is recorded as failed with the message
  * and the sweep goes on. Running the same sweep into the same folder again resumes it: finished
  * points are kept, not rerun. At the end of every invocation {@code sweep.csv}, {@code charts/}
- * and {@code report.html} are rewritten from the finished points' folders.
+ * and {@code report.html} are rewritten from the finished points' folders (by the {@link Report}
+ * the caller passes).
  */
 public final class Sweep {
     public static final String POINTS_DIR = "points";
@@ -105,9 +106,20 @@ public final class Sweep {
         };
     }
 
-    /** Where a sweep stands after an invocation. */
+    /**
+     * Renders the sweep for people (charts, {@code report.html}) at the end of every invocation,
+     * while the sweep still holds its folder; the report package provides it.
+     */
+    public interface Report {
+        void write(Outcome outcome) throws IOException;
+
+        Report NONE = outcome -> { };
+    }
+
+    /** Where a sweep stands after an invocation, with the base scenario and the design it ran. */
     public record Outcome(Path dir, SweepManifest manifest, int ranNow, List<MetricExpression> metrics,
-                          List<SweepResults.PointResult> results, MetricRegistry registry) {
+                          List<SweepResults.PointResult> results, MetricRegistry registry, LoadedScenario base,
+                          List<Vary> vary, Design design) {
         public boolean complete() {
             return manifest.count(Status.PENDING) == 0;
         }
@@ -119,13 +131,13 @@ public final class Sweep {
      * @throws IllegalArgumentException for bad input (options, a folder holding another sweep), naming it
      * @throws ScenarioException if the base scenario is invalid
      */
-    public static Outcome run(Request req, Path dir, Listener listener) throws IOException {
+    public static Outcome run(Request req, Path dir, Listener listener, Report report) throws IOException {
         boolean created = !Files.exists(dir);
         Files.createDirectories(dir);
         try {
             try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = tryLock(lockFile, dir)) {
-                return runInFolder(req, dir, listener);
+                return runInFolder(req, dir, listener, report);
             }
         } finally {
             if (!Files.exists(dir.resolve(SweepManifest.FILE))) {
@@ -143,7 +155,7 @@ public final class Sweep {
         }
     }
 
-    private static Outcome runInFolder(Request req, Path dir, Listener listener) throws IOException {
+    private static Outcome runInFolder(Request req, Path dir, Listener listener, Report report) throws IOException {
         Path manifestFile = dir.resolve(SweepManifest.FILE);
         SweepManifest existing = Files.isRegularFile(manifestFile) ? SweepManifest.read(manifestFile) : null;
         if (existing == null && !isEmpty(dir)) {
@@ -200,7 +212,7 @@ public final class Sweep {
         List<MetricExpression> metrics = parseMetrics(metricTexts, registry);
 
         Files.createDirectories(dir.resolve(POINTS_DIR));
-        return runLocked(req, dir, listener, existing, scenario, sets, vary, design, base, plan, definition, registry,
+        return runLocked(req, dir, listener, report, existing, scenario, sets, vary, design, base, plan, definition, registry,
                 metrics, manifestFile);
     }
 
@@ -217,7 +229,8 @@ public final class Sweep {
         return lock;
     }
 
-    private static Outcome runLocked(Request req, Path dir, Listener listener, SweepManifest existing, Path scenario,
+    private static Outcome runLocked(Request req, Path dir, Listener listener, Report report, SweepManifest existing,
+                                     Path scenario,
                                      List<String> sets, List<Vary> vary, Design design, LoadedScenario base,
                                      List<SweepPoint> plan, ObjectNode definition, MetricRegistry registry,
                                      List<MetricExpression> metrics, Path manifestFile) throws IOException {
@@ -278,11 +291,10 @@ public final class Sweep {
 
         List<SweepResults.PointResult> results = SweepResults.read(dir, m.points().values(), metrics);
         SweepResults.writeCsv(dir.resolve(SWEEP_CSV), keys, results, metrics);
-        List<Path> charts = new SweepCharts().writeAll(dir.resolve(SweepCharts.DIR), vary, design, results, metrics, registry);
         m.write(manifestFile);
-        SweepReport.write(dir, m, base, vary, results, metrics, registry,
-                charts.stream().map(c -> c.getFileName().toString()).toList());
-        return new Outcome(dir, m, count, metrics, results, registry);
+        Outcome outcome = new Outcome(dir, m, count, metrics, results, registry, base, List.copyOf(vary), design);
+        report.write(outcome);
+        return outcome;
     }
 
     private record PointResultNow(PointState state, double[] means) {

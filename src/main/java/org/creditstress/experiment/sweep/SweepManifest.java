@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.creditstress.report.html.AtomicFiles;
+import org.creditstress.run.store.AtomicFiles;
 
 /**
  * {@code sweep-manifest.json}: what the sweep is (its definition: base scenario, overrides, varied

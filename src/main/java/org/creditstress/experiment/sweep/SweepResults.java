@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.creditstress.experiment.MetricExpression;
 import org.creditstress.experiment.sweep.SweepManifest.PointState;
 import org.creditstress.experiment.sweep.SweepManifest.Status;
-import org.creditstress.report.CsvNumbers;
-import org.creditstress.report.Quantiles;
-import org.creditstress.report.html.AtomicFiles;
-import org.creditstress.report.html.RunFolder;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.Quantiles;
+import org.creditstress.run.store.AtomicFiles;
+import org.creditstress.run.store.CsvNumbers;
+import org.creditstress.run.store.RunFolder;
 
 /**
  * The statistics of every finished point, read back from the points' {@code metrics.csv} (so a

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -32,6 +31,6 @@ public final class AttributionChart {
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
         chart.getStyler().setXAxisLabelRotation(15);
         chart.addSeries("contribution (mean, 5-95 % band)", new ArrayList<>(channels), new ArrayList<>(mean), new ArrayList<>(halfBand));
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        ChartFiles.writePng(chart, file);
     }
 }

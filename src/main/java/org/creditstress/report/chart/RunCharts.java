@@ -1,18 +1,18 @@
 package org.creditstress.report.chart;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.knowm.xchart.BitmapEncoder;
+import org.creditstress.run.store.CsvFormatException;
+import org.creditstress.run.store.MetricsShape;
+import org.creditstress.run.store.MetricsTable;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -100,7 +100,7 @@ public final class RunCharts {
             if (chart == null) {
                 Files.deleteIfExists(target);
             } else {
-                writePng(chart, target);
+                ChartFiles.writePng(chart, target);
                 written.add(target);
             }
         }
@@ -220,20 +220,6 @@ public final class RunCharts {
             throw new NoSuchFileException(file.toString(), null, "results file not found");
         }
         return file;
-    }
-
-    /** Writes via a temporary file in the same folder so that a reader never sees half a PNG. */
-    private static void writePng(XYChart chart, Path target) throws IOException {
-        // A plain sibling, not Files.createTempFile (owner-only permissions): charts are for sharing.
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** The style in use. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.creditstress.run.store.CsvFormatException;
+import org.creditstress.run.store.CsvLines;
 
 /**
  * The content of a run's {@code summary.csv}: long format with header exactly

@@ -3,21 +3,15 @@ package org.creditstress.report.html;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.creditstress.report.chart.ChartStyle;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -263,11 +257,6 @@ public final class ChartKit {
         s.setMax(Math.ceil(max * f) / f);
         chart.addSeries(title, new ArrayList<>(xLabels), new ArrayList<>(yLabels), cells);
         return chart;
-    }
-
-    /** Writes a chart as PNG via a temporary file in the same folder. */
-    public static void writePng(Chart<?, ?> chart, Path target) throws IOException {
-        AtomicFiles.write(target, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 
     /** A file-name-safe form of a label: {@code peak(m3plus_ratio)} gives {@code peak_m3plus_ratio}. */

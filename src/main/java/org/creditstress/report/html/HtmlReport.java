@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.creditstress.run.store.AtomicFiles;
 
 /**
  * Builds one self-contained HTML page: inline CSS, charts embedded as base64 PNG data URIs, no

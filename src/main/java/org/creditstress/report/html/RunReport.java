@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.creditstress.report.Headline;
 import org.creditstress.report.chart.RunCharts;
+import org.creditstress.run.store.RunFolder;
 
 /**
  * The {@code report.html} of one run's results folder: title, scenario name and description, the

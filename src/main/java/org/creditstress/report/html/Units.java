@@ -1,7 +1,6 @@
 package org.creditstress.report.html;
 
 import java.util.Locale;
-import org.creditstress.metric.Metric;
 import org.creditstress.metric.MetricRegistry;
 
 /** How experiment tables and charts show a metric's values: shares and ratios in percent. */
@@ -9,18 +8,12 @@ public final class Units {
     private Units() {
     }
 
-    /** Whether values of {@code metric} are shown in percent (shares, ratios, annual rates). */
+    /**
+     * Whether values of {@code metric} are shown in percent (shares, ratios, annual rates); with no
+     * registry, judged by the metric's name.
+     */
     public static boolean percent(MetricRegistry registry, String metric) {
-        if (registry != null) {
-            for (Metric m : registry.metrics()) {
-                if (m.name().equals(metric)) {
-                    return m.unit() == Metric.Unit.SHARE || m.unit() == Metric.Unit.RATIO
-                            || m.unit() == Metric.Unit.RATE_PER_YEAR;
-                }
-            }
-        }
-        return metric.endsWith("_ratio") || metric.endsWith("_rate") || metric.endsWith("_share")
-                || metric.endsWith("_cumulative");
+        return registry != null ? registry.inPercent(metric) : MetricRegistry.inPercentByName(metric);
     }
 
     /** A value for people: {@code 2.04 %} or 4 significant digits; {@code n/a} when undefined. */

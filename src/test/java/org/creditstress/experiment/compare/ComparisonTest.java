@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.creditstress.experiment.MetricExpression;
+import org.creditstress.run.MetricExpression;
 import org.creditstress.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.creditstress.experiment.MetricExpression;
+import org.creditstress.experiment.ExperimentInputException;
+import org.creditstress.experiment.ModelEvaluator;
+import org.creditstress.experiment.ParameterRange;
+import org.creditstress.run.MetricExpression;
 import org.junit.jupiter.api.Test;
 
 /** The analyses on the simulation (fixed-hazards fixture: fast, with known structure). */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.creditstress.experiment.MetricExpression;
+import org.creditstress.run.MetricExpression;
 import org.junit.jupiter.api.Test;
 
 class ConditionTest {

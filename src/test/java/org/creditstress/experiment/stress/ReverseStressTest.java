@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.creditstress.experiment.sensitivity.ModelEvaluator;
-import org.creditstress.experiment.sensitivity.ParameterRange;
+import org.creditstress.experiment.ModelEvaluator;
+import org.creditstress.experiment.ParameterRange;
+import org.creditstress.report.experiment.ReverseStressReport;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.creditstress.experiment.Experiment;
+import org.creditstress.run.Experiment;
 import org.creditstress.metric.Metric;
 import org.creditstress.model.Catalogue;
 import org.creditstress.model.CreditMarket;

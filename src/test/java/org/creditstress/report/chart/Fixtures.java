@@ -13,14 +13,14 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Test fixtures: a realistic run with 3 replications, 12 months and 2 lenders. */
-final class Fixtures {
+public final class Fixtures {
 
     static final String RUN = "/report/chart/run-basic/";
 
     private Fixtures() {
     }
 
-    static Path resource(String name) {
+    public static Path resource(String name) {
         URL url = Fixtures.class.getResource(RUN + name);
         if (url == null) {
             throw new IllegalStateException("missing test resource " + RUN + name);

@@ -1,0 +1,208 @@
+package org.creditstress.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.ProgressListener;
+import org.creditstress.run.RunResult;
+import org.creditstress.scenario.LoadedScenario;
+import org.creditstress.scenario.ScenarioException;
+import org.creditstress.scenario.ScenarioLoader;
+import org.creditstress.scenario.ScenarioProblem;
+
+/**
+ * Runs a scenario at points of a parameter space: the scenario file, the user's {@code --set}
+ * overrides, and one value per {@link ParameterRange} (added as further overrides). Every run uses
+ * the scenario's master seed and replication count, so all points are on common random numbers:
+ * replication k of every point draws the same random numbers, and the output is a deterministic
+ * function of the point.
+ *
+ * <p>{@link #runAll} runs independent points side by side (up to {@code threads} at a time, each
+ * on its share of the threads); results do not depend on the thread count.
+ */
+public final class ModelEvaluator {
+
+    /** Told after each model run. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * @param evaluation 1-based count of runs so far
+         * @param overrides  the point's overrides, e.g. {@code economy.unemployment.shock_level=0.08}
+         * @param seconds    wall time of the run
+         */
+        void evaluated(int evaluation, List<String> overrides, double seconds);
+
+        Listener NONE = (evaluation, overrides, seconds) -> { };
+    }
+
+    private final Path scenario;
+    private final List<String> baseOverrides;
+    private final List<ParameterRange> parameters;
+    private final int threads;
+    private final Listener listener;
+    private final AtomicInteger evaluations = new AtomicInteger();
+
+    /**
+     * @param scenario      the scenario file
+     * @param baseOverrides the user's overrides, applied before the parameters'
+     * @param parameters    the varied keys; a point gives one value per parameter, in this order
+     * @param threads       worker threads, at least 1
+     * @param listener      progress
+     */
+    public ModelEvaluator(Path scenario, List<String> baseOverrides, List<ParameterRange> parameters, int threads,
+                          Listener listener) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.scenario = scenario;
+        this.baseOverrides = List.copyOf(baseOverrides);
+        this.parameters = List.copyOf(parameters);
+        this.threads = threads;
+        this.listener = listener;
+    }
+
+    public List<ParameterRange> parameters() {
+        return parameters;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** The scenario file. */
+    public Path scenario() {
+        return scenario;
+    }
+
+    /** How many model runs have been made. */
+    public int evaluations() {
+        return evaluations.get();
+    }
+
+    /** The scenario with the base overrides only (no parameter set). */
+    public LoadedScenario base() {
+        return ScenarioLoader.load(scenario, baseOverrides);
+    }
+
+    /** The overrides that put {@code point} into the scenario. */
+    public List<String> pointOverrides(double[] point) {
+        if (point.length != parameters.size()) {
+            throw new IllegalArgumentException("point has " + point.length + " values for " + parameters.size() + " parameters");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < point.length; i++) {
+            out.add(parameters.get(i).override(point[i]));
+        }
+        return out;
+    }
+
+    /** The scenario at {@code point} (natural units), validated. */
+    public LoadedScenario load(double[] point) {
+        List<String> all = new ArrayList<>(baseOverrides);
+        all.addAll(pointOverrides(point));
+        return ScenarioLoader.load(scenario, all);
+    }
+
+    /**
+     * Checks that every parameter can be set to both ends of its range (the key exists, the values
+     * are allowed), with the others at the scenario's values. A problem is reported as coming from
+     * {@code option} (for example {@code --input}) rather than from {@code --set}.
+     *
+     * @throws ScenarioException naming the option, the key and the reason (for example an unknown key
+     *                           with the nearest valid one suggested)
+     */
+    public void checkRanges(String option) {
+        for (ParameterRange p : parameters) {
+            for (double end : new double[] {p.low(), p.high()}) {
+                List<String> all = new ArrayList<>(baseOverrides);
+                all.add(p.override(end));
+                try {
+                    ScenarioLoader.load(scenario, all);
+                } catch (ScenarioException e) {
+                    String set = "--set " + p.override(end);
+                    List<ScenarioProblem> renamed = e.problems().stream()
+                            .map(q -> q.source().equals(set)
+                                    ? new ScenarioProblem(option + " " + p, 0, q.keyPath(), q.reason()
+                                            + (q.reason().startsWith("unknown key") ? "" : " (at " + p.format(end) + ")"))
+                                    : q)
+                            .toList();
+                    throw new ScenarioException(renamed);
+                }
+            }
+        }
+    }
+
+    /** Runs the model at one point on all threads. */
+    public RunResult run(double[] point) {
+        return run(point, threads);
+    }
+
+    private RunResult run(double[] point, int runThreads) {
+        LoadedScenario loaded = load(point);
+        long t0 = System.nanoTime();
+        RunResult result = Experiment.run(loaded, runThreads, ProgressListener.NONE);
+        int n = evaluations.incrementAndGet();
+        synchronized (listener) {
+            listener.evaluated(n, pointOverrides(point), (System.nanoTime() - t0) / 1e9);
+        }
+        return result;
+    }
+
+    /**
+     * Runs the model at every point and reduces each run right away (so that only the reduced
+     * values are kept). Points run side by side; the result list is in the order of {@code points}.
+     */
+    public <T> List<T> runAll(List<double[]> points, Function<RunResult, T> reduce) {
+        if (points.isEmpty()) {
+            return List.of();
+        }
+        int workers = Math.min(threads, points.size());
+        if (workers == 1) {
+            List<T> out = new ArrayList<>();
+            for (double[] p : points) {
+                out.add(reduce.apply(run(p, threads)));
+            }
+            return out;
+        }
+        int perRun = Math.max(1, threads / workers);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "creditstress-point");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (double[] p : points) {
+                double[] copy = Arrays.copyOf(p, p.length);
+                futures.add(pool.submit(() -> reduce.apply(run(copy, perRun))));
+            }
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

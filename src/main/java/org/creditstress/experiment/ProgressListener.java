@@ -1,8 +1,0 @@
-package org.creditstress.experiment;
-
-/** Told when each replication starts and ends; the CLI turns this into a progress display. */
-public interface ProgressListener {
-    void replicationDone(int done, int total, ReplicationResult result);
-
-    ProgressListener NONE = (done, total, result) -> { };
-}

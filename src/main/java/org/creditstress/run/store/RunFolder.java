@@ -1,0 +1,183 @@
+package org.creditstress.run.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.creditstress.metric.Metric;
+import org.creditstress.metric.MetricRegistry;
+import org.creditstress.run.MetricExpression;
+import org.creditstress.run.ReplicationResult;
+
+/**
+ * A finished results folder as written by {@code run} (and by compare and sweep for each scenario
+ * or point): reads back its {@code manifest.json}, {@code scenario.resolved.yaml} and
+ * {@code metrics.csv}.
+ */
+public final class RunFolder {
+    public static final String MANIFEST = "manifest.json";
+    public static final String RESOLVED = "scenario.resolved.yaml";
+    public static final String METRICS = "metrics.csv";
+    public static final String SUMMARY = "summary.csv";
+
+    private static final Pattern LENDER = Pattern.compile("lender\\.([^.]+)\\.capital_ratio");
+    private static final Pattern SEGMENT = Pattern.compile("segment\\.([^.]+)\\.m1plus_ratio");
+
+    private RunFolder() {
+    }
+
+    /** The per-replication metric tables of a {@code metrics.csv}, columns in file order. */
+    public record Values(List<String> columns, List<double[][]> replications) {
+
+        /** Index of a column, or -1. */
+        public int column(String name) {
+            return columns.indexOf(name);
+        }
+
+        /**
+         * The expression's value per replication.
+         *
+         * @throws IllegalArgumentException if the column is not in the file
+         */
+        public double[] perReplication(MetricExpression e) {
+            int c = column(e.metric());
+            if (c < 0) {
+                throw new IllegalArgumentException("'" + e.text() + "': no column '" + e.metric() + "' in metrics.csv");
+            }
+            return replications.stream().mapToDouble(v -> e.of(v, c)).toArray();
+        }
+
+        /** The lender names of the {@code lender.<name>.capital_ratio} columns, in file order. */
+        public List<String> lenders() {
+            return names(LENDER);
+        }
+
+        private List<String> names(Pattern p) {
+            Set<String> out = new LinkedHashSet<>();
+            for (String c : columns) {
+                Matcher m = p.matcher(c);
+                if (m.matches()) {
+                    out.add(m.group(1));
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        /**
+         * The registry these columns came from (lenders and segments read off the column names) and
+         * the replications in its column order, so that {@code Headline.compute} can be applied.
+         */
+        public List<ReplicationResult> inRegistryOrder(MetricRegistry registry) {
+            List<Metric> metrics = registry.metrics();
+            int[] from = new int[metrics.size()];
+            for (int j = 0; j < from.length; j++) {
+                from[j] = column(metrics.get(j).name());
+            }
+            List<ReplicationResult> out = new ArrayList<>();
+            for (int r = 0; r < replications.size(); r++) {
+                double[][] v = replications.get(r);
+                double[][] w = new double[v.length][from.length];
+                for (int t = 0; t < v.length; t++) {
+                    for (int j = 0; j < from.length; j++) {
+                        w[t][j] = from[j] < 0 ? Double.NaN : v[t][from[j]];
+                    }
+                }
+                out.add(new ReplicationResult(r, 0L, w, 0L));
+            }
+            return out;
+        }
+
+        /** A registry with the lenders and segments named in the columns. */
+        public MetricRegistry registry() {
+            List<String> segments = names(SEGMENT);
+            return new MetricRegistry(lenders(), segments, !segments.isEmpty());
+        }
+    }
+
+    /** Reads {@code metrics.csv} of a results folder. */
+    public static Values values(Path dir) throws IOException {
+        Path file = dir.resolve(METRICS);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "results file not found");
+        }
+        MetricsTable table = MetricsTable.read(file);
+        SortedSet<Integer> reps = table.shape().replications();
+        SortedSet<Integer> months = table.shape().months();
+        int horizon = months.isEmpty() ? 0 : months.last();
+        List<String> columns = table.columns();
+        List<double[][]> out = new ArrayList<>();
+        for (int r : reps) {
+            double[][] v = new double[horizon][columns.size()];
+            for (int t = 1; t <= horizon; t++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    v[t - 1][c] = table.value(r, t, columns.get(c));
+                }
+            }
+            out.add(v);
+        }
+        return new Values(columns, out);
+    }
+
+    /** The parsed {@code manifest.json}. */
+    public static JsonNode manifest(Path dir) throws IOException {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "results file not found");
+        }
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    /** The text of {@code scenario.resolved.yaml}, or empty if absent. */
+    public static String resolvedYaml(Path dir) throws IOException {
+        Path file = dir.resolve(RESOLVED);
+        return Files.isRegularFile(file) ? Files.readString(file) : "";
+    }
+
+    /** A top-level text field of a YAML text (e.g. name, description), or empty. */
+    public static String yamlField(String yaml, String field) {
+        if (yaml.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode n = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            return n != null && n.hasNonNull(field) ? n.get(field).asText() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** A command line as one string, with arguments that need it in single quotes. */
+    public static String commandLine(JsonNode array) {
+        List<String> parts = new ArrayList<>();
+        if (array != null) {
+            array.forEach(a -> parts.add(a.asText()));
+        }
+        return commandLine(parts);
+    }
+
+    /** A command line as one string, with arguments that need it in single quotes. */
+    public static String commandLine(List<String> args) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : args) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (!a.isEmpty() && a.matches("[A-Za-z0-9_./:=,+@%-]+")) {
+                sb.append(a);
+            } else {
+                sb.append('\'').append(a.replace("'", "'\\''")).append('\'');
+            }
+        }
+        return sb.toString();
+    }
+}
