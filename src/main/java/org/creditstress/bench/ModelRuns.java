@@ -87,7 +87,7 @@ public final class ModelRuns {
      */
     public static HeapUse heap(Scenario s, ChunkExecutor executor, List<Metric> metrics) {
         long before = Harness.usedHeapAfterGc();
-        Market market = MarketBuilder.build(s, seed(s), executor, org.creditstress.model.Catalogue.standard().wire(s).severalLenders());
+        Market market = MarketBuilder.build(s, seed(s), executor);
         long after = Harness.usedHeapAfterGc();
         int accounts = market.accounts.size;
         Reference.reachabilityFence(market);

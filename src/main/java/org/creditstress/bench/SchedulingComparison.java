@@ -105,7 +105,7 @@ public final class SchedulingComparison {
      * step the {@code mode} way (timed as set-up).
      */
     public static Prepared prepare(Scenario scenario, long seed, ChunkExecutor executor, Mode mode) {
-        Market market = MarketBuilder.build(scenario, seed, executor, org.creditstress.model.Catalogue.standard().wire(scenario).severalLenders());
+        Market market = MarketBuilder.build(scenario, seed, executor);
         EconomyPhase.startClock(market.macro, scenario.horizon().burnInMonths());
         long t0 = System.nanoTime();
         SimState state = new SimState(seed);

@@ -200,13 +200,27 @@ public final class MetricRegistry {
         m.add(new Metric("charges", YUAN, "Interest, instalment fees and penalty interest charged this month, all lenders.",
                 v -> v.charges(ALL)));
         m.add(new Metric("accounts_written_off", COUNT, "Accounts written off this month.", v -> v.accountsWrittenOff()));
+        m.add(new Metric("new_accounts", COUNT, "Accounts opened this month (approved applications of newcomers, of "
+                + "people the lenders solicited, and re-applications).", v -> v.events("ACCOUNTS_OPENED")));
+        m.add(new Metric("applications", COUNT, "Applications received this month (newcomers' and solicited; re-applications "
+                + "not counted).", v -> v.events("APPLICATIONS")));
+        m.add(new Metric("accounts_closed", COUNT, "Accounts closed this month by their holders or with a borrower who left.",
+                v -> v.events("ACCOUNTS_CLOSED")));
+        m.add(new Metric("borrowers_replaced", COUNT, "Borrowers who left the market this month, each replaced by a newcomer.",
+                v -> v.borrowerFlow("BORROWERS_REPLACED")));
+        m.add(new Metric("thin_files_established", COUNT, "Thin-file borrowers who became established this month.",
+                v -> v.events("THIN_FILES_ESTABLISHED")));
+        m.add(new Metric("over_limit_share", SHARE, "Open accounts whose balance exceeds the limit (白条为负数: the available "
+                + "amount is negative) over open accounts.", v -> ratio(v.overLimitAccounts(ALL), v.openAccounts(ALL))));
+        m.add(new Metric("over_limit_amount", YUAN, "Balances above limits, all lenders.", v -> v.overLimitAmount(ALL)));
         m.add(new Metric("cures_by_collection", COUNT, "Delinquent accounts cured by collection pressure this month.",
                 v -> v.curesByCollection()));
         m.add(new Metric("borrowers_with_credit_share", SHARE, "Borrowers with a balance on any account over all borrowers.",
                 v -> ratio(v.borrowersWithCredit(), v.borrowers())));
         m.add(new Metric("credit_spending_share", SHARE, "Spending put on purchase lines over all spending this month.",
                 v -> ratio(v.creditSpending(), v.creditSpending() + v.cashSpending())));
-        m.add(new Metric("credit_utilisation", SHARE, "Receivables over the limits of open accounts.",
+        m.add(new Metric("credit_utilisation", RATIO, "Receivables over the limits of open accounts (above 1 when balances "
+                + "exceed limits, as penalties and limit cuts can make them).",
                 v -> ratio(v.receivables(), v.limits(ALL))));
         m.add(new Metric("unmet_essentials", YUAN_PER_BORROWER,
                 "Essential spending that neither cash nor credit could pay, per borrower this month.",
@@ -263,7 +277,8 @@ public final class MetricRegistry {
                 "Write-offs less recoveries on written-off balances, from month 1, over mean receivables over those months.",
                 v -> ratio(v.cumulativeWriteOffs() - v.cumulativeRecoveries(), v.averageReceivablesToDate())));
         m.add(new Metric("credit_score_mean", RATIO, "Mean bureau-style credit score (300-850).", MonthView::creditScoreMean));
-        m.add(new Metric("lenders_failed", COUNT, "Lenders that have failed (run out of cash after every liquidity action).",
+        m.add(new Metric("lenders_failed", COUNT, "Lenders that have failed: run out of cash after every liquidity action, or "
+                + "resolved because capital fell below resolution_capital_ratio.",
                 v -> countLenders(v, MonthView::failed)));
         m.add(new Metric("network_debtrank", SHARE,
                 "DebtRank of the lender-funder network, capital-weighted: the further share of the system's capital lost as this month's "
@@ -389,6 +404,12 @@ public final class MetricRegistry {
         f.add(new MetricFamily("lender.<name>.covenant_breaches", COUNT, "Funding arrangements whose covenant the lender breached this month.",
                 (v, l) -> v.covenantBreaches(l)));
         f.add(new MetricFamily("lender.<name>.failed", FLAG, "1 once the lender has failed.", (v, l) -> v.failed(l) ? 1.0 : 0.0));
+        f.add(new MetricFamily("lender.<name>.failure_cause", COUNT, "Why the lender failed: 0 not failed, 1 out of cash "
+                + "(liquidity), 2 resolved for lack of capital.", (v, l) -> v.failureCause(l)));
+        f.add(new MetricFamily("lender.<name>.over_limit_share", SHARE, "The lender's open accounts over their limit, over its "
+                + "open accounts.", (v, l) -> ratio(v.overLimitAccounts(l), v.openAccounts(l))));
+        f.add(new MetricFamily("lender.<name>.prospects", COUNT, "People with no account at the lender and a free account "
+                + "slot at the end of the month: whom its marketing can reach.", (v, l) -> v.prospects(l)));
         f.add(new MetricFamily("lender.<name>.unpaid", YUAN, "Obligations a failed lender could not pay.", MonthView::unpaid));
         f.add(new MetricFamily("lender.<name>.fraud_write_offs", YUAN, "The lender's fraud write-offs this month.",
                 (v, l) -> v.flow("FRAUD_WRITE_OFFS", l)));

@@ -42,6 +42,15 @@ public interface MonthView {
 
     long openAccounts(int lender);
 
+    /** Open accounts whose balance exceeds the limit, one lender or all. */
+    long overLimitAccounts(int lender);
+
+    /** Balances above limits, one lender or all, yuan. */
+    double overLimitAmount(int lender);
+
+    /** People with no account at the lender and a free account slot. */
+    long prospects(int lender);
+
     double writeOffs(int lender);
 
     /** Write-offs from month 1 to this month, all lenders. */
@@ -129,6 +138,9 @@ public interface MonthView {
     /** Counted events this month, by name of the model's Counter (e.g. LOANS_STACKED), all lenders. */
     long events(String counter);
 
+    /** A borrower flow this month, by name of the model's BorrowerFlow (e.g. BORROWERS_REPLACED), all chunks. */
+    double borrowerFlow(String flow);
+
     /** Money flows this month, by name of the model's Flow (e.g. FRAUD_WRITE_OFFS), one lender or all. */
     double flow(String flow, int lender);
 
@@ -170,6 +182,9 @@ public interface MonthView {
     double receivablesSold(int lender);
 
     boolean failed(int lender);
+
+    /** Why the lender failed: 0 not failed, 1 out of cash, 2 resolved for lack of capital. */
+    int failureCause(int lender);
 
     int covenantBreaches(int lender);
 

@@ -8,8 +8,9 @@ import sim.engine.Steppable;
 
 /**
  * Phase 9a of the month: borrowers' money is conserved. Total savings now must equal total
- * savings a month ago plus income, cash loans received and outside help, less cash spending,
- * repayments and court recoveries on written-off accounts. (Lenders' identities are checked in {@link org.creditstress.model.lender.LenderAccounting}.)
+ * savings a month ago plus income, cash loans received, outside help and newcomers' savings, less
+ * cash spending, repayments, court recoveries on written-off accounts and the savings of borrowers
+ * who left. (Lenders' identities are checked in {@link org.creditstress.model.lender.LenderBooks}.)
  */
 public final class BorrowerMoneyCheck implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -31,8 +32,10 @@ public final class BorrowerMoneyCheck implements Steppable {
     @Override
     public void step(SimState state) {
         Ledger ledger = market.ledger;
-        double inflow = ledger.total(BorrowerFlow.INCOME) + ledger.total(Flow.DISBURSED) + ledger.total(Flow.OUTSIDE_HELP);
-        double outflow = ledger.total(BorrowerFlow.CASH_SPENDING) + ledger.total(Flow.REPAYMENTS) + ledger.total(Flow.COURT_RECOVERIES);
+        double inflow = ledger.total(BorrowerFlow.INCOME) + ledger.total(Flow.DISBURSED) + ledger.total(Flow.OUTSIDE_HELP)
+                + ledger.total(BorrowerFlow.SAVINGS_ARRIVED);
+        double outflow = ledger.total(BorrowerFlow.CASH_SPENDING) + ledger.total(Flow.REPAYMENTS) + ledger.total(Flow.COURT_RECOVERIES)
+                + ledger.total(BorrowerFlow.SAVINGS_LEFT);
         double expected = previousSavings + inflow - outflow;
         double actual = scan.stats().savings;
         if (Math.abs(expected - actual) > TOLERANCE * Math.max(1.0, previousSavings + inflow + outflow)) {

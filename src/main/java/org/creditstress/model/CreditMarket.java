@@ -14,6 +14,8 @@ import org.creditstress.model.bureau.CreditScoreUpdate;
 import org.creditstress.model.court.Courts;
 import org.creditstress.model.court.Litigation;
 import org.creditstress.model.lender.CollectionLadder;
+import org.creditstress.model.borrower.PopulationTurnover;
+import org.creditstress.model.lender.Acquisition;
 import org.creditstress.model.lender.Pricing;
 import org.creditstress.model.lender.Restructuring;
 import org.creditstress.model.trace.BorrowerTrace;
@@ -81,7 +83,7 @@ public final class CreditMarket extends SimState {
     public void start() {
         super.start();
         Wiring wiring = catalogue.wire(scenario);
-        market = MarketBuilder.build(scenario, replicationSeed, executor, wiring.severalLenders());
+        market = MarketBuilder.build(scenario, replicationSeed, executor);
         market.attach(trace, watch);
         EconomyPhase.startClock(market.macro, scenario.horizon().burnInMonths());
         PortfolioScan scan = new PortfolioScan(market, scenario.population().segments().size(), scenario.classification(),
@@ -102,8 +104,14 @@ public final class CreditMarket extends SimState {
         schedule(MonthPhase.CONSUMPTION, new Consumption(market, wiring.loanStacking()));
         schedule(MonthPhase.REPAYMENT, new Repayment(market,
                 RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), market)));
+        Applicants applicants = new Applicants(scenario, Applicants.slots(scenario));
+        schedule(MonthPhase.TURNOVER, new PopulationTurnover(market, applicants, scenario.population().turnoverMonthly()));
+        Acquisition acquisition = new Acquisition(market.lenders, market.macro, openAccountsByLender(market),
+                accountsPerApplication(applicants, market.lenders.size()), scenario.economy().unemployment().at(1));
         schedule(MonthPhase.UNDERWRITING, new Underwriting(market, bureau, scenario.products(), scenario.bureau(),
-                scenario.population().behaviour().fraudIncomeInflation()));
+                scenario.population().behaviour().fraudIncomeInflation(),
+                new Underwriting.OpenBook(acquisition, applicants, scan, scenario.population().accounts().closureMonthly(),
+                        scenario.population().thinFileGraduationMonths())));
         schedule(MonthPhase.COLLECTION, new CollectionLadder(market));
         schedule(MonthPhase.RESTRUCTURING, new Restructuring(market, new Pricing(market, scenario.products())));
         schedule(MonthPhase.LITIGATION, new Litigation(market, courts));
@@ -123,6 +131,26 @@ public final class CreditMarket extends SimState {
             schedule(MonthPhase.TRACE, new TraceRecorder(market, scenario.products().stream().map(org.creditstress.scenario.ProductSpec::id).toList()));
         }
         schedule(MonthPhase.METRICS, recorder);
+    }
+
+    private static double[] openAccountsByLender(Market market) {
+        double[] open = new double[market.lenders.size()];
+        var acc = market.accounts;
+        for (int a = 0; a < acc.size; a++) {
+            if (acc.status[a] == org.creditstress.model.borrower.AccountTable.OPEN) {
+                open[acc.lender[a]]++;
+            }
+        }
+        return open;
+    }
+
+    private static double[] accountsPerApplication(Applicants applicants, int lenders) {
+        double[] out = new double[lenders];
+        for (int l = 0; l < lenders; l++) {
+            out[l] = (applicants.lineProduct(l) >= 0 ? 1.0 : 0.0)
+                    + (applicants.loanProduct(l) >= 0 ? applicants.cashLoanShare() : 0.0);
+        }
+        return out;
     }
 
     private void schedule(MonthPhase phase, Steppable step) {

@@ -478,6 +478,37 @@ final class MarketMonthView implements MonthView {
     }
 
     @Override
+    public long overLimitAccounts(int lender) {
+        long sum = 0;
+        for (int l = 0; l < market.lenders.size(); l++) {
+            if (lender == ALL || lender == l) {
+                sum += s().overLimitCount[l];
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public double overLimitAmount(int lender) {
+        return sum(s().overLimitAmount, lender);
+    }
+
+    @Override
+    public long prospects(int lender) {
+        return s().prospects[lender];
+    }
+
+    @Override
+    public int failureCause(int lender) {
+        return lender(lender).failureCause().code;
+    }
+
+    @Override
+    public double borrowerFlow(String flow) {
+        return market.ledger.total(BorrowerFlow.valueOf(flow));
+    }
+
+    @Override
     public long events(String counter) {
         return market.ledger.total(Counter.valueOf(counter));
     }

@@ -22,6 +22,8 @@ public enum MonthPhase {
     /** Channel: macro feedback adjusts the month's unemployment target. */
     MACRO_FEEDBACK(2),
     POLICY(5),
+    /** Borrowers with no debt may leave; newcomers take their rows and apply. */
+    TURNOVER(7),
     EMPLOYMENT(10),
     INCOME(20),
     CONSUMPTION(30),

@@ -19,6 +19,8 @@ public final class PortfolioScan implements Steppable {
     private static final long serialVersionUID = 1L;
     /** Negative amounts smaller than this are rounding, not errors (yuan). */
     static final double ROUNDING = 1e-6;
+    /** A balance counts as over the limit when it exceeds it by more than this (yuan; limits are floats). */
+    static final double OVER_LIMIT_MARGIN = 0.01;
     private final transient Market market;
     private final transient PortfolioStats[] perChunk;
     private final transient PortfolioStats total;
@@ -74,7 +76,14 @@ public final class PortfolioScan implements Steppable {
             s.creditScoreSum += b.creditScore[i];
             int k = b.segment[i];
             boolean hasCredit = false;
+            long held = 0;
+            boolean freeSlot = false;
             for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
+                if (acc.status[a] == AccountTable.EMPTY) {
+                    freeSlot = true;
+                    continue;
+                }
+                held |= 1L << acc.lender[a];
                 cohort(s, acc, a);
                 if (acc.status[a] != AccountTable.OPEN) {
                     roll(s, acc, a, acc.status[a] == AccountTable.WRITTEN_OFF ? 5 : -1);
@@ -85,6 +94,10 @@ public final class PortfolioScan implements Steppable {
                 double balance = acc.balance(a);
                 s.openAccounts[l]++;
                 s.limits[l] += acc.limit[a];
+                if (balance > acc.limit[a] + OVER_LIMIT_MARGIN) {
+                    s.overLimitCount[l]++;
+                    s.overLimitAmount[l] += balance - acc.limit[a];
+                }
                 if (balance <= 0) {
                     roll(s, acc, a, 6);
                     continue;
@@ -127,6 +140,13 @@ public final class PortfolioScan implements Steppable {
             }
             if (hasCredit) {
                 s.borrowersWithCredit++;
+            }
+            if (freeSlot) {
+                for (int l = 0; l < s.prospects.length; l++) {
+                    if ((held & (1L << l)) == 0) {
+                        s.prospects[l]++;
+                    }
+                }
             }
         }
     }

@@ -15,6 +15,11 @@ public final class PortfolioStats {
     public final double[] lineBalance;
     public final double[] loanBalance;
     public final double[] limits;
+    /** People with no account at the lender and a free slot: whom its marketing can reach. */
+    public final long[] prospects;
+    /** Open accounts whose balance exceeds the limit (白条为负数), and the amount over. */
+    public final long[] overLimitCount;
+    public final double[] overLimitAmount;
     public final double[] segmentBalance;
     public final double[] segmentM1Plus;
     public final double[] segmentM3Plus;
@@ -65,6 +70,9 @@ public final class PortfolioStats {
         lineBalance = new double[lenders];
         loanBalance = new double[lenders];
         limits = new double[lenders];
+        prospects = new long[lenders];
+        overLimitCount = new long[lenders];
+        overLimitAmount = new double[lenders];
         segmentBalance = new double[segments];
         segmentM1Plus = new double[segments];
         segmentM3Plus = new double[segments];
@@ -85,6 +93,9 @@ public final class PortfolioStats {
         java.util.Arrays.fill(lineBalance, 0);
         java.util.Arrays.fill(loanBalance, 0);
         java.util.Arrays.fill(limits, 0);
+        java.util.Arrays.fill(prospects, 0);
+        java.util.Arrays.fill(overLimitCount, 0);
+        java.util.Arrays.fill(overLimitAmount, 0);
         java.util.Arrays.fill(segmentBalance, 0);
         java.util.Arrays.fill(segmentM1Plus, 0);
         java.util.Arrays.fill(segmentM3Plus, 0);
@@ -119,6 +130,9 @@ public final class PortfolioStats {
             lineBalance[l] += o.lineBalance[l];
             loanBalance[l] += o.loanBalance[l];
             limits[l] += o.limits[l];
+            prospects[l] += o.prospects[l];
+            overLimitCount[l] += o.overLimitCount[l];
+            overLimitAmount[l] += o.overLimitAmount[l];
         }
         for (int k = 0; k < segmentBalance.length; k++) {
             segmentBalance[k] += o.segmentBalance[k];

@@ -15,8 +15,7 @@ import sim.engine.Steppable;
  */
 public final class Wiring {
     private final Scenario scenario;
-    private boolean severalLenders;
-    private boolean bureauSharing;
+    private boolean commonBorrowers;
     private boolean loanStacking;
     private final List<Scheduled> mechanisms = new ArrayList<>();
 
@@ -37,17 +36,15 @@ public final class Wiring {
         return scenario;
     }
 
-    /** Borrowers may hold accounts at several lenders ({@code population.accounts.lenders_held}). */
-    public void holdAccountsAtSeveralLenders() {
-        severalLenders = true;
+    /**
+     * Lenders see each other's common borrowers: reported delinquencies through the bureau, and a
+     * loan at one lender may pay another's bill. Who holds which accounts does not depend on it.
+     */
+    public void connectLendersThroughCommonBorrowers() {
+        commonBorrowers = true;
     }
 
-    /** Lenders see each other's reported delinquencies through the bureau. */
-    public void shareBureauRecords() {
-        bureauSharing = true;
-    }
-
-    /** A short borrower may draw a cash loan at a lender it owes nothing to (以贷养贷). */
+    /** A short borrower may draw a cash loan at a lender it owes nothing to (以贷养贷), if lenders are connected. */
     public void allowLoanStacking() {
         loanStacking = true;
     }
@@ -57,16 +54,14 @@ public final class Wiring {
         mechanisms.add(new Scheduled(phase, factory));
     }
 
-    public boolean severalLenders() {
-        return severalLenders;
-    }
-
+    /** Whether lenders see each other's records at the bureau. */
     public boolean bureauSharing() {
-        return bureauSharing;
+        return commonBorrowers;
     }
 
+    /** Whether loan stacking across lenders happens: its own switch, and lenders connected by common borrowers. */
     public boolean loanStacking() {
-        return loanStacking;
+        return loanStacking && commonBorrowers;
     }
 
     List<Scheduled> mechanisms() {

@@ -9,7 +9,7 @@ public record LenderSpec(String name, List<String> products, double marketShare,
                      double thinFileAprPremium, BureauReporting bureauReporting, LimitManagement limitManagement,
                      Collection collection, Restructuring restructuring, Litigation litigation, Recovery recovery,
                      Provisioning provisioning, BalanceSheet balanceSheet, List<Funding> funding, Liquidity liquidity,
-                     Tightening tightening) {
+                     Acquisition acquisition, Tightening tightening) {
 
     /** An arrangement with a funder. */
     public record Funding(String funder, double coLendingShare, double lineRatio, double lineSpread, boolean buysReceivables,
@@ -31,7 +31,7 @@ public record LenderSpec(String name, List<String> products, double marketShare,
     }
 
     /** Limit changes for existing customers. */
-    public record LimitManagement(double externalCut, boolean declineExternalDelinquency, double increase,
+    public record LimitManagement(double externalCut, boolean declineExternalDelinquency, double increase, double maxIncomeMultiple,
                                   int increaseAfterMonths, double increaseUtilisation) {
     }
 
@@ -60,7 +60,11 @@ public record LenderSpec(String name, List<String> products, double marketShare,
     /** Opening balance sheet, funding and costs. */
     public record BalanceSheet(double openingCapitalRatio, double openingCashRatio, double cashBufferRatio,
                                double fundingLimitRatio, double fundingSpread, double operatingCostRate,
-                               double minCapitalRatio, double targetCapitalRatio) {
+                               double minCapitalRatio, double resolutionCapitalRatio, double targetCapitalRatio) {
+    }
+
+    /** Winning new customers: a growth target for open accounts, scaled by the economy. */
+    public record Acquisition(double growthAnnual, double procyclicality, double maxApplicationsMonthly) {
     }
 
     /** Pro-cyclical limit cuts under low capital. */

@@ -1,9 +1,12 @@
 package org.creditstress.model.borrower;
 
 /**
- * Every account (one per borrower, lender and product applied for) as parallel primitive arrays.
- * An account is created at population build time in state {@link #NOT_OPEN} (applied, not yet
- * approved) and moves to {@link #OPEN} when approved and to {@link #WRITTEN_OFF} when written off.
+ * Every account slot as parallel primitive arrays. Each borrower has a fixed range of slots
+ * ({@code BorrowerTable.firstAccount}); a slot is {@link #EMPTY} until the borrower applies to a
+ * lender for a product, {@link #NOT_OPEN} while the application is declined (it may re-apply),
+ * {@link #OPEN} when approved and {@link #WRITTEN_OFF} when written off. An account the holder
+ * closes, or the accounts of a borrower who leaves the market, become {@link #EMPTY} again and
+ * the slot can hold a new relationship.
  *
  * <p>The receivable of an account is {@code statement + pending + pool + arrears}:
  * <ul>
@@ -19,6 +22,7 @@ public final class AccountTable {
     public static final byte NOT_OPEN = 0;
     public static final byte OPEN = 1;
     public static final byte WRITTEN_OFF = 2;
+    public static final byte EMPTY = 3;
 
     /** Flag: the account has been restructured. */
     public static final byte RESTRUCTURED = 1;
@@ -26,6 +30,8 @@ public final class AccountTable {
     public static final byte SUED = 2;
     /** Flag: the account has been 3+ months past due at some point (for vintage curves). */
     public static final byte EVER_M3 = 4;
+    /** Flag: an application not yet underwritten (made this month). */
+    public static final byte NEW_APPLICATION = 8;
 
     public final int size;
     public final int[] borrower;
@@ -74,6 +80,7 @@ public final class AccountTable {
         goodMonths = new byte[size];
         lastBucket = new byte[size];
         openedMonth = new short[size];
+        java.util.Arrays.fill(status, EMPTY);
         java.util.Arrays.fill(lastBucket, (byte) 5);
         java.util.Arrays.fill(openedMonth, Short.MIN_VALUE);
         limit = new float[size];
@@ -82,6 +89,25 @@ public final class AccountTable {
         pending = new double[size];
         pool = new double[size];
         arrears = new double[size];
+    }
+
+    /** Makes slot {@code a} empty: no lender, no balance, no history. */
+    public void clear(int a) {
+        status[a] = EMPTY;
+        monthsPastDue[a] = 0;
+        termLeft[a] = 0;
+        flags[a] = 0;
+        restructurings[a] = 0;
+        graceLeft[a] = 0;
+        goodMonths[a] = 0;
+        lastBucket[a] = 5;
+        openedMonth[a] = Short.MIN_VALUE;
+        limit[a] = 0f;
+        payment[a] = 0.0;
+        statement[a] = 0.0;
+        pending[a] = 0.0;
+        pool[a] = 0.0;
+        arrears[a] = 0.0;
     }
 
     /** Receivable of account {@code a}, yuan. */

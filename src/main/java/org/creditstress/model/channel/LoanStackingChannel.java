@@ -17,7 +17,7 @@ public final class LoanStackingChannel implements ContagionChannel {
     @Override
     public String description() {
         return "Loan stacking (以贷养贷): if no lender it owes will lend, the borrower draws a cash loan at another lender "
-                + "that will. Off: borrowers only borrow to pay at a lender they owe.";
+                + "that will (needs common_borrowers). Off: borrowers only borrow to pay at a lender they owe.";
     }
 
     @Override

@@ -24,6 +24,11 @@ public final class MacroState {
     }
 
     /** Records this month's new credit (called by lender accounting). */
+    /** Number of borrower segments. */
+    public int segments() {
+        return employedBySegment.length;
+    }
+
     public void recordNewCredit(double newCredit) {
         lastNewCredit = newCredit;
         if (month == 1) {

@@ -11,5 +11,11 @@ public enum BorrowerFlow {
     /** Spending put on purchase lines (not a savings flow; reported). */
     CREDIT_SPENDING,
     /** Emergency expenses (part of spending; reported). */
-    EMERGENCY_SPENDING
+    EMERGENCY_SPENDING,
+    /** Savings of borrowers who left the market this month (leave with them). */
+    SAVINGS_LEFT,
+    /** Savings newcomers arrive with. */
+    SAVINGS_ARRIVED,
+    /** Borrowers who left and were replaced by newcomers this month (a count, not money). */
+    BORROWERS_REPLACED
 }

@@ -4,6 +4,12 @@ package org.creditstress.model.engine;
 public enum Counter {
     ACCOUNTS_OPENED,
     ACCOUNTS_WRITTEN_OFF,
+    /** Accounts closed by their holder, or with a borrower who left the market. */
+    ACCOUNTS_CLOSED,
+    /** Applications received: newcomers' and those the lender solicited. */
+    APPLICATIONS,
+    /** Thin-file borrowers who became established (counted at lender 0). */
+    THIN_FILES_ESTABLISHED,
     LOANS_DRAWN,
     CURES_BY_COLLECTION,
     LOANS_STACKED,

@@ -19,7 +19,11 @@ public enum RandomStream {
     RESTRUCTURING,
     COURTS,
     /** Which borrower-lender pairs the bureau covers. */
-    BUREAU_COVERAGE;
+    BUREAU_COVERAGE,
+    /** Who leaves the market, and the newcomers who take their place. */
+    TURNOVER,
+    /** Who applies to a lender that solicits applications, and which accounts close. */
+    ACQUISITION;
 
     /** The stable name the stream's seed is derived from, e.g. {@code employment}. */
     public String key() {

@@ -13,7 +13,9 @@ import sim.engine.Steppable;
  * and finds its capital ratio below {@code tightening.capital_trigger} (raised to a capital
  * requirement in force), it cuts every limit by {@code tightening.limit_cut} at next month's
  * underwriting, and new limits carry the cut too. After a cut it decides again only
- * {@code review_months} later. Borrowers who were rolling debt on those limits lose the room to
+ * {@code review_months} later. A review that finds capital back at or above the trigger loosens
+ * again: new limits regain one cut ({@code limitFactor / (1 - limit_cut)}, at most 1); limits
+ * already cut come back only through the usual increases for good payers. Borrowers who were rolling debt on those limits lose the room to
  * do so. Acts from month 1 on.
  */
 public final class CreditSupplyTightening implements Steppable {
@@ -49,6 +51,9 @@ public final class CreditSupplyTightening implements Steppable {
         if (month >= 1 && !Double.isNaN(ratio) && ratio < trigger) {
             lender.pendingLimitCut = lender.spec.tightening().limitCut();
             lender.limitFactor *= 1.0 - lender.pendingLimitCut;
+            monthsToReview[lender.index] = lender.spec.tightening().reviewMonths() - 1;
+        } else if (month >= 1 && !Double.isNaN(ratio) && lender.limitFactor < 1.0) {
+            lender.limitFactor = Math.min(1.0, lender.limitFactor / (1.0 - lender.spec.tightening().limitCut()));
             monthsToReview[lender.index] = lender.spec.tightening().reviewMonths() - 1;
         }
     }

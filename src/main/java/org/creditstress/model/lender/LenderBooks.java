@@ -131,10 +131,11 @@ public final class LenderBooks implements Steppable {
         lender.cash -= dividends;
         lender.equity -= dividends;
         lastRecoveries[l] = recoveries;
-        openAccounts[l] += ledger.total(Counter.ACCOUNTS_OPENED, l) - ledger.total(Counter.ACCOUNTS_WRITTEN_OFF, l);
+        openAccounts[l] += ledger.total(Counter.ACCOUNTS_OPENED, l) - ledger.total(Counter.ACCOUNTS_WRITTEN_OFF, l)
+                - ledger.total(Counter.ACCOUNTS_CLOSED, l);
         if (openAccounts[l] != stats.openAccounts[l]) {
             throw new InvariantViolation(month, "lender " + spec.name(),
-                    "open accounts by event count (" + openAccounts[l] + ") differ from accounts open in the table (" + stats.openAccounts[l] + ")");
+                    "open accounts by event count (opened less written off and closed: " + openAccounts[l] + ") differ from accounts open in the table (" + stats.openAccounts[l] + ")");
         }
         if (month <= 0) {
             funding.manage(lender, stats, month);

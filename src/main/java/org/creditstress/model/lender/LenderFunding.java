@@ -72,7 +72,32 @@ public final class LenderFunding implements Steppable {
             network.openFunders();
         }
         for (LenderState lender : market.lenders) {
+            if (month >= 1 && !lender.failed && lender.capitalRatio() < lender.spec.balanceSheet().resolutionCapitalRatio()) {
+                resolve(lender, network.book(lender.index), month);
+            }
             check(lender, month);
+        }
+    }
+
+    /**
+     * Resolution on capital: the lender's capital ratio fell below {@code resolution_capital_ratio}.
+     * It stops lending for good, every undrawn limit is cut to the balance (at next month's
+     * underwriting), its book runs off, and its funders write off {@code failure_haircut} of their
+     * lines to it, as in a failure for want of cash.
+     */
+    private void resolve(LenderState lender, FundingBook book, int month) {
+        lender.failed = true;
+        lender.failureMonth = month;
+        lender.failureCause = LenderState.FailureCause.CAPITAL;
+        lender.stopOriginating = true;
+        lender.lending = false;
+        bearFailureLosses(lender, book);
+    }
+
+    private static void bearFailureLosses(LenderState lender, FundingBook book) {
+        double haircut = lender.spec.liquidity().failureHaircut();
+        for (var a : book.arrangements()) {
+            FailureLosses.bear(a, haircut);
         }
     }
 
@@ -183,13 +208,11 @@ public final class LenderFunding implements Steppable {
     private void fail(LenderState lender, FundingBook book, int month) {
         lender.failed = true;
         lender.failureMonth = month;
+        lender.failureCause = LenderState.FailureCause.LIQUIDITY;
         lender.unpaid += -lender.cash;
         lender.cash = 0;
         lender.stopOriginating = true;
-        double haircut = lender.spec.liquidity().failureHaircut();
-        for (var a : book.arrangements()) {
-            FailureLosses.bear(a, haircut);
-        }
+        bearFailureLosses(lender, book);
     }
 
     private void open(LenderState lender) {

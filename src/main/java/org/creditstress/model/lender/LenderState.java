@@ -25,6 +25,8 @@ public final class LenderState {
     boolean stopOriginating;
     boolean failed;
     int failureMonth = Integer.MIN_VALUE;
+    /** Why the lender failed: none yet, out of cash, or resolved for lack of capital. */
+    FailureCause failureCause = FailureCause.NONE;
     /** This month's cash flows of the lender's own share, yuan. */
     double outflows;
     double inflows;
@@ -121,6 +123,21 @@ public final class LenderState {
 
     public int failureMonth() {
         return failureMonth;
+    }
+
+    public FailureCause failureCause() {
+        return failureCause;
+    }
+
+    /** Why a lender failed; the code is what {@code failure_cause} reports. */
+    public enum FailureCause {
+        NONE(0), LIQUIDITY(1), CAPITAL(2);
+
+        public final int code;
+
+        FailureCause(int code) {
+            this.code = code;
+        }
     }
 
     public double unpaid() {

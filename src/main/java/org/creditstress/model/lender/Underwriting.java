@@ -30,7 +30,11 @@ import sim.engine.Steppable;
  * within [min_limit, max_limit].
  *
  * <p>Each month a declined applicant re-applies with probability {@code reapply_probability};
- * open accounts go through limit management ({@link #manageLimit}).
+ * newcomers' applications are decided; open accounts go through limit management
+ * ({@link #manageLimit}) or, with nothing owed, may be closed by their holder
+ * ({@code closure_monthly}); lenders solicit applications from people without their product
+ * ({@link Acquisition}); a thin file with a clean record on an account open for
+ * {@code thin_file_graduation_months} becomes established.
  */
 public final class Underwriting implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -42,6 +46,22 @@ public final class Underwriting implements Steppable {
     private final double scoreWeight;
     private final double fraudIncomeInflation;
     private final transient CounterRandom random;
+    private final transient CounterRandom acquisitionRandom;
+    private final transient OpenBook openBook;
+
+    /**
+     * What an open book adds to underwriting (absent when the starting book is built): the month's
+     * solicited applications, account closures and thin files becoming established.
+     *
+     * @param acquisition          this month's application rates by lender
+     * @param applicants           how a new relationship fills a borrower's slots
+     * @param scan                 last month's portfolio (read before this month's scan runs)
+     * @param closureMonthly       probability a month that an open account with nothing owed is closed
+     * @param graduationMonths     months on book after which a clean thin file is established
+     */
+    public record OpenBook(Acquisition acquisition, org.creditstress.model.Applicants applicants,
+                           org.creditstress.model.PortfolioScan scan, double closureMonthly, int graduationMonths) {
+    }
 
     /**
      * @param bureau               the bureau lenders look borrowers up in, or null (the first
@@ -52,7 +72,15 @@ public final class Underwriting implements Steppable {
      */
     public Underwriting(Market market, CreditBureau bureau, List<ProductSpec> products, BureauSpec bureauSpec,
                         double fraudIncomeInflation) {
+        this(market, bureau, products, bureauSpec, fraudIncomeInflation, null);
+    }
+
+    /** Underwriting of an open book: {@code openBook} may be null (the starting book). */
+    public Underwriting(Market market, CreditBureau bureau, List<ProductSpec> products, BureauSpec bureauSpec,
+                        double fraudIncomeInflation, OpenBook openBook) {
         this.market = market;
+        this.openBook = openBook;
+        this.acquisitionRandom = new CounterRandom(market.replicationSeed, RandomStream.ACQUISITION);
         this.bureau = bureau;
         this.products = List.copyOf(products);
         this.scoreMean = bureauSpec.scoreMean();
@@ -119,8 +147,14 @@ public final class Underwriting implements Steppable {
         return true;
     }
 
+    private boolean firstMonth = true;
+
     @Override
     public void step(SimState state) {
+        if (openBook != null && !firstMonth) {
+            openBook.acquisition().plan(openBook.scan().stats());
+        }
+        firstMonth = false;
         market.executor.forEachChunk(market.chunks, this::chunk);
     }
 
@@ -132,18 +166,84 @@ public final class Underwriting implements Steppable {
             int a0 = b.firstAccount[i];
             int a1 = b.firstAccount[i + 1];
             long delinquentAt = bureau == null ? 0L : bureau.visibleDelinquencies(i);
+            long held = 0;
+            boolean freeSlot = false;
+            boolean clean = true;
+            int oldestOpened = Integer.MAX_VALUE;
             for (int a = a0; a < a1; a++) {
+                byte status = acc.status[a];
+                if (status == AccountTable.EMPTY) {
+                    freeSlot = true;
+                    continue;
+                }
+                held |= 1L << acc.lender[a];
                 LenderState lender = market.lenders.get(acc.lender[a]);
-                if (acc.status[a] == AccountTable.NOT_OPEN) {
-                    if (random.uniform(a, month, 0) < lender.spec.reapplyProbability()) {
+                if (status == AccountTable.NOT_OPEN) {
+                    if (acc.has(a, AccountTable.NEW_APPLICATION)) {
+                        acc.flags[a] &= ~AccountTable.NEW_APPLICATION;
+                        market.ledger.count(c, Counter.APPLICATIONS, lender.index);
+                        apply(a, random.gaussian(a, month, 2), c);
+                    } else if (random.uniform(a, month, 0) < lender.spec.reapplyProbability()) {
                         boolean opened = apply(a, random.gaussian(a, month, 1), c);
                         if (market.trace() != null && market.trace().is(acc.borrower[a])) {
                             market.trace().account(market.month(), a).events.add(opened ? "applied again and was approved" : "applied again and was declined");
                         }
                     }
-                } else if (acc.status[a] == AccountTable.OPEN) {
+                } else if (status == AccountTable.OPEN) {
+                    if (openBook != null && closes(acc, a, month)) {
+                        market.ledger.count(c, Counter.ACCOUNTS_CLOSED, lender.index);
+                        acc.clear(a);
+                        freeSlot = true;
+                        continue;
+                    }
                     boolean seenElsewhere = (delinquentAt & ~(1L << acc.lender[a])) != 0 && bureau.sees(i, acc.lender[a]);
                     manageLimit(acc, a, lender, c, seenElsewhere);
+                    clean &= acc.monthsPastDue[a] == 0;
+                    oldestOpened = Math.min(oldestOpened, acc.openedMonth[a]);
+                } else {
+                    clean = false;
+                }
+            }
+            if (openBook != null) {
+                if (freeSlot) {
+                    solicit(c, acc, i, a0, held, month);
+                }
+                if (clean && b.thinFile(i) && month - oldestOpened >= openBook.graduationMonths()) {
+                    b.flags[i] &= ~BorrowerTable.THIN_FILE;
+                    market.ledger.count(c, Counter.THIN_FILES_ESTABLISHED, 0);
+                }
+            }
+        }
+    }
+
+    /** An open, current account with nothing owed, no case and no relief running closes with {@code closure_monthly}. */
+    private boolean closes(AccountTable acc, int a, int month) {
+        return acc.balance(a) <= 0 && acc.monthsPastDue[a] == 0 && acc.graceLeft[a] == 0 && !acc.has(a, AccountTable.SUED)
+                && acquisitionRandom.uniform(a, month, 1000) < openBook.closureMonthly();
+    }
+
+    /**
+     * The lenders' marketing reaches borrower {@code i}: for each lender it has no account at,
+     * with that lender's rate this month, it applies for the line (and the cash loan with
+     * {@code cash_loan_share}), underwritten at once (a bureau record elsewhere can decline it).
+     */
+    private void solicit(int c, AccountTable acc, int i, int a0, long held, int month) {
+        Acquisition acquisition = openBook.acquisition();
+        for (int l = 0; l < market.lenders.size(); l++) {
+            double rate = acquisition.rate(l);
+            if ((held & (1L << l)) != 0 || rate <= 0 || acquisitionRandom.uniform(i, month, l) >= rate) {
+                continue;
+            }
+            boolean withLoan = acquisitionRandom.uniform(i, month, 100 + l) < openBook.applicants().cashLoanShare();
+            int first = openBook.applicants().relate(acc, a0, i, l, withLoan);
+            if (first < 0) {
+                return;
+            }
+            for (int a = first; a < a0 + openBook.applicants().slots(); a++) {
+                if (acc.status[a] == AccountTable.NOT_OPEN && acc.has(a, AccountTable.NEW_APPLICATION)) {
+                    acc.flags[a] &= ~AccountTable.NEW_APPLICATION;
+                    market.ledger.count(c, Counter.APPLICATIONS, l);
+                    apply(a, random.gaussian(a, month, 3), c);
                 }
             }
         }
@@ -157,6 +257,10 @@ public final class Underwriting implements Steppable {
      */
     private void manageLimit(AccountTable acc, int a, LenderState lender, int c, boolean seenElsewhere) {
         double limit = acc.limit[a];
+        if (lender.failed) {
+            acc.limit[a] = (float) Math.min(limit, acc.balance(a));
+            return;
+        }
         if (lender.pendingLimitCut > 0) {
             limit *= 1.0 - lender.pendingLimitCut;
         }
@@ -178,8 +282,10 @@ public final class Underwriting implements Steppable {
                 market.trace().account(market.month(), a).events.add("limit cut: the bureau shows a delinquency at another lender");
             }
         } else if (policy.increase() > 0 && acc.monthsPastDue[a] == 0 && acc.goodMonths[a] >= policy.increaseAfterMonths()
-                && acc.balance(a) > policy.increaseUtilisation() * limit && lender.lending() && lender.pendingLimitCut == 0) {
-            limit = Math.min(maxLimit[acc.product[a]], limit * (1.0 + policy.increase()));
+                && acc.balance(a) > policy.increaseUtilisation() * limit && lender.lending() && lender.pendingLimitCut == 0
+                && limit < policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]) {
+            limit = Math.min(Math.min(maxLimit[acc.product[a]], policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]),
+                    limit * (1.0 + policy.increase()));
             acc.goodMonths[a] = 0;
             market.ledger.count(c, Counter.LIMIT_INCREASES, lender.index);
             if (traced) {

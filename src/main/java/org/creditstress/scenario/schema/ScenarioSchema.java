@@ -64,6 +64,12 @@ public final class ScenarioSchema {
     private static Section population() {
         return Section.map("population", "The borrowers.")
                 .integer("size", 100_000, 1, 50_000_000, "borrowers", "Number of simulated borrowers.")
+                .number("turnover_monthly", 0.004, 0, 1, "per month",
+                        "Monthly probability that a borrower with no debt outstanding and no court case leaves the market; a "
+                                + "newcomer drawn like the starting population (segment mix, thin files, traits) takes its place.")
+                .integer("thin_file_graduation_months", 12, 1, 600, "months",
+                        "A thin-file borrower whose oldest open account has this many months on book, with nothing past due at any "
+                                + "lender and nothing written off, is no longer thin-file.")
                 .with(Section.listOf("segments", 1, "Employment segments. Shares must add up to 1.")
                         .string("name", null, "Segment name ([A-Za-z0-9_-]+), used in column names.")
                         .number("share", null, 0, 1, "share", "Share of borrowers in this segment.")
@@ -102,7 +108,12 @@ public final class ScenarioSchema {
                                 "Probabilities of applying to 1, 2, 3, ... distinct lenders (drawn by market share); "
                                         + "cut at the number of lenders and rescaled to add up to 1.")
                         .number("cash_loan_share", 0.4, 0, 1, "share",
-                                "Share of borrowers who apply for the cash loan at each lender that offers one."));
+                                "Share of borrowers who apply for the cash loan at each lender that offers one.")
+                        .integer("slots_per_borrower", 4, 1, 32, "accounts",
+                                "Accounts a borrower can hold at once (one per lender and product, at most the lenders' products in "
+                                        + "all). Further applications wait for a slot to free up.")
+                        .number("closure_monthly", 0.01, 0, 1, "per month",
+                                "Monthly probability that an open, current account with nothing owed is closed by its holder."));
     }
 
     private static Section trait(String name, double median, double spread, String doc) {
@@ -198,7 +209,10 @@ public final class ScenarioSchema {
                         .bool("decline_external_delinquency", true, "Decline applicants with a delinquency visible at the bureau.")
                         .number("increase", 0.2, 0, 5, "share", "Limit increase for a good payer.")
                         .integer("increase_after_months", 6, 1, 120, "months", "Months current, and since the last increase, before an increase.")
-                        .number("increase_utilisation", 0.5, 0, 1, "share", "Only accounts using more than this share of the limit get increases."))
+                        .number("increase_utilisation", 0.5, 0, 1, "share", "Only accounts using more than this share of the limit get increases.")
+                        .number("max_income_multiple", 3.0, 0, 1000, "months of income",
+                                "Increases stop once the limit reaches this many months of the borrower's permanent income (a "
+                                        + "limit no longer grows without bound over the years an account stays open)."))
                 .with(Section.map("collection", "Collection effort by bucket M1, M2, M3, M4+.")
                         .numbers("cost_per_account", List.of(5.0, 20.0, 60.0, 120.0), 4, 0, 1e6, "yuan/month",
                                 "Monthly collection cost per delinquent account, by bucket.")
@@ -237,6 +251,10 @@ public final class ScenarioSchema {
                         .number("funding_spread", 0.02, 0, 1, "per year", "Spread over the economy's funding rate.")
                         .number("operating_cost_rate", 0.03, 0, 1, "per year", "Operating cost as a share of receivables.")
                         .number("min_capital_ratio", 0.08, 0, 1, "share", "Regulatory minimum of the capital ratio, reported and charted.")
+                        .number("resolution_capital_ratio", 0.02, -1, 1, "share",
+                                "Capital ratio below which the lender is resolved: it stops lending, cuts every undrawn limit and its "
+                                        + "book runs off; its funders bear failure_haircut of their lines. 0.02: the US 'critically "
+                                        + "undercapitalized' threshold of prompt corrective action (2 % tangible equity).")
                         .number("target_capital_ratio", 0.12, 0, 1, "share",
                                 "Equity above this share of net receivables is paid out as dividends each month (from month 1)."))
                 .with(Section.listOf("funding", 0, "Arrangements with funders (co-lending, committed lines, receivable purchases).")
@@ -263,6 +281,16 @@ public final class ScenarioSchema {
                                 "Emergency funding available, as a multiple of opening net receivables.")
                         .number("failure_haircut", 0.5, 0, 1, "share",
                                 "Share of a failed lender's net receivables its creditors lose in the run-off."))
+                .with(Section.map("acquisition", "How the lender wins new customers each month (the book is open: accounts close, "
+                                + "borrowers leave and newcomers arrive).")
+                        .number("growth_annual", 0.0, -0.9, 5, "per year",
+                                "Growth of the lender's open accounts it aims for; each month it solicits enough applications from "
+                                        + "people without its product to close the gap to the target, so a calm market stays steady at 0.")
+                        .number("procyclicality", 1.0, 0, 20, "ratio",
+                                "Marketing follows the economy: the target is scaled by max(0, 1 + procyclicality x (u1 - u) / u1), "
+                                        + "u1 the month-1 unemployment rate: lenders expand when unemployment falls and pull back when it rises.")
+                        .number("max_applications_monthly", 0.05, 0, 1, "share per month",
+                                "At most this share of the people without the lender's product apply in a month."))
                 .with(Section.map("tightening", "Pro-cyclical credit-supply tightening when capital is low (a policy choice).")
                         .bool("enabled", true, "Whether the lender cuts limits when its capital ratio is below the trigger.")
                         .number("capital_trigger", 0.10, 0, 1, "share", "Capital ratio below which limits are cut.")

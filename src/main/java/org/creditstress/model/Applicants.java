@@ -1,0 +1,318 @@
+package org.creditstress.model;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.lender.Underwriting;
+import org.creditstress.scenario.BehaviourSpec;
+import org.creditstress.scenario.BureauSpec;
+import org.creditstress.scenario.LenderSpec;
+import org.creditstress.scenario.ProductKind;
+import org.creditstress.scenario.Scenario;
+import org.creditstress.scenario.SegmentSpec;
+
+/**
+ * Draws people into borrower rows and the applications they make: at the start every row
+ * ({@link MarketBuilder}), and later each newcomer who takes the row of a borrower who left the
+ * market ({@link org.creditstress.model.borrower.PopulationTurnover}). The same draws in the same
+ * order either way, so a newcomer is distributed like the starting population.
+ *
+ * <p>True risk: {@code r = (z_pb - z_lit - z_sav) / sqrt(3)}, where the z are the standard normal
+ * draws behind the borrower's present bias, literacy and savings. It is standard normal, and it
+ * ranks borrowers by the traits that make them fall behind in the model: impulsive, less literate,
+ * thinner savings. Lenders observe it with noise (see {@link Underwriting}). A strategic defaulter's
+ * risk is shifted by {@code strategic_true_risk}; a fraudster's is {@code fraud_true_risk}: a good
+ * model sees through the forgery, a poor one does not.
+ *
+ * <p>Credit score: {@code score_mean - score_sd * r} (before the integrity shift: a forged identity
+ * has a clean file), within 300-850.
+ *
+ * <p>Applications: the number of lenders is drawn from the segment's (or the population's)
+ * {@code lenders_held}; the lenders are drawn by market share without replacement; at each, the
+ * purchase line and, with {@code cash_loan_share}, the cash loan; at most {@code slots} accounts
+ * (the borrower's account slots).
+ */
+public final class Applicants {
+    private static final double SQRT3 = Math.sqrt(3.0);
+    /** Standard normal quantile of 1/3: literacy terciles are at the trait's values for -z and +z. */
+    private static final double TERCILE_Z = 0.4307272992954576;
+
+    private final List<SegmentSpec> segments;
+    private final BehaviourSpec behaviour;
+    private final BureauSpec bureau;
+    private final List<LenderSpec> lenders;
+    private final List<Double> lendersHeld;
+    private final double cashLoanShare;
+    private final double meanRelative;
+    private final double literacyLow;
+    private final double literacyHigh;
+    /** Product index of each lender's purchase line and cash loan, or -1. */
+    private final int[] lineProduct;
+    private final int[] loanProduct;
+    private final int slots;
+
+    public Applicants(Scenario s, int slots) {
+        this.segments = s.population().segments();
+        this.behaviour = s.population().behaviour();
+        this.bureau = s.bureau();
+        this.lenders = s.lenders();
+        this.lendersHeld = s.population().accounts().lendersHeld();
+        this.cashLoanShare = s.population().accounts().cashLoanShare();
+        this.slots = slots;
+        double mean = 0;
+        for (SegmentSpec seg : segments) {
+            mean += seg.share() * seg.jobLossRelative();
+        }
+        this.meanRelative = mean;
+        this.literacyLow = behaviour.literacy().at(-TERCILE_Z);
+        this.literacyHigh = behaviour.literacy().at(TERCILE_Z);
+        lineProduct = new int[lenders.size()];
+        loanProduct = new int[lenders.size()];
+        for (int l = 0; l < lenders.size(); l++) {
+            lineProduct[l] = productOf(s, lenders.get(l), ProductKind.PURCHASE_LINE);
+            loanProduct[l] = productOf(s, lenders.get(l), ProductKind.CASH_LOAN);
+        }
+    }
+
+    private static int productOf(Scenario s, LenderSpec l, ProductKind kind) {
+        for (String id : l.products()) {
+            if (s.product(id).kind() == kind) {
+                return s.productIndex(id);
+            }
+        }
+        return -1;
+    }
+
+    /** Account slots per borrower: one per lender and product, at most {@code slots_per_borrower}. */
+    public static int slots(Scenario s) {
+        int products = 0;
+        for (LenderSpec l : s.lenders()) {
+            products += l.products().size();
+        }
+        return Math.max(1, Math.min(s.population().accounts().slotsPerBorrower(), products));
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    /** Share of applicants at a lender who also apply for its cash loan. */
+    public double cashLoanShare() {
+        return cashLoanShare;
+    }
+
+    /**
+     * Opens a new relationship of borrower {@code i} with lender {@code l} in its empty slots: the
+     * purchase line and, if {@code withLoan}, the cash loan; returns the first slot used, or -1.
+     */
+    public int relate(AccountTable acc, int a0, int i, int l, boolean withLoan) {
+        int before = firstEmpty(acc, a0);
+        if (before < 0) {
+            return -1;
+        }
+        long code = 1L << l | (withLoan && loanProduct[l] >= 0 ? 1L << (32 + l) : 0L);
+        return fill(acc, a0, i, code) > 0 ? before : -1;
+    }
+
+    private int firstEmpty(AccountTable acc, int a0) {
+        for (int a = a0; a < a0 + slots; a++) {
+            if (acc.status[a] == AccountTable.EMPTY) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    /** Purchase-line product of lender {@code l}, or -1. */
+    public int lineProduct(int l) {
+        return lineProduct[l];
+    }
+
+    /** Cash-loan product of lender {@code l}, or -1. */
+    public int loanProduct(int l) {
+        return loanProduct[l];
+    }
+
+    /**
+     * Draws a person into row {@code i} with unemployment {@code u} and returns the applications
+     * it makes: bit {@code l} set if it applies to lender {@code l}, bit {@code 32 + l} if also for
+     * lender {@code l}'s cash loan.
+     */
+    public long draw(BorrowerTable b, int i, SplittableRandom rng, double u) {
+        int k = pickSegment(rng.nextDouble());
+        SegmentSpec seg = segments.get(k);
+        b.segment[i] = (byte) k;
+        byte flags = 0;
+        if (rng.nextDouble() < seg.thinFileShare()) {
+            flags |= BorrowerTable.THIN_FILE;
+        }
+        double unemployedProbability = meanRelative > 0 ? Math.min(1.0, u * seg.jobLossRelative() / meanRelative) : u;
+        if (rng.nextDouble() >= unemployedProbability) {
+            flags |= BorrowerTable.EMPLOYED;
+        }
+        double integrity = rng.nextDouble();
+        boolean fraud = integrity < seg.fraudShare();
+        boolean strategic = !fraud && integrity < seg.fraudShare() + seg.strategicShare();
+        if (fraud) {
+            flags |= BorrowerTable.FRAUD;
+        } else if (strategic) {
+            flags |= BorrowerTable.STRATEGIC;
+        }
+        b.flags[i] = flags;
+        b.monthsInState[i] = 0;
+        double income = seg.incomeMedian() * Math.exp(seg.incomeDispersion() * rng.nextGaussian());
+        b.permanentIncome[i] = (float) income;
+        b.income[i] = 0f;
+        double zSav = rng.nextGaussian();
+        double savings = seg.savingsMonthsMedian() * Math.exp(seg.savingsDispersion() * zSav) * income;
+        b.savings[i] = savings;
+        b.savingsTarget[i] = (float) savings;
+        b.essentialShare[i] = (float) behaviour.essentialShare().at(rng.nextGaussian());
+        b.discretionary[i] = (float) behaviour.discretionaryPropensity().at(rng.nextGaussian());
+        double zPb = rng.nextGaussian();
+        double zLit = rng.nextGaussian();
+        b.presentBias[i] = (float) behaviour.presentBias().at(zPb);
+        b.literacy[i] = (float) behaviour.literacy().at(zLit);
+        b.literacyTercile[i] = (byte) (b.literacy[i] < literacyLow ? 0 : b.literacy[i] < literacyHigh ? 1 : 2);
+        double risk = (zPb - zLit - zSav) / SQRT3;
+        double score = Math.min(850, Math.max(300, bureau.scoreMean() - bureau.scoreSd() * risk));
+        b.baseScore[i] = (float) score;
+        b.creditScore[i] = (float) score;
+        if (fraud) {
+            risk = behaviour.fraudTrueRisk();
+        } else if (strategic) {
+            risk += behaviour.strategicTrueRisk();
+        }
+        b.trueRisk[i] = (float) risk;
+        return chooseHoldings(seg, rng, b, i);
+    }
+
+    private int pickSegment(double u) {
+        double cumulative = 0;
+        for (int k = 0; k < segments.size(); k++) {
+            cumulative += segments.get(k).share();
+            if (u < cumulative) {
+                return k;
+            }
+        }
+        return segments.size() - 1;
+    }
+
+    private long chooseHoldings(SegmentSpec seg, SplittableRandom rng, BorrowerTable b, int i) {
+        List<Double> held = seg.lendersHeld().isEmpty() ? lendersHeld : seg.lendersHeld();
+        int count = pickCount(held, Math.min(lenders.size(), Math.max(1, held.size())), rng.nextDouble());
+        long code = 0;
+        int accounts = 0;
+        int chosen = 0;
+        for (int j = 0; j < count; j++) {
+            int l = pickLender(rng.nextDouble(), code);
+            boolean loan = loanProduct[l] >= 0 && rng.nextDouble() < cashLoanShare;
+            int need = (lineProduct[l] >= 0 ? 1 : 0) + (loan ? 1 : 0);
+            if (accounts + need > slots) {
+                continue;
+            }
+            code |= 1L << l;
+            chosen++;
+            accounts += need;
+            if (loan) {
+                code |= 1L << (32 + l);
+            }
+        }
+        b.lendersHeld[i] = (byte) chosen;
+        return code;
+    }
+
+    /** Draws 1..max from probabilities of 1, 2, ... (cut at max, rescaled). */
+    private static int pickCount(List<Double> probabilities, int max, double u) {
+        double total = 0;
+        for (int k = 0; k < max && k < probabilities.size(); k++) {
+            total += probabilities.get(k);
+        }
+        if (total <= 0) {
+            return 1;
+        }
+        double cumulative = 0;
+        for (int k = 0; k < max && k < probabilities.size(); k++) {
+            cumulative += probabilities.get(k) / total;
+            if (u < cumulative) {
+                return k + 1;
+            }
+        }
+        return Math.min(max, probabilities.size());
+    }
+
+    /** A lender not yet in {@code taken} (a bit mask), drawn by market share. */
+    private int pickLender(double u, long taken) {
+        double total = 0;
+        int free = 0;
+        for (int l = 0; l < lenders.size(); l++) {
+            if ((taken & (1L << l)) == 0) {
+                total += lenders.get(l).marketShare();
+                free++;
+            }
+        }
+        double cumulative = 0;
+        int last = -1;
+        for (int l = 0; l < lenders.size(); l++) {
+            if ((taken & (1L << l)) != 0) {
+                continue;
+            }
+            last = l;
+            cumulative += total > 0 ? lenders.get(l).marketShare() / total : 1.0 / free;
+            if (u < cumulative) {
+                return l;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Fills borrower {@code i}'s empty slots with the applications in {@code code} (status
+     * {@link AccountTable#NOT_OPEN}, flagged {@link AccountTable#NEW_APPLICATION}, lender and
+     * product set), in slot order, and returns how many
+     * it filled (applications that find no empty slot are dropped).
+     */
+    public int fill(AccountTable acc, int a0, int i, long code) {
+        int a = a0;
+        int end = a0 + slots;
+        int placed = 0;
+        for (int l = 0; l < lenders.size() && a < end; l++) {
+            if ((code & (1L << l)) == 0) {
+                continue;
+            }
+            if (lineProduct[l] >= 0 && a < end) {
+                a = nextEmpty(acc, a, end);
+                if (a < end) {
+                    place(acc, a++, i, l, lineProduct[l], false);
+                    placed++;
+                }
+            }
+            if ((code & (1L << (32 + l))) != 0 && a < end) {
+                a = nextEmpty(acc, a, end);
+                if (a < end) {
+                    place(acc, a++, i, l, loanProduct[l], true);
+                    placed++;
+                }
+            }
+        }
+        return placed;
+    }
+
+    private static int nextEmpty(AccountTable acc, int a, int end) {
+        while (a < end && acc.status[a] != AccountTable.EMPTY) {
+            a++;
+        }
+        return a;
+    }
+
+    private static void place(AccountTable acc, int a, int i, int l, int product, boolean cashLoan) {
+        acc.clear(a);
+        acc.borrower[a] = i;
+        acc.lender[a] = (byte) l;
+        acc.product[a] = (byte) product;
+        acc.cashLoan[a] = cashLoan;
+        acc.status[a] = AccountTable.NOT_OPEN;
+        acc.set(a, AccountTable.NEW_APPLICATION);
+    }
+}

@@ -1,0 +1,96 @@
+package org.creditstress.model.borrower;
+
+import java.util.SplittableRandom;
+import org.creditstress.model.Applicants;
+import org.creditstress.model.Market;
+import org.creditstress.model.engine.BorrowerFlow;
+import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.CounterRandom;
+import org.creditstress.model.engine.RandomStream;
+import org.creditstress.model.engine.SeedPlan;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * {@code MonthPhase.TURNOVER}: people leave the market and newcomers arrive, so the book is open
+ * and a calm market reaches a steady state instead of running off. Each month a borrower with no
+ * debt outstanding (every open account at zero balance, no court case, no repayment holiday
+ * running) leaves with probability {@code turnover_monthly}; its accounts close, its savings
+ * leave with it, and a newcomer drawn like the starting population ({@link Applicants}) takes its
+ * row, with the savings it brings and the applications it makes, which lenders underwrite this
+ * month. The traced borrower never leaves (its story would end mid-run).
+ *
+ * <p>Draws: whether a borrower leaves is a counter-based draw of (borrower, month); a newcomer's
+ * traits come from a generator seeded by (replication, borrower, month). Neither depends on other
+ * borrowers or on the thread count.
+ */
+public final class PopulationTurnover implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final transient Market market;
+    private final transient Applicants applicants;
+    private final transient CounterRandom leave;
+    private final long newcomerSeed;
+    private final double monthlyRate;
+
+    /** @param monthlyRate probability a month that a borrower with no debt leaves ({@code turnover_monthly}) */
+    public PopulationTurnover(Market market, Applicants applicants, double monthlyRate) {
+        this.market = market;
+        this.applicants = applicants;
+        this.monthlyRate = monthlyRate;
+        this.leave = new CounterRandom(market.replicationSeed, RandomStream.TURNOVER);
+        this.newcomerSeed = SeedPlan.purposeSeed(market.replicationSeed, RandomStream.TURNOVER);
+    }
+
+    @Override
+    public void step(SimState state) {
+        if (monthlyRate > 0) {
+            market.executor.forEachChunk(market.chunks, this::chunk);
+        }
+    }
+
+    private void chunk(int c, int from, int to) {
+        BorrowerTable b = market.borrowers;
+        int month = market.month();
+        double u = market.macro.unemploymentTarget();
+        for (int i = from; i < to; i++) {
+            if (leave.uniform(i, month, 0) < monthlyRate && free(i)) {
+                replace(c, b, i, month, u);
+            }
+        }
+    }
+
+    /** Whether borrower {@code i} owes nothing and has no case in court or relief running. */
+    private boolean free(int i) {
+        AccountTable acc = market.accounts;
+        BorrowerTable b = market.borrowers;
+        if (market.trace() != null && market.trace().is(i)) {
+            return false;
+        }
+        for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
+            byte status = acc.status[a];
+            if (status == AccountTable.OPEN && (acc.balance(a) > 0 || acc.graceLeft[a] > 0)
+                    || (status == AccountTable.OPEN || status == AccountTable.WRITTEN_OFF) && acc.has(a, AccountTable.SUED)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void replace(int c, BorrowerTable b, int i, int month, double u) {
+        AccountTable acc = market.accounts;
+        int a0 = b.firstAccount[i];
+        for (int a = a0; a < b.firstAccount[i + 1]; a++) {
+            if (acc.status[a] == AccountTable.OPEN) {
+                market.ledger.count(c, Counter.ACCOUNTS_CLOSED, acc.lender[a]);
+            }
+            acc.clear(a);
+        }
+        market.ledger.add(c, BorrowerFlow.SAVINGS_LEFT, b.savings[i]);
+        SplittableRandom rng = new SplittableRandom(SeedPlan.mix64(newcomerSeed
+                ^ SeedPlan.mix64(i * 0xBF58476D1CE4E5B9L + month * 0x94D049BB133111EBL)));
+        long applications = applicants.draw(b, i, rng, u);
+        market.ledger.add(c, BorrowerFlow.SAVINGS_ARRIVED, b.savings[i]);
+        market.ledger.add(c, BorrowerFlow.BORROWERS_REPLACED, 1.0);
+        applicants.fill(acc, a0, i, applications);
+    }
+}
