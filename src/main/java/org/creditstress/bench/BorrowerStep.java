@@ -83,8 +83,8 @@ public final class BorrowerStep {
         this.b = market.borrowers;
         this.acc = market.accounts;
         this.chunks = market.chunks;
-        this.labour = new LabourMarket(market.scenario);
         List<SegmentSpec> segs = market.scenario.population().segments();
+        this.labour = new LabourMarket(segs, market.scenario.economy());
         int n = segs.size();
         lossBySegment = new double[n];
         employed = new long[n];
@@ -116,7 +116,7 @@ public final class BorrowerStep {
             termMonths[p] = (byte) products.get(p).termMonths();
         }
 
-        priority = RepaymentPriority.of(behaviour.repaymentPriority(), market);
+        priority = RepaymentPriority.of(behaviour.repaymentPriority(), products, market.lenders);
         penaltyMonthly = products.stream().mapToDouble(ProductSpec::penaltyMonthlyRate).toArray();
         feeMonthly = products.stream().mapToDouble(ProductSpec::instalmentMonthlyFee).toArray();
         strategicDebtMonths = behaviour.strategicDefaultDebtMonths();

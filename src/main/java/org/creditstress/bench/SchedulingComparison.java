@@ -120,7 +120,7 @@ public final class SchedulingComparison {
                 schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.INCOME.ordering(), new IncomeProcess(market), 1.0);
                 schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.CONSUMPTION.ordering(), new Consumption(market), 1.0);
                 schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.REPAYMENT.ordering(),
-                        new Repayment(market, RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), market)), 1.0);
+                        new Repayment(market, RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), scenario.products(), market.lenders)), 1.0);
             }
             case NAIVE_SHUFFLED, NAIVE_ORDERED -> {
                 BorrowerStep step = new BorrowerStep(market);

@@ -81,7 +81,7 @@ public final class CreditMarket extends SimState {
         schedule(MonthPhase.INCOME, new IncomeProcess(market));
         schedule(MonthPhase.CONSUMPTION, new Consumption(market));
         schedule(MonthPhase.REPAYMENT, new Repayment(market,
-                RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), market)));
+                RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), scenario.products(), market.lenders)));
         schedule(MonthPhase.UNDERWRITING, new Underwriting(market, bureau));
         schedule(MonthPhase.COLLECTION, new CollectionLadder(market));
         schedule(MonthPhase.RESTRUCTURING, new Restructuring(market));

@@ -23,7 +23,7 @@ public final class EmploymentTransitions implements Steppable {
 
     public EmploymentTransitions(Market market) {
         this.market = market;
-        this.labour = new LabourMarket(market.scenario);
+        this.labour = new LabourMarket(market.scenario.population().segments(), market.scenario.economy());
         int segments = market.scenario.population().segments().size();
         this.lossBySegment = new double[segments];
         this.employedByChunk = new long[market.chunks.count()][segments];
