@@ -9,6 +9,7 @@ import org.creditstress.model.borrower.RepaymentPriority;
 import org.creditstress.model.economy.EconomyPhase;
 import org.creditstress.model.economy.EmploymentTransitions;
 import org.creditstress.model.engine.ChunkExecutor;
+import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.bureau.CreditBureau;
 import org.creditstress.model.bureau.CreditScoreUpdate;
 import org.creditstress.model.court.Courts;
@@ -77,10 +78,13 @@ public final class CreditMarket extends SimState {
 
         schedule(MonthPhase.ECONOMY, new EconomyPhase(market));
         schedule(MonthPhase.POLICY, new org.creditstress.model.policy.PolicyPhase(market));
-        schedule(MonthPhase.EMPLOYMENT, new EmploymentTransitions(market));
-        schedule(MonthPhase.INCOME, new IncomeProcess(market));
-        schedule(MonthPhase.CONSUMPTION, new Consumption(market));
-        schedule(MonthPhase.REPAYMENT, new Repayment(market,
+        schedule(MonthPhase.EMPLOYMENT, new EmploymentTransitions(market, scenario.population().segments(),
+                scenario.economy(), RandomStream.EMPLOYMENT));
+        schedule(MonthPhase.INCOME, new IncomeProcess(market, scenario.population().segments(),
+                scenario.economy().incomeGrowth(), RandomStream.INCOME));
+        schedule(MonthPhase.CONSUMPTION, new Consumption(market, scenario.population().behaviour(),
+                scenario.population().segments(), scenario.products(), RandomStream.CONSUMPTION));
+        schedule(MonthPhase.REPAYMENT, new Repayment(market, scenario.products(), scenario.population().behaviour(),
                 RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), scenario.products(), market.lenders)));
         schedule(MonthPhase.UNDERWRITING, new Underwriting(market, bureau));
         schedule(MonthPhase.COLLECTION, new CollectionLadder(market));
