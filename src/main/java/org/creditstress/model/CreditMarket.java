@@ -2,12 +2,7 @@ package org.creditstress.model;
 
 import java.util.List;
 import org.creditstress.metric.Metric;
-import org.creditstress.model.borrower.Consumption;
-import org.creditstress.model.borrower.IncomeProcess;
-import org.creditstress.model.borrower.Repayment;
-import org.creditstress.model.borrower.RepaymentPriority;
 import org.creditstress.model.economy.EconomyPhase;
-import org.creditstress.model.economy.EmploymentTransitions;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.bureau.CreditBureau;
 import org.creditstress.model.bureau.CreditScoreUpdate;
@@ -97,11 +92,11 @@ public final class CreditMarket extends SimState {
 
         schedule(MonthPhase.ECONOMY, new EconomyPhase(market.macro, market.ledger, scenario.economy()));
         schedule(MonthPhase.POLICY, new PolicyPhase(market, scenario.policyEvents(), catalogue.policies()));
-        schedule(MonthPhase.EMPLOYMENT, new EmploymentTransitions(market));
-        schedule(MonthPhase.INCOME, new IncomeProcess(market));
-        schedule(MonthPhase.CONSUMPTION, new Consumption(market, wiring.loanStacking()));
-        schedule(MonthPhase.REPAYMENT, new Repayment(market,
-                RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), market)));
+        BorrowerPhases borrowers = BorrowerPhases.of(market, scenario, wiring);
+        schedule(MonthPhase.EMPLOYMENT, borrowers.employment());
+        schedule(MonthPhase.INCOME, borrowers.income());
+        schedule(MonthPhase.CONSUMPTION, borrowers.consumption());
+        schedule(MonthPhase.REPAYMENT, borrowers.repayment());
         schedule(MonthPhase.UNDERWRITING, new Underwriting(market, bureau, scenario.products(), scenario.bureau(),
                 scenario.population().behaviour().fraudIncomeInflation()));
         schedule(MonthPhase.COLLECTION, new CollectionLadder(market));

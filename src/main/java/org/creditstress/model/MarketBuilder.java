@@ -82,9 +82,9 @@ public final class MarketBuilder {
             lenders.add(new LenderState(l, spec, Underwriting.cutoff(spec.approvalRate())));
         }
         MacroState macro = new MacroState(s.population().segments().size());
-        Market market = new Market(s, b, acc, chunks, executor, lenders, macro, new FundingNetwork(s), replicationSeed);
-        executor.forEachChunk(chunks, (c, from, to) -> openAccounts(market, holdings, c, from, to));
-        countEmployment(market);
+        Market market = new Market(b, acc, chunks, executor, lenders, macro, new FundingNetwork(s), replicationSeed);
+        executor.forEachChunk(chunks, (c, from, to) -> openAccounts(s, market, holdings, c, from, to));
+        countEmployment(market, s.population().segments().size());
         return market;
     }
 
@@ -250,8 +250,7 @@ public final class MarketBuilder {
         throw new IllegalStateException("lender " + l.name() + " offers no " + kind);
     }
 
-    private static void openAccounts(Market m, long[] holdings, int c, int from, int to) {
-        Scenario s = m.scenario;
+    private static void openAccounts(Scenario s, Market m, long[] holdings, int c, int from, int to) {
         AccountTable acc = m.accounts;
         SplittableRandom rng = m.chunks.rng(c, RandomStream.UNDERWRITING);
         Underwriting underwriting = new Underwriting(m, null, s.products(), s.bureau(),
@@ -282,8 +281,7 @@ public final class MarketBuilder {
         }
     }
 
-    private static void countEmployment(Market m) {
-        int segments = m.scenario.population().segments().size();
+    private static void countEmployment(Market m, int segments) {
         long[] employed = new long[segments];
         long[] unemployed = new long[segments];
         BorrowerTable b = m.borrowers;
