@@ -31,6 +31,7 @@ final class ScenarioChecks {
         lenders(s);
         economy(s);
         classification(s.classification());
+        policyEventsWithinHorizon(s);
         for (int i = 0; i < s.policyEvents().size(); i++) {
             PolicyEventSpec e = s.policyEvents().get(i);
             boolean share = e.kind() != PolicyEventSpec.Kind.COURT_CAPACITY && e.kind() != PolicyEventSpec.Kind.REPAYMENT_HOLIDAY;
@@ -45,6 +46,17 @@ final class ScenarioChecks {
             }
         }
         return findings;
+    }
+
+    /** An event after the last simulated month would never take effect. */
+    private void policyEventsWithinHorizon(Scenario s) {
+        int horizon = s.horizon().months();
+        for (int i = 0; i < s.policyEvents().size(); i++) {
+            int month = s.policyEvents().get(i).month();
+            if (month > horizon) {
+                add("policy_events[" + i + "].month", "month " + month + " is after the horizon of " + horizon + " months");
+            }
+        }
     }
 
     private void segments(Scenario s) {
