@@ -6,13 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,31 +23,35 @@ public record YamlDocument(String source, ObjectNode tree, Map<String, Integer> 
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** Reads a file; a missing, unreadable or malformed file is a {@link ScenarioException}. */
+    /** Reads a file; a missing, unreadable, oversized or malformed file is a {@link ScenarioException}. */
     public static YamlDocument read(Path file) {
         String source = file.toString();
-        String text;
         try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(new ScenarioProblem(source, 0, "", "file not found"));
-        } catch (IOException e) {
-            throw new ScenarioException(new ScenarioProblem(source, 0, "", "cannot read file: " + e.getMessage()));
+            return parse(source, InputFiles.readText(file));
+        } catch (InputFiles.Unreadable e) {
+            throw new ScenarioException(new ScenarioProblem(source, e.line(), "", e.getMessage()));
         }
-        return parse(source, text);
     }
 
-    /** Parses YAML text; {@code source} names it in errors. */
+    /**
+     * Parses YAML text; {@code source} names it in errors. A scenario is plain YAML: one document,
+     * no anchors or aliases (which Jackson would read as the anchor's name, silently) and no explicit
+     * tags (which it would ignore); each is rejected with its line and key.
+     */
     public static YamlDocument parse(String source, String text) {
         JsonNode tree;
         Map<String, Integer> lines = new HashMap<>();
         try {
-            tree = MAPPER.readTree(text);
-            try (JsonParser p = new YAMLFactory().createParser(text)) {
+            try (JsonParser p = MAPPER.getFactory().createParser(text)) {
                 if (p.nextToken() != null) {
-                    recordLines(p, "", lines);
+                    recordLines(source, p, "", lines);
+                    if (p.nextToken() != null) {
+                        throw new ScenarioException(new ScenarioProblem(source, p.currentTokenLocation().getLineNr(), "",
+                                "a second YAML document starts here (after '---'); a scenario file holds exactly one"));
+                    }
                 }
             }
+            tree = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
@@ -99,8 +102,14 @@ public record YamlDocument(String source, ObjectNode tree, Map<String, Integer> 
 
     /** Whether this file sets a list or a plain value at some prefix of {@code path} (replacing it whole). */
     boolean replaces(String path) {
+        List<Object> segments;
+        try {
+            segments = KeyPath.split(path);
+        } catch (IllegalArgumentException e) {
+            return false; // a path made of unusual YAML keys: no file replaces it
+        }
         JsonNode node = tree;
-        for (Object seg : KeyPath.split(path)) {
+        for (Object seg : segments) {
             node = seg instanceof Integer i ? node.get(i) : node.get((String) seg);
             if (node == null) {
                 return false;
@@ -112,22 +121,39 @@ public record YamlDocument(String source, ObjectNode tree, Map<String, Integer> 
         return false;
     }
 
-    private static void recordLines(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
+    private static void recordLines(String source, JsonParser p, String path, Map<String, Integer> lines) throws IOException {
+        rejectAliasesAndTags(source, (YAMLParser) p, path);
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String child = KeyPath.child(path, p.currentName());
                 lines.put(child, p.currentTokenLocation().getLineNr());
+                rejectAliasesAndTags(source, (YAMLParser) p, child);
                 p.nextToken();
-                recordLines(p, child, lines);
+                recordLines(source, p, child, lines);
             }
         } else if (t == JsonToken.START_ARRAY) {
             int i = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 String child = KeyPath.index(path, i++);
                 lines.put(child, p.currentTokenLocation().getLineNr());
-                recordLines(p, child, lines);
+                recordLines(source, p, child, lines);
             }
+        }
+    }
+
+    /** Rejects the YAML features a scenario does not use: anchors, aliases and explicit tags. */
+    private static void rejectAliasesAndTags(String source, YAMLParser p, String path) throws IOException {
+        String reason = null;
+        if (p.isCurrentAlias()) {
+            reason = "YAML aliases are not supported (*" + p.getText() + "); write the value out";
+        } else if (p.getObjectId() != null) {
+            reason = "YAML anchors are not supported (&" + p.getObjectId() + "); write the value out where it is used";
+        } else if (p.getTypeId() != null) {
+            reason = "explicit YAML tags are not supported (!" + p.getTypeId().replace("tag:yaml.org,2002:", "!") + "); write the plain value";
+        }
+        if (reason != null) {
+            throw new ScenarioException(new ScenarioProblem(source, p.currentTokenLocation().getLineNr(), path, reason));
         }
     }
 }
