@@ -3,16 +3,29 @@ package org.creditstress.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
 
 /**
  * One YAML file read into a tree, with the line of every key path, so that errors can point at
@@ -35,28 +48,26 @@ public record YamlDocument(String source, ObjectNode tree, Map<String, Integer> 
 
     /**
      * Parses YAML text; {@code source} names it in errors. A scenario is plain YAML: one document,
-     * no anchors or aliases (which Jackson would read as the anchor's name, silently) and no explicit
-     * tags (which it would ignore); each is rejected with its line and key.
+     * no anchors or aliases (which Jackson would read as the anchor's name, silently, so there is
+     * nothing to expand) and no explicit tags (which it would ignore); each is rejected with its line
+     * and key.
      */
     public static YamlDocument parse(String source, String text) {
         JsonNode tree;
         Map<String, Integer> lines = new HashMap<>();
         try {
-            try (JsonParser p = MAPPER.getFactory().createParser(text)) {
-                if (p.nextToken() != null) {
-                    recordLines(source, p, "", lines);
-                    if (p.nextToken() != null) {
-                        throw new ScenarioException(new ScenarioProblem(source, p.currentTokenLocation().getLineNr(), "",
-                                "a second YAML document starts here (after '---'); a scenario file holds exactly one"));
-                    }
-                }
-            }
+            scan(source, text, lines);
             tree = MAPPER.readTree(text);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new ScenarioException(new ScenarioProblem(source, line, "", "malformed YAML: " + e.getProblem()));
+        } catch (YAMLException e) {
+            throw new ScenarioException(new ScenarioProblem(source, 0, "", "malformed YAML: " + e.getMessage().lines().findFirst().orElse("")));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
             String reason = e.getOriginalMessage().lines().findFirst().orElse("");
-            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 line = m.getProblemMark().getLine() + 1;
                 reason = m.getProblem();
             }
@@ -121,39 +132,88 @@ public record YamlDocument(String source, ObjectNode tree, Map<String, Integer> 
         return false;
     }
 
-    private static void recordLines(String source, JsonParser p, String path, Map<String, Integer> lines) throws IOException {
-        rejectAliasesAndTags(source, (YAMLParser) p, path);
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String child = KeyPath.child(path, p.currentName());
-                lines.put(child, p.currentTokenLocation().getLineNr());
-                rejectAliasesAndTags(source, (YAMLParser) p, child);
-                p.nextToken();
-                recordLines(source, p, child, lines);
+    /** Where a walk over YAML events stands inside a mapping or a list. */
+    private static final class Frame {
+        final String path;
+        final boolean mapping;
+        String key;
+        int index;
+
+        Frame(String path, boolean mapping) {
+            this.path = path;
+            this.mapping = mapping;
+        }
+    }
+
+    /**
+     * Walks the YAML events (SnakeYAML's, since Jackson drops the anchors of scalars): records the
+     * line of every key path and rejects what a scenario does not use: a second document, anchors,
+     * aliases and explicit tags, each at its line and key.
+     */
+    private static void scan(String source, String text, Map<String, Integer> lines) {
+        Deque<Frame> stack = new ArrayDeque<>();
+        int documents = 0;
+        for (Event e : new Yaml().parse(new StringReader(text))) {
+            int line = e.getStartMark() == null ? 0 : e.getStartMark().getLine() + 1;
+            if (e instanceof DocumentStartEvent && ++documents > 1) {
+                throw new ScenarioException(new ScenarioProblem(source, line, "",
+                        "a second YAML document starts here ('---'); a scenario file holds exactly one"));
             }
-        } else if (t == JsonToken.START_ARRAY) {
-            int i = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                String child = KeyPath.index(path, i++);
-                lines.put(child, p.currentTokenLocation().getLineNr());
-                recordLines(source, p, child, lines);
+            if (e instanceof CollectionEndEvent) {
+                stack.pop();
+                next(stack);
+                continue;
+            }
+            if (!(e instanceof NodeEvent node)) {
+                continue;
+            }
+            Frame top = stack.peek();
+            if (top != null && top.mapping && top.key == null) {
+                reject(source, line, top.path, node);
+                if (!(e instanceof ScalarEvent key)) {
+                    throw new ScenarioException(new ScenarioProblem(source, line, top.path, "a key must be a plain name"));
+                }
+                top.key = key.getValue();
+                lines.put(KeyPath.child(top.path, top.key), line);
+                continue;
+            }
+            String path = top == null ? "" : top.mapping ? KeyPath.child(top.path, top.key) : KeyPath.index(top.path, top.index);
+            if (top != null && !top.mapping) {
+                lines.put(path, line);
+            }
+            reject(source, line, path, node);
+            if (e instanceof MappingStartEvent) {
+                stack.push(new Frame(path, true));
+            } else if (e instanceof SequenceStartEvent) {
+                stack.push(new Frame(path, false));
+            } else {
+                next(stack);
             }
         }
     }
 
-    /** Rejects the YAML features a scenario does not use: anchors, aliases and explicit tags. */
-    private static void rejectAliasesAndTags(String source, YAMLParser p, String path) throws IOException {
+    /** A value is done: the mapping awaits its next key, the list its next element. */
+    private static void next(Deque<Frame> stack) {
+        Frame top = stack.peek();
+        if (top != null && top.mapping) {
+            top.key = null;
+        } else if (top != null) {
+            top.index++;
+        }
+    }
+
+    private static void reject(String source, int line, String path, NodeEvent e) {
+        String tag = e instanceof ScalarEvent s ? s.getTag() : e instanceof CollectionStartEvent c ? c.getTag() : null;
         String reason = null;
-        if (p.isCurrentAlias()) {
-            reason = "YAML aliases are not supported (*" + p.getText() + "); write the value out";
-        } else if (p.getObjectId() != null) {
-            reason = "YAML anchors are not supported (&" + p.getObjectId() + "); write the value out where it is used";
-        } else if (p.getTypeId() != null) {
-            reason = "explicit YAML tags are not supported (!" + p.getTypeId().replace("tag:yaml.org,2002:", "!") + "); write the plain value";
+        if (e instanceof AliasEvent) {
+            reason = "YAML aliases are not supported (*" + e.getAnchor() + "); write the value out";
+        } else if (e.getAnchor() != null) {
+            reason = "YAML anchors are not supported (&" + e.getAnchor() + "); write the value out where it is used";
+        } else if (tag != null) {
+            reason = "explicit YAML tags are not supported (" + tag.replace("tag:yaml.org,2002:", "!!") + "); write the plain value";
         }
         if (reason != null) {
-            throw new ScenarioException(new ScenarioProblem(source, p.currentTokenLocation().getLineNr(), path, reason));
+            throw new ScenarioException(new ScenarioProblem(source, line, path, reason));
         }
     }
 }
