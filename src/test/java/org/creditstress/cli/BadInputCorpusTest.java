@@ -52,8 +52,7 @@ class BadInputCorpusTest {
     @TempDir
     static Path tmp;
 
-    private static Path home;
-    private static String previousHome;
+    private static TempHome home;
 
     /** One generated mistake: the command-line arguments after the command and what its error line must contain. */
     record Case(String name, List<String> args, List<String> expected, long sizeLimit, boolean commandLine) {
@@ -72,18 +71,12 @@ class BadInputCorpusTest {
 
     @BeforeAll
     static void pointHomeAtTempDir() throws IOException {
-        home = Files.createDirectories(tmp.resolve("home"));
-        previousHome = System.getProperty("creditstress.home");
-        System.setProperty("creditstress.home", home.toString());
+        home = new TempHome(tmp.resolve("home"));
     }
 
     @AfterAll
     static void restoreHome() {
-        if (previousHome == null) {
-            System.clearProperty("creditstress.home");
-        } else {
-            System.setProperty("creditstress.home", previousHome);
-        }
+        home.close();
         System.clearProperty(BadInputTest.LIMIT_PROPERTY);
     }
 
@@ -132,12 +125,7 @@ class BadInputCorpusTest {
         for (String fragment : c.expected()) {
             assertTrue(errors.get(0).contains(fragment), "'" + fragment + "' not in: " + context);
         }
-        Path out = home.resolve("output");
-        if (Files.exists(out)) {
-            try (Stream<Path> s = Files.list(out)) {
-                assertEquals(List.of(), s.toList(), "a failed command left files in the output folder");
-            }
-        }
+        assertEquals(List.of(), home.output(), "a failed command left files in the output folder");
     }
 
     /** Guards {@code run}: a mutation that left the scenario valid must fail here, not start a simulation. */

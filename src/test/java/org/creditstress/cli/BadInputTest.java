@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,23 +29,16 @@ class BadInputTest {
     @TempDir
     Path tmp;
 
-    private Path home;
-    private String previousHome;
+    private TempHome home;
 
     @BeforeEach
     void pointHomeAtTempDir() throws IOException {
-        home = Files.createDirectories(tmp.resolve("home"));
-        previousHome = System.getProperty("creditstress.home");
-        System.setProperty("creditstress.home", home.toString());
+        home = new TempHome(tmp.resolve("home"));
     }
 
     @AfterEach
     void restore() {
-        if (previousHome == null) {
-            System.clearProperty("creditstress.home");
-        } else {
-            System.setProperty("creditstress.home", previousHome);
-        }
+        home.close();
         System.clearProperty(LIMIT_PROPERTY);
     }
 
@@ -67,12 +59,7 @@ class BadInputTest {
     }
 
     private void assertNothingWritten() throws IOException {
-        Path out = home.resolve("output");
-        if (Files.exists(out)) {
-            try (Stream<Path> s = Files.list(out)) {
-                assertEquals(List.of(), s.toList(), "a failed run left files behind");
-            }
-        }
+        assertEquals(List.of(), home.output(), "a failed run left files behind");
     }
 
     private Path write(String name, String text) throws IOException {
