@@ -1,5 +1,8 @@
 package org.creditstress.cli;
 
+import java.util.Comparator;
+import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.creditstress.model.InvariantViolation;
 import org.creditstress.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -28,6 +31,31 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
+    /**
+     * Picocli lets {@code --help} win over an unmatched word ({@code creditstress backtset --help}
+     * printed the top-level help and exited 0); a word that is not a command is an error whatever
+     * follows it.
+     */
+    private static int rejectUnknownCommand(CommandLine.ParseResult parseResult) {
+        if (!parseResult.hasSubcommand() && !parseResult.unmatched().isEmpty()) {
+            CommandLine cl = parseResult.commandSpec().commandLine();
+            throw new CommandLine.ParameterException(cl, unknownWord(cl, parseResult.unmatched().get(0)));
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** "unknown command 'x'", with the nearest command name when it is close enough to be a typo. */
+    private static String unknownWord(CommandLine cl, String word) {
+        if (word.startsWith("-")) {
+            return "unknown option '" + word + "'";
+        }
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        Optional<String> near = cl.getSubcommands().keySet().stream()
+                .min(Comparator.comparingInt(c -> distance.apply(word, c)))
+                .filter(c -> distance.apply(word, c) <= Math.max(2, word.length() / 3));
+        return "unknown command '" + word + "'" + near.map(c -> "; did you mean '" + c + "'?").orElse("");
+    }
+
     /** Runs the command line and returns the exit code (0 ok, 1 internal failure, 2 bad input). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
@@ -52,10 +80,14 @@ public final class Main implements Runnable {
             return 1;
         });
         cl.setParameterExceptionHandler((ex, argv) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            boolean topLevelWord = ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine() == cl
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-");
+            ex.getCommandLine().getErr().println("error: "
+                    + (topLevelWord ? unknownWord(cl, ((CommandLine.UnmatchedArgumentException) ex).getUnmatched().get(0)) : ex.getMessage()));
             ex.getCommandLine().getErr().println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
+        cl.setExecutionStrategy(Main::rejectUnknownCommand);
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();

@@ -335,7 +335,7 @@ class BadScenarioTest {
         Path f = write("child.yaml", "# a child\nname: child\nextends: nothere.yaml\n");
 
         assertProblem(theProblem(f), f.toString(), 3, "extends",
-                "file not found: " + tmp.toAbsolutePath().normalize().resolve("nothere.yaml"));
+                tmp.toAbsolutePath().normalize().resolve("nothere.yaml") + ": file not found");
     }
 
     @Test

@@ -321,7 +321,9 @@ public final class ScenarioSchema {
                 .numbers("values", List.of(), 0, min, max, unit,
                         "Monthly values for shape: values, from month 1; the last value holds beyond the list.")
                 .string("file", "",
-                        "A CSV file (path relative to the scenario) to read the values from, with a header row; sets shape: values. "
+                        "A CSV file (path relative to the scenario) to read the values from, with a header row and a date column: "
+                                + "month (1, 2, ... or YYYY-MM) or quarter (1, 2, ... or YYYYQn), one row per period, consecutive and in order "
+                                + "(numbered rows from 1). Sets shape: values; not together with values. "
                                 + "The resolved scenario holds the values read, so it runs without the file.")
                 .string("column", "", "The CSV column to read (default: this path's name, e.g. unemployment).")
                 .choice("frequency", "monthly", List.of("monthly", "quarterly"),
