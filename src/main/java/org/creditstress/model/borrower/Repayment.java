@@ -12,6 +12,9 @@ import sim.engine.Steppable;
 /**
  * Phase 4 of the month: billing and repayment.
  *
+ * <p>Charges are recorded by kind (interest, instalment fees, penalty interest, and the penalty on
+ * accounts over 90 DPD, which the lender holds in suspense) as well as in total.
+ *
  * <p>Billing, per open account: penalty interest {@code arrears * penalty_daily_rate * 30} is added
  * to the arrears; a purchase line bills last cycle's statement, 1/n of the instalment pool and the
  * fee {@code instalment_monthly_fee * pool}; a cash loan bills interest {@code pool * apr / 12} and
@@ -33,6 +36,13 @@ public final class Repayment implements Steppable {
     private static final double CENT = 0.005;
     private final transient Market market;
     private final transient RepaymentPriority priority;
+    private static final int INTEREST = 0;
+    private static final int FEES = 1;
+    private static final int PENALTY = 2;
+    private static final int SUSPENDED = 3;
+    private static final int ALL = 4;
+    /** Penalty interest on accounts this many months past due (over 90 DPD) is held in suspense, not income. */
+    private static final int SUSPEND_PENALTY_FROM = 4;
     private final double[] penaltyMonthly;
     private final double[] feeMonthly;
     private final double[] instalmentMonths;
@@ -82,7 +92,8 @@ public final class Repayment implements Steppable {
         double[] regular = regularScratch[c];
         double[] paid = paidScratch[c];
         int lenders = market.lenders.size();
-        double[] charges = new double[lenders];
+        // Charges by kind (interest, fees, penalty, penalty in suspense, all) and lender.
+        double[][] charges = new double[5][lenders];
         double[] repaid = new double[lenders];
         for (int i = from; i < to; i++) {
             int a0 = b.firstAccount[i];
@@ -148,7 +159,11 @@ public final class Repayment implements Steppable {
             closeCycle(acc, a0, a1);
         }
         for (int l = 0; l < lenders; l++) {
-            market.ledger.add(c, Flow.CHARGES, l, charges[l]);
+            market.ledger.add(c, Flow.CHARGES, l, charges[ALL][l]);
+            market.ledger.add(c, Flow.INTEREST, l, charges[INTEREST][l]);
+            market.ledger.add(c, Flow.FEES, l, charges[FEES][l]);
+            market.ledger.add(c, Flow.PENALTY, l, charges[PENALTY][l]);
+            market.ledger.add(c, Flow.PENALTY_SUSPENDED, l, charges[SUSPENDED][l]);
             market.ledger.add(c, Flow.REPAYMENTS, l, repaid[l]);
         }
     }
@@ -177,18 +192,23 @@ public final class Repayment implements Steppable {
      * Bills account {@code a}: charges penalty, fees and interest, and moves this month's regular
      * bill into arrears (so that arrears hold everything due now). Returns the regular bill.
      */
-    private double bill(AccountTable acc, int a, double[] charges) {
+    private double bill(AccountTable acc, int a, double[][] charges) {
         int p = acc.product[a];
         int l = acc.lender[a];
         double penalty = acc.arrears[a] * penaltyNow[p];
         double regular;
         double charged = penalty;
+        charges[PENALTY][l] += penalty;
+        if (acc.monthsPastDue[a] >= SUSPEND_PENALTY_FROM) {
+            charges[SUSPENDED][l] += penalty;
+        }
         if (acc.graceLeft[a] > 0) {
             double accrued = acc.pool[a] * (acc.cashLoan[a] ? pricing.monthlyRate(a) : feeNow[p]);
             acc.pool[a] += accrued;
             acc.graceLeft[a]--;
             acc.arrears[a] += penalty;
-            charges[l] += penalty + accrued;
+            charges[acc.cashLoan[a] ? INTEREST : FEES][l] += accrued;
+            charges[ALL][l] += penalty + accrued;
             return 0.0;
         }
         if (acc.cashLoan[a]) {
@@ -198,6 +218,7 @@ public final class Repayment implements Steppable {
                 acc.pool[a] -= principal;
                 acc.termLeft[a]--;
                 regular = interest + principal;
+                charges[INTEREST][l] += interest;
                 charged += interest;
             } else {
                 regular = acc.pool[a];
@@ -210,6 +231,7 @@ public final class Repayment implements Steppable {
             acc.pool[a] -= principal;
             regular = acc.statement[a] + principal + fee;
             acc.statement[a] = 0;
+            charges[FEES][l] += fee;
             charged += fee;
         }
         if (acc.pool[a] < CENT * 0.01) {
@@ -217,7 +239,7 @@ public final class Repayment implements Steppable {
             acc.pool[a] = 0;
         }
         acc.arrears[a] += penalty + regular;
-        charges[l] += charged;
+        charges[ALL][l] += charged;
         return regular;
     }
 
