@@ -15,6 +15,13 @@ class CapitalAdequacyTest {
         return new LenderSpec.Capital(approach, 0.75, 1.0, 0.1, 0.04, 0.001, 0.08, 0.025);
     }
 
+    /** An ECL model with a fallback LGD of 0.6 and a flat unemployment path. */
+    private static ExpectedCreditLoss eclModel() {
+        return new ExpectedCreditLoss(
+                new LenderSpec.Provisioning("ecl", List.of(0.01, 0.15, 0.35, 0.55, 0.75), 0.1, 12, 12, 1, 0.6, 12, 1.0),
+                new PathSpec(PathSpec.Shape.FLAT, 0.05, 0.05, 1, 1, 1, 1, 0.05, List.of()));
+    }
+
     /** Standard normal cdf and inverse written out from the error function, apart from the class under test. */
     private static double phi(double x) {
         return 0.5 * (1 + Erf.erf(x / Math.sqrt(2)));
@@ -51,9 +58,7 @@ class CapitalAdequacyTest {
         undrawn[0][0] = 20_000;
         balance[1][2] = 1_000;
         balance[2][4] = 500;
-        ExpectedCreditLoss ecl = new ExpectedCreditLoss(
-                new LenderSpec.Provisioning("ecl", List.of(0.01, 0.15, 0.35, 0.55, 0.75), 0.1, 12, 12, 1, 0.6, 12, 1.0),
-                new PathSpec(PathSpec.Shape.FLAT, 0.05, 0.05, 1, 1, 1, 1, 0.05, List.of()));
+        ExpectedCreditLoss ecl = eclModel();
         double rwa = new CapitalAdequacy(capital("standardised")).riskWeightedAssets(balance, undrawn, 0.8, ecl);
         double byHand = 0.8 * (0.75 * (8_000 + 0.1 * 20_000) + 0.75 * 1_000 + 1.0 * 500);
         assertEquals(byHand, rwa, 1e-9);
@@ -62,9 +67,7 @@ class CapitalAdequacyTest {
 
     @Test
     void irbRwaUsesTheFittedPdAndLgdPerBucket() {
-        ExpectedCreditLoss ecl = new ExpectedCreditLoss(
-                new LenderSpec.Provisioning("ecl", List.of(0.01, 0.15, 0.35, 0.55, 0.75), 0.1, 12, 12, 1, 0.6, 12, 1.0),
-                new PathSpec(PathSpec.Shape.FLAT, 0.05, 0.05, 1, 1, 1, 1, 0.05, List.of()));
+        ExpectedCreditLoss ecl = eclModel();
         long[][] n = new long[5][7];
         n[0][0] = 980;
         n[0][4] = 20;
