@@ -82,7 +82,7 @@ public final class CreditMarket extends SimState {
         PortfolioScan scan = new PortfolioScan(market, scenario.population().segments().size(), scenario.classification(),
                 scenario.horizon().months());
         LenderFunding funding = new LenderFunding(market, scan);
-        LenderBooks books = new LenderBooks(market, scan, funding);
+        LenderBooks books = new LenderBooks(market, scan, funding, scenario.economy().unemployment());
         books.countOpenAccounts();
         CreditBureau bureau = new CreditBureau(market, scenario.bureau(), wiring.bureauSharing(), replicationSeed);
         courts = new Courts(market, scenario.courts(), replicationSeed);

@@ -241,7 +241,7 @@ class BadScenarioTest {
 
     @Test
     void classificationThresholdsMustIncrease() throws IOException {
-        String text = baselineWith("  doubtful_from: 7", "  doubtful_from: 3");
+        String text = baselineWith("  doubtful_from: 4 ", "  doubtful_from: 3 ");
         Path f = write("classes.yaml", text);
 
         ScenarioProblem p = theProblem(f);

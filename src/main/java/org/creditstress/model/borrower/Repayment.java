@@ -14,6 +14,9 @@ import org.creditstress.scenario.ProductSpec;
  * after consumption (a borrower may have borrowed to pay), before the lenders' phases, which see
  * who paid: underwriting, collection, restructuring and write-off act on the arrears left here.
  *
+ * <p>Charges are recorded by kind (interest, instalment fees, penalty interest, and the penalty on
+ * accounts over 90 DPD, which the lender holds in suspense) as well as in total.
+ *
  * <p>Billing, per open account: penalty interest {@code arrears * penalty_daily_rate * 30} is added
  * to the arrears; a purchase line bills last cycle's statement, {@code 1/n} of the instalment pool
  * ({@code n = instalment_months}, times the lender's {@code term_extension} once restructured) and
@@ -40,6 +43,13 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     private static final long serialVersionUID = 1L;
     private static final double CENT = 0.005;
     private final transient RepaymentPriority priority;
+    private static final int INTEREST = 0;
+    private static final int FEES = 1;
+    private static final int PENALTY = 2;
+    private static final int SUSPENDED = 3;
+    private static final int ALL = 4;
+    /** Penalty interest on accounts this many months past due (over 90 DPD) is held in suspense, not income. */
+    private static final int SUSPEND_PENALTY_FROM = 4;
     private final double[] penaltyMonthly;
     private final double[] feeMonthly;
     private final double[] instalmentMonths;
@@ -57,7 +67,8 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         private final double[] due;
         private final double[] regular;
         private final double[] paid;
-        private final double[] charges;
+        /** Charges by kind (interest, fees, penalty, penalty in suspense, all) and lender. */
+        private final double[][] charges;
         private final double[] repaid;
 
         private Chunk(int index, int maxAccounts, int lenders) {
@@ -65,7 +76,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             this.due = new double[maxAccounts];
             this.regular = new double[maxAccounts];
             this.paid = new double[maxAccounts];
-            this.charges = new double[lenders];
+            this.charges = new double[5][lenders];
             this.repaid = new double[lenders];
         }
     }
@@ -114,11 +125,18 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     /** Books the chunk's charges and repayments in the month's ledger (once, after its last borrower) and clears them. */
     @Override
     public void endChunk(Chunk chunk) {
-        for (int l = 0; l < chunk.charges.length; l++) {
-            market.ledger.add(chunk.index, Flow.CHARGES, l, chunk.charges[l]);
+        double[][] charges = chunk.charges;
+        for (int l = 0; l < chunk.repaid.length; l++) {
+            market.ledger.add(chunk.index, Flow.CHARGES, l, charges[ALL][l]);
+            market.ledger.add(chunk.index, Flow.INTEREST, l, charges[INTEREST][l]);
+            market.ledger.add(chunk.index, Flow.FEES, l, charges[FEES][l]);
+            market.ledger.add(chunk.index, Flow.PENALTY, l, charges[PENALTY][l]);
+            market.ledger.add(chunk.index, Flow.PENALTY_SUSPENDED, l, charges[SUSPENDED][l]);
             market.ledger.add(chunk.index, Flow.REPAYMENTS, l, chunk.repaid[l]);
         }
-        Arrays.fill(chunk.charges, 0.0);
+        for (double[] kind : charges) {
+            Arrays.fill(kind, 0.0);
+        }
         Arrays.fill(chunk.repaid, 0.0);
     }
 
@@ -134,7 +152,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         double[] due = chunk.due;
         double[] regular = chunk.regular;
         double[] paid = chunk.paid;
-        double[] charges = chunk.charges;
+        double[][] charges = chunk.charges;
         double[] repaid = chunk.repaid;
         for (int i = from; i < to; i++) {
             int a0 = b.firstAccount[i];
@@ -224,18 +242,23 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
      * Bills account {@code a}: charges penalty, fees and interest, and moves this month's regular
      * bill into arrears (so that arrears hold everything due now). Returns the regular bill.
      */
-    private double bill(AccountTable acc, int a, double[] charges) {
+    private double bill(AccountTable acc, int a, double[][] charges) {
         int p = acc.product[a];
         int l = acc.lender[a];
         double penalty = acc.arrears[a] * penaltyNow[p];
         double regular;
         double charged = penalty;
+        charges[PENALTY][l] += penalty;
+        if (acc.monthsPastDue[a] >= SUSPEND_PENALTY_FROM) {
+            charges[SUSPENDED][l] += penalty;
+        }
         if (acc.graceLeft[a] > 0) {
             double accrued = acc.pool[a] * (acc.cashLoan[a] ? pricing.monthlyRate(a) : feeNow[p]);
             acc.pool[a] += accrued;
             acc.graceLeft[a]--;
             acc.arrears[a] += penalty;
-            charges[l] += penalty + accrued;
+            charges[acc.cashLoan[a] ? INTEREST : FEES][l] += accrued;
+            charges[ALL][l] += penalty + accrued;
             return 0.0;
         }
         if (acc.cashLoan[a]) {
@@ -245,6 +268,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 acc.pool[a] -= principal;
                 acc.termLeft[a]--;
                 regular = interest + principal;
+                charges[INTEREST][l] += interest;
                 charged += interest;
             } else {
                 regular = acc.pool[a];
@@ -257,6 +281,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             acc.pool[a] -= principal;
             regular = acc.statement[a] + principal + fee;
             acc.statement[a] = 0;
+            charges[FEES][l] += fee;
             charged += fee;
         }
         if (acc.pool[a] < CENT * 0.01) {
@@ -264,7 +289,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             acc.pool[a] = 0;
         }
         acc.arrears[a] += penalty + regular;
-        charges[l] += charged;
+        charges[ALL][l] += charged;
         return regular;
     }
 
