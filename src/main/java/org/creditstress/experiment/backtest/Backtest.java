@@ -2,6 +2,8 @@ package org.creditstress.experiment.backtest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.creditstress.metric.Metric;
 import org.creditstress.run.Quantiles;
 import org.creditstress.run.RunResult;
@@ -215,47 +217,22 @@ public final class Backtest {
                 changes.size() < 3 ? Double.NaN : correlation(changes), slope(obsElastic), slope(simElastic));
     }
 
-    /** Pearson correlation of the pairs' two coordinates; NaN if either is constant. */
+    /** Pearson correlation of the pairs' two coordinates (commons-math3); NaN if either is constant. */
     static double correlation(List<double[]> xy) {
-        double mx = 0;
-        double my = 0;
-        for (double[] p : xy) {
-            mx += p[0];
-            my += p[1];
-        }
-        mx /= xy.size();
-        my /= xy.size();
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (double[] p : xy) {
-            sxy += (p[0] - mx) * (p[1] - my);
-            sxx += (p[0] - mx) * (p[0] - mx);
-            syy += (p[1] - my) * (p[1] - my);
-        }
-        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
+        double[] x = xy.stream().mapToDouble(p -> p[0]).toArray();
+        double[] y = xy.stream().mapToDouble(p -> p[1]).toArray();
+        double r = new PearsonsCorrelation().correlation(x, y);
+        return Double.isFinite(r) ? r : Double.NaN;
     }
 
-    /** OLS slope of y on x (with an intercept); NaN with fewer than 3 pairs or no variation in x. */
+    /** OLS slope of y on x with an intercept (commons-math3); NaN with fewer than 3 pairs or no variation in x. */
     static double slope(List<double[]> xy) {
         if (xy.size() < 3) {
             return Double.NaN;
         }
-        double mx = 0;
-        double my = 0;
-        for (double[] p : xy) {
-            mx += p[0];
-            my += p[1];
-        }
-        mx /= xy.size();
-        my /= xy.size();
-        double sxy = 0;
-        double sxx = 0;
-        for (double[] p : xy) {
-            sxy += (p[0] - mx) * (p[1] - my);
-            sxx += (p[0] - mx) * (p[0] - mx);
-        }
-        return sxx > 1e-12 ? sxy / sxx : Double.NaN;
+        SimpleRegression ols = new SimpleRegression(true);
+        xy.forEach(p -> ols.addData(p[0], p[1]));
+        return ols.getXSumSquares() > 1e-12 ? ols.getSlope() : Double.NaN;
     }
 
     static int column(RunResult run, String metric) {
