@@ -71,11 +71,11 @@ public final class BacktestReport {
             }
             List<ChartKit.Span> spans = new ArrayList<>();
             for (Window win : result.windows()) {
-                spans.add(new ChartKit.Span(win.label() + " window " + win,
+                spans.add(new ChartKit.Span(win.label() + " window",
                         win.from().firstMonth() / 12.0, win.to().endMonth() / 12.0));
             }
-            var chart = kit.lines("Backtest: " + c.mapping().metric() + " against " + c.mapping().column(), "Year", "%",
-                    List.of(new ChartKit.Series("model (mean, 5\u201395 % band)", model, false),
+            var chart = kit.lines("Backtest: " + c.mapping().metric() + " vs " + c.mapping().column(), "Year", "%",
+                    List.of(new ChartKit.Series("model mean", model, false),
                             new ChartKit.Series("observed", observed, true)), 100, null, spans);
             chart.getStyler().setXAxisDecimalPattern("0");
             ChartFiles.writePng(chart, dir.resolve("charts").resolve("backtest_" + ExperimentCharts.slug(c.mapping().metric()) + ".png"));
