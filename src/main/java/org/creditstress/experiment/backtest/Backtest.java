@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
-import org.creditstress.metric.Metric;
 import org.creditstress.run.Quantiles;
 import org.creditstress.run.RunResult;
 
@@ -236,12 +235,6 @@ public final class Backtest {
     }
 
     static int column(RunResult run, String metric) {
-        List<Metric> metrics = run.registry().metrics();
-        for (int j = 0; j < metrics.size(); j++) {
-            if (metrics.get(j).name().equals(metric)) {
-                return j;
-            }
-        }
-        throw new IllegalArgumentException("no column '" + metric + "' in metrics.csv");
+        return run.registry().index(metric);
     }
 }
