@@ -108,7 +108,8 @@ public final class SchedulingComparison {
         state.start();
         Schedule schedule = state.schedule;
         schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.ECONOMY.ordering(), new EconomyPhase(market.macro, market.ledger, scenario.economy()), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.POLICY.ordering(), new PolicyPhase(market, scenario.policyEvents(), org.creditstress.model.policy.PolicyEvents.standard()), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.POLICY.ordering(), new PolicyPhase(market, scenario.policyEvents(), org.creditstress.model.policy.PolicyEvents.standard(),
+                scenario.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList()), 1.0);
         int first = MonthPhase.EMPLOYMENT.ordering();
         BorrowerPhases phases = new BorrowerPhases(market, scenario);
         switch (mode) {

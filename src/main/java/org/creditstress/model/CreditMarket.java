@@ -91,7 +91,8 @@ public final class CreditMarket extends SimState {
                 scenario.horizon().months());
 
         schedule(MonthPhase.ECONOMY, new EconomyPhase(market.macro, market.ledger, scenario.economy()));
-        schedule(MonthPhase.POLICY, new PolicyPhase(market, scenario.policyEvents(), catalogue.policies()));
+        schedule(MonthPhase.POLICY, new PolicyPhase(market, scenario.policyEvents(), catalogue.policies(),
+                scenario.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList()));
         BorrowerPhases borrowers = BorrowerPhases.of(market, scenario, wiring);
         schedule(MonthPhase.EMPLOYMENT, borrowers.employment());
         schedule(MonthPhase.INCOME, borrowers.income());

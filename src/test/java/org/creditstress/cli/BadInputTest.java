@@ -299,10 +299,10 @@ class BadInputTest {
 
     @Test
     void anUnknownCommandWithHelpIsAnError() {
-        CliTest.Result r = CliTest.cli("backtset", "--help");
+        CliTest.Result r = CliTest.cli("frobnicate", "--help");
 
         assertEquals(2, r.exitCode());
-        assertEquals("error: unknown command 'backtset'", r.errLines().get(0));
+        assertEquals("error: unknown command 'frobnicate'", r.errLines().get(0));
         assertEquals("", r.out());
         CliTest.Result typo = CliTest.cli("valdate", "--help");
         assertEquals(2, typo.exitCode());

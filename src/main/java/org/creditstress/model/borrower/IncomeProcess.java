@@ -110,9 +110,10 @@ public final class IncomeProcess extends BorrowerPhase<IncomeProcess.Chunk> {
             double transitory = rng.nextGaussian();
             if (b.employed(i)) {
                 double st = transitorySd[k];
-                income = st > 0 ? permanent * Math.exp(st * transitory - 0.5 * st * st) : permanent;
+                income = (st > 0 ? permanent * Math.exp(st * transitory - 0.5 * st * st) : permanent)
+                        + market.policy.incomeSupportEmployed(k) * permanent;
             } else {
-                income = (replacement[k] + market.policy.incomeSupportShare()) * permanent;
+                income = (replacement[k] + market.policy.incomeSupportUnemployed(k)) * permanent;
             }
             float stored = (float) income;
             b.income[i] = stored;

@@ -19,7 +19,9 @@ public enum RandomStream {
     RESTRUCTURING,
     COURTS,
     /** Which borrower-lender pairs the bureau covers. */
-    BUREAU_COVERAGE;
+    BUREAU_COVERAGE,
+    /** Who takes up relief (a repayment holiday). */
+    RELIEF;
 
     /** The stable name the stream's seed is derived from, e.g. {@code employment}. */
     public String key() {

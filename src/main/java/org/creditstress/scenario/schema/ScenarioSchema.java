@@ -377,7 +377,15 @@ public final class ScenarioSchema {
                         kinds.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                                 .collect(java.util.stream.Collectors.joining("; ")) + ".")
                 .number("value", 0.0, 0, 1e6, "depends on kind", "The policy's parameter (see kind).")
-                .integer("months", 0, 0, 600, "months", "How long a repayment holiday or income support lasts (0: for the rest of the run).");
+                .integer("months", 0, 0, 600, "months", "How long a repayment holiday or income support lasts (0: for the rest of the run).")
+                .choice("eligibility", "current", List.of("current", "all"),
+                        "repayment_holiday: which open accounts may take it: current only (as lenders granted deferrals in 2020), or all, "
+                                + "delinquent ones too (their arrears then stop rolling while it lasts).")
+                .number("take_up", 1.0, 0, 1, "share",
+                        "repayment_holiday: share of eligible borrowers who apply for it (a draw per borrower).")
+                .choice("target", "unemployed", List.of("unemployed", "everyone"),
+                        "income_support: who receives it: the unemployed, or everyone.")
+                .string("segment", "", "income_support: only borrowers of this segment receive it (empty: every segment).");
     }
 
     private static Section classification() {
