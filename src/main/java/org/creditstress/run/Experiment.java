@@ -88,15 +88,16 @@ public final class Experiment {
      * @throws ScenarioException naming {@code population.size} or {@code replications}, with the estimate and the heap
      */
     public static Estimate checkFits(LoadedScenario loaded, int threads, boolean streamed) {
-        checkFits(loaded);
         Scenario s = loaded.scenario();
         Estimate e = estimate(s, threads, streamed);
         long max = Runtime.getRuntime().maxMemory();
         if (e.bytes() > max) {
-            throw new ScenarioException(loaded.problemAt("replications", String.format(java.util.Locale.ROOT,
-                    "%d replications x %d months of %d borrowers need %s, this JVM has %.2f GB of heap "
-                            + "(fewer replications or months, or raise -Xmx via CREDITSTRESS_JAVA_OPTS)",
-                    s.replications(), s.horizon().months(), s.population().size(), e.describe(), max / 1e9)));
+            boolean population = MarketBuilder.estimatedBytes(s) > max;
+            throw new ScenarioException(loaded.problemAt(population ? "population.size" : "replications", String.format(java.util.Locale.ROOT,
+                    "%d replications x %d months of %d borrowers need %s, this JVM has %.2f GB of heap (%s, "
+                            + "or raise -Xmx via CREDITSTRESS_JAVA_OPTS)",
+                    s.replications(), s.horizon().months(), s.population().size(), e.describe(), max / 1e9,
+                    population ? "lower the size" : "fewer replications or months")));
         }
         return e;
     }

@@ -3,7 +3,6 @@ package org.creditstress.run.store;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -57,12 +56,17 @@ public final class ResultsStream implements Closeable {
      * {@code months} months with {@code registry}'s metrics.
      */
     public ResultsStream(Path dir, MetricRegistry registry, int months, int replications, boolean rollRates) throws IOException {
+        this(dir, registry, months, replications, rollRates, BLOCK_BYTES);
+    }
+
+    /** As above, with blocks of summary inputs of about {@code blockBytes} (tests use small ones). */
+    ResultsStream(Path dir, MetricRegistry registry, int months, int replications, boolean rollRates, long blockBytes) throws IOException {
         this.dir = dir;
         this.registry = registry;
         this.months = months;
         this.metricCount = registry.metrics().size();
         long perMetric = Math.max(1L, (long) Math.max(1, replications) * months * Double.BYTES);
-        this.blockSize = (int) Math.max(1, Math.min(Math.max(1, metricCount), BLOCK_BYTES / perMetric));
+        this.blockSize = (int) Math.max(1, Math.min(Math.max(1, metricCount), blockBytes / perMetric));
         Files.createDirectories(dir);
         this.metrics = open(part(RunFolder.METRICS));
         this.metrics.write(header(registry.metrics()));
@@ -241,7 +245,7 @@ public final class ResultsStream implements Closeable {
         return blocks.length;
     }
 
-    /** The first block, for {@link ResultsWriter}: blocks are read in order, one at a time. */
+    /** Block {@code b}, for {@link ResultsWriter}: blocks are read in order, one at a time. */
     Block readBlock(int b) throws IOException {
         return new Block(b);
     }
@@ -296,7 +300,4 @@ public final class ResultsStream implements Closeable {
         }
     }
 
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
-    }
 }

@@ -10,7 +10,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +30,9 @@ import java.util.stream.Stream;
  * folder is claimed by the atomic rename itself, and if another run took the name meanwhile the
  * next free {@code <id>-<n>} is taken, so two runs started in the same second both land.
  * A temporary folder holds a lock file ({@value #LOCK}) locked for the life of the run; a
- * temporary folder beside a new one whose lock no live process holds was left by a killed run,
- * and is deleted (one without a lock file is deleted once older than a day).
+ * temporary folder beside a new one whose lock no live process holds (and that has not changed
+ * for a minute) was left by a killed run, and is deleted; one without a lock file is deleted
+ * once older than a day.
  *
  * <p>Problems with the folder's path (a parent that is a file, a dangling link, a file system
  * that refuses folders such as {@code /proc}, a name too long) are {@link UnusablePath}, with a
@@ -192,9 +192,13 @@ public final class RunDirectory implements AutoCloseable {
 
     private static boolean isStale(Path dir) throws IOException {
         Path lockFile = dir.resolve(LOCK);
+        Instant modified = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS).toInstant();
         if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
-            FileTime modified = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS);
-            return modified.toInstant().isBefore(Instant.now().minus(Duration.ofDays(1)));
+            return modified.isBefore(Instant.now().minus(Duration.ofDays(1)));
+        }
+        if (modified.isAfter(Instant.now().minus(Duration.ofMinutes(1)))) {
+            // a run that is starting may not have locked its lock file yet
+            return false;
         }
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
             FileLock l = ch.tryLock();
