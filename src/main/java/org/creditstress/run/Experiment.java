@@ -92,12 +92,17 @@ public final class Experiment {
         Estimate e = estimate(s, threads, streamed);
         long max = Runtime.getRuntime().maxMemory();
         if (e.bytes() > max) {
-            boolean population = MarketBuilder.estimatedBytes(s) > max;
-            throw new ScenarioException(loaded.problemAt(population ? "population.size" : "replications", String.format(java.util.Locale.ROOT,
-                    "%d replications x %d months of %d borrowers need %s, this JVM has %.2f GB of heap (%s, "
-                            + "or raise -Xmx via CREDITSTRESS_JAVA_OPTS)",
-                    s.replications(), s.horizon().months(), s.population().size(), e.describe(), max / 1e9,
-                    population ? "lower the size" : "fewer replications or months")));
+            long population = MarketBuilder.estimatedBytes(s);
+            if (population > max) {
+                throw new ScenarioException(loaded.problemAt("population.size", String.format(java.util.Locale.ROOT,
+                        "%d borrowers need about %.1f GB of heap (the whole run of %d replications x %d months: %s), "
+                                + "this JVM has %.1f GB (lower the size, or raise -Xmx via CREDITSTRESS_JAVA_OPTS)",
+                        s.population().size(), population / 1e9, s.replications(), s.horizon().months(), e.describe(), max / 1e9)));
+            }
+            throw new ScenarioException(loaded.problemAt("replications", String.format(java.util.Locale.ROOT,
+                    "%d replications x %d months of %d borrowers need %s, this JVM has %.2f GB of heap "
+                            + "(fewer replications or months, or raise -Xmx via CREDITSTRESS_JAVA_OPTS)",
+                    s.replications(), s.horizon().months(), s.population().size(), e.describe(), max / 1e9)));
         }
         return e;
     }
