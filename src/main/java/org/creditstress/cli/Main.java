@@ -69,6 +69,10 @@ public final class Main implements Runnable {
                 err.println("error: " + ex.getMessage());
                 return 2;
             }
+            if (ex instanceof org.creditstress.run.Experiment.RunOutOfMemory) {
+                err.println("error: " + ex.getMessage());
+                return 1;
+            }
             if (ex instanceof InvariantViolation) {
                 err.println("error: the model broke an invariant, so the run was stopped and no results were written: " + ex.getMessage());
                 return 1;
@@ -88,7 +92,16 @@ public final class Main implements Runnable {
             return 2;
         });
         cl.setExecutionStrategy(Main::rejectUnknownCommand);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli lets errors through; one line, not a trace (the heap is free again by now)
+            cl.getErr().println(String.format(java.util.Locale.ROOT, "error: out of memory (%s; this JVM has %.2f GB of heap): "
+                    + "use fewer borrowers or replications, or raise -Xmx via CREDITSTRESS_JAVA_OPTS", e.getMessage(),
+                    Runtime.getRuntime().maxMemory() / 1e9));
+            code = 1;
+        }
         cl.getOut().flush();
         cl.getErr().flush();
         return code;

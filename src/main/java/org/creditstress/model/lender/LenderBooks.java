@@ -46,6 +46,8 @@ public final class LenderBooks implements Steppable {
     /** Relative tolerance of the accounting identities: double rounding over millions of accounts. */
     static final double TOLERANCE = 1e-9;
 
+    /** Per lender, the sum of the absolute flows added to its ledger receivables so far. */
+    private transient double[] flowVolume = new double[0];
     private final transient Market market;
     private final transient PortfolioScan scan;
     private final transient LenderFunding funding;
@@ -124,8 +126,14 @@ public final class LenderBooks implements Steppable {
 
         double before = lender.ledgerReceivables;
         lender.ledgerReceivables += purchases + disbursed + charges - repayments - writeOffs;
+        // The running sum accumulates rounding error from every flow since the start, so the
+        // tolerance is relative to all the flows it has summed, not to this month's.
+        if (flowVolume.length <= l) {
+            flowVolume = java.util.Arrays.copyOf(flowVolume, l + 1);
+        }
+        flowVolume[l] += Math.abs(purchases) + Math.abs(disbursed) + Math.abs(charges) + Math.abs(repayments) + Math.abs(writeOffs);
         double scanned = stats.receivables[l];
-        if (Math.abs(lender.ledgerReceivables - scanned) > TOLERANCE * Math.max(1.0, scanned + purchases + repayments)) {
+        if (Math.abs(lender.ledgerReceivables - scanned) > TOLERANCE * Math.max(1.0, scanned + flowVolume[l])) {
             throw new InvariantViolation(month, "lender " + spec.name(),
                     "receivables from the month's flows (" + lender.ledgerReceivables + ") differ from the sum over accounts (" + scanned + ")");
         }
