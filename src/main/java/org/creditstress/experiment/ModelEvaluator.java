@@ -246,14 +246,7 @@ public final class ModelEvaluator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw org.creditstress.model.engine.ChunkExecutor.rethrow(e);
         } finally {
             pool.shutdownNow();
         }

@@ -70,15 +70,23 @@ public final class ChunkExecutor implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw rethrow(e);
         }
+    }
+
+    /**
+     * What a task threw, thrown again as it was (a runtime exception or an error) or wrapped: the
+     * caller sees the task's own failure, not the pool's envelope.
+     */
+    public static RuntimeException rethrow(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) {
+            return re;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(cause);
     }
 
     @Override
