@@ -178,6 +178,35 @@ class ArchitectureTest {
         return null;
     }
 
+    /**
+     * Mechanisms get their settings through their constructors; only the wiring reads the whole
+     * scenario: the replication that wires the phases, the market builder, the catalogue, what the
+     * channels wire with (each channel reads its own switch and settings), and the policy-event
+     * kinds' checks (a kind checks its event against the scenario it is in, at load time).
+     */
+    @Test
+    void onlyTheWiringReadsTheWholeScenario() throws IOException {
+        Set<String> wiring = Set.of("CreditMarket.java", "MarketBuilder.java", "BorrowerPhases.java", "Wiring.java",
+                "Catalogue.java", "FundingNetwork.java");
+        List<String> readers = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/creditstress/model"))) {
+            files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> {
+                String source;
+                try {
+                    source = Files.readString(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                boolean channel = f.getParent().endsWith("channel") || f.getParent().endsWith("policy");
+                if (!channel && !wiring.contains(f.getFileName().toString())
+                        && Pattern.compile("\\bimport\\s+org\\.creditstress\\.scenario\\.Scenario\\s*;").matcher(source).find()) {
+                    readers.add(f.toString());
+                }
+            });
+        }
+        assertEquals(List.of(), readers, "model classes that read the whole scenario instead of the settings they use");
+    }
+
     @Test
     void scanSeesTheWholeSource() {
         assertTrue(packages.containsAll(LAYERS.keySet()), "every package of the table is found in src/main/java: " + packages);

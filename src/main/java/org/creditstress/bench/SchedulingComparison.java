@@ -3,12 +3,7 @@ package org.creditstress.bench;
 import org.creditstress.model.Market;
 import org.creditstress.model.MarketBuilder;
 import org.creditstress.model.MonthPhase;
-import org.creditstress.model.borrower.Consumption;
-import org.creditstress.model.borrower.IncomeProcess;
-import org.creditstress.model.borrower.Repayment;
-import org.creditstress.model.borrower.RepaymentPriority;
 import org.creditstress.model.economy.EconomyPhase;
-import org.creditstress.model.economy.EmploymentTransitions;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.policy.PolicyPhase;
 import org.creditstress.scenario.Scenario;
@@ -26,13 +21,14 @@ import sim.engine.Steppable;
  *       {@code Repayment});</li>
  *   <li>{@link Mode#NAIVE_SHUFFLED}: one Steppable per borrower, all scheduled repeating at the
  *       same ordering, which MASON steps in a freshly shuffled order every month (its default,
- *       the usual way an agent-based model is written);</li>
+ *       the usual way an agent-based model is written). Each agent runs the same four phases'
+ *       per-borrower step ({@link BorrowerPhases});</li>
  *   <li>{@link Mode#NAIVE_ORDERED}: one Steppable per borrower, each at its own ordering so that
  *       MASON steps them in index order: same per-agent scheduling cost, and the same random
  *       draws as the chunked phases, so the result is identical to {@link Mode#CHUNKED};</li>
  *   <li>{@link Mode#FUSED_LOOP}: one Steppable that loops over all borrowers doing the whole
- *       borrower step for each (the per-borrower code of {@link BorrowerStep} without per-agent
- *       scheduling). Identical result too; it shows how much of the gap is scheduling and how
+ *       borrower step for each (the same per-borrower steps without per-agent scheduling).
+ *       Identical result too; it shows how much of the gap is scheduling and how
  *       much is doing the four phases in one pass over memory.</li>
  * </ul>
  * Each month also runs the model's {@link EconomyPhase} and {@link PolicyPhase} first. Lender mechanisms (underwriting,
@@ -86,17 +82,17 @@ public final class SchedulingComparison {
     /** One borrower as a MASON agent. */
     private static final class BorrowerAgent implements Steppable {
         private static final long serialVersionUID = 1L;
-        private final transient BorrowerStep step;
+        private final transient BorrowerPhases phases;
         private final int index;
 
-        BorrowerAgent(BorrowerStep step, int index) {
-            this.step = step;
+        BorrowerAgent(BorrowerPhases phases, int index) {
+            this.phases = phases;
             this.index = index;
         }
 
         @Override
         public void step(SimState state) {
-            step.step(index);
+            phases.stepBorrower(index);
         }
     }
 
@@ -112,35 +108,34 @@ public final class SchedulingComparison {
         state.start();
         Schedule schedule = state.schedule;
         schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.ECONOMY.ordering(), new EconomyPhase(market.macro, market.ledger, scenario.economy()), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.POLICY.ordering(), new PolicyPhase(market, scenario.policyEvents(), org.creditstress.model.policy.PolicyEvents.standard()), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.POLICY.ordering(), new PolicyPhase(market, scenario.policyEvents(), org.creditstress.model.policy.PolicyEvents.standard(),
+                scenario.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList()), 1.0);
         int first = MonthPhase.EMPLOYMENT.ordering();
+        BorrowerPhases phases = new BorrowerPhases(market, scenario);
         switch (mode) {
             case CHUNKED -> {
-                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.EMPLOYMENT.ordering(), new EmploymentTransitions(market), 1.0);
-                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.INCOME.ordering(), new IncomeProcess(market), 1.0);
-                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.CONSUMPTION.ordering(), new Consumption(market, org.creditstress.model.Catalogue.standard().wire(scenario).loanStacking()), 1.0);
-                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.REPAYMENT.ordering(),
-                        new Repayment(market, RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), market)), 1.0);
+                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.EMPLOYMENT.ordering(), phases.employment, 1.0);
+                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.INCOME.ordering(), phases.income, 1.0);
+                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.CONSUMPTION.ordering(), phases.consumption, 1.0);
+                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.REPAYMENT.ordering(), phases.repayment, 1.0);
             }
             case NAIVE_SHUFFLED, NAIVE_ORDERED -> {
-                BorrowerStep step = new BorrowerStep(market);
-                schedule.scheduleRepeating(Schedule.EPOCH, first, (Steppable) s -> step.beginMonth(), 1.0);
+                schedule.scheduleRepeating(Schedule.EPOCH, first, (Steppable) s -> phases.beginMonth(), 1.0);
                 int n = market.borrowers.size;
                 for (int i = 0; i < n; i++) {
                     int ordering = mode == Mode.NAIVE_ORDERED ? first + 1 + i : first + 1;
-                    schedule.scheduleRepeating(Schedule.EPOCH, ordering, new BorrowerAgent(step, i), 1.0);
+                    schedule.scheduleRepeating(Schedule.EPOCH, ordering, new BorrowerAgent(phases, i), 1.0);
                 }
-                schedule.scheduleRepeating(Schedule.EPOCH, Integer.MAX_VALUE, (Steppable) s -> step.endMonth(), 1.0);
+                schedule.scheduleRepeating(Schedule.EPOCH, Integer.MAX_VALUE, (Steppable) s -> phases.endMonth(), 1.0);
             }
             case FUSED_LOOP -> {
-                BorrowerStep step = new BorrowerStep(market);
                 int n = market.borrowers.size;
                 schedule.scheduleRepeating(Schedule.EPOCH, first, (Steppable) s -> {
-                    step.beginMonth();
+                    phases.beginMonth();
                     for (int i = 0; i < n; i++) {
-                        step.step(i);
+                        phases.stepBorrower(i);
                     }
-                    step.endMonth();
+                    phases.endMonth();
                 }, 1.0);
             }
             default -> throw new IllegalArgumentException(mode.toString());

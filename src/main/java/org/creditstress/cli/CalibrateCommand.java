@@ -48,7 +48,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     ScenarioArguments args;
 
     @Option(names = "--param", required = true, paramLabel = "KEY=LO:HI",
-            description = "A parameter to fit and its range, as for --set, e.g. lenders[1].model_quality=0.4:0.8. Repeatable.")
+            description = "A parameter to fit and its range, as for --set, e.g. lenders[1].model_quality=0.4:0.8; or one parameter "
+                    + "tying several keys: mult:KEYS=LO:HI (each key = its value x the parameter) or shift:KEYS=LO:HI (+ the parameter), "
+                    + "KEYS a comma list, [*] for every element, e.g. mult:population.segments[*].emergency_probability=0.5:2. Repeatable.")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--target", paramLabel = "EXPR=VALUE",
@@ -56,8 +58,13 @@ public final class CalibrateCommand implements Callable<Integer> {
     List<String> targets = new ArrayList<>();
 
     @Option(names = "--target-series", paramLabel = "METRIC=FILE.csv",
-            description = "A monthly target path of a metrics.csv column, from a CSV with header month,value. Repeatable.")
+            description = "A monthly target path of a metrics.csv column, from a CSV with header month,value; @FROM:TO counts only "
+                    + "those months, e.g. m1plus_ratio=path.csv@13:36. Repeatable; with --target too, each path's error is made relative.")
     List<String> series = new ArrayList<>();
+
+    @Option(names = "--interval",
+            description = "Also give each fitted value an approximate 95 %% confidence interval from the objective's curvature (2 more model runs per parameter).")
+    boolean interval;
 
     @Option(names = "--max-evaluations", paramLabel = "K",
             description = "Budget of model runs (default: 40 for one parameter, 25 per parameter for more).")
@@ -73,10 +80,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int threads = options.threads();
         List<ParameterRange> ranges = SensitivityCommand.parseRanges("--param", params);
-        if (targets.isEmpty() == series.isEmpty()) {
-            throw new UserInputException(targets.isEmpty()
-                    ? "give what to fit: --target EXPR=VALUE or --target-series METRIC=FILE.csv"
-                    : "give either --target or --target-series, not both (their errors are on different scales)");
+        if (targets.isEmpty() && series.isEmpty()) {
+            throw new UserInputException("give what to fit: --target EXPR=VALUE or --target-series METRIC=FILE.csv");
         }
         List<Target> valueTargets = new ArrayList<>();
         for (String t : targets) {
@@ -104,7 +109,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + " parameter(s), got " + budget);
         }
         for (ParameterRange p : ranges) {
-            if (p.integer()) {
+            if (p.integer() && !org.creditstress.experiment.TiedKeys.isTied(p.key())) {
                 throw new UserInputException("--param '" + p + "': " + p.key()
                         + " holds integers; calibrate fits number keys only (use reverse-stress or sensitivity for integer keys)");
             }
@@ -136,7 +141,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     n, budget, base.scenario().replications()));
             Calibration.Result result;
             try {
-                result = Calibration.run(evaluator, new Calibration.Settings(valueTargets, seriesTargets, budget, TOLERANCE));
+                result = Calibration.run(evaluator, new Calibration.Settings(valueTargets, seriesTargets, budget, TOLERANCE, interval));
             } catch (ExperimentInputException e) {
                 throw new UserInputException(e.getMessage());
             }

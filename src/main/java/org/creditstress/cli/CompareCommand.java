@@ -71,7 +71,7 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("compare: " + e.getMessage(), e);
         }
-        plan.entries().forEach(e -> Experiment.checkFits(e.loaded()));
+        plan.entries().forEach(e -> Experiment.checkFits(e.loaded(), exec.threads(), false));
         List<MetricExpression> expressions = parsed.isEmpty()
                 ? Comparison.defaultExpressions(plan.entries().stream().map(e -> e.loaded().scenario()).toList())
                 : checkColumns(parsed, plan);

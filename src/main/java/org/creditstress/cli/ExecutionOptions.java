@@ -32,9 +32,16 @@ final class ExecutionOptions {
      * into a temporary folder and moved into place by {@link RunDirectory#commit()}.
      */
     static RunDirectory open(Path out, String defaultName) throws IOException {
-        Path target = out != null ? out : RunDirectory.defaultTarget(Launcher.outputRoot(), defaultName);
+        Path target;
         try {
-            return RunDirectory.create(target);
+            target = out != null ? out : RunDirectory.defaultTarget(Launcher.outputRoot(), defaultName);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UserInputException("results folder name '" + defaultName + "' is not a valid path: " + e.getReason());
+        }
+        try {
+            return RunDirectory.create(target, out == null);
+        } catch (RunDirectory.UnusablePath e) {
+            throw new UserInputException((out != null ? "--out " : "results folder ") + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--out " + e.getMessage());
         }

@@ -1,5 +1,8 @@
 package org.creditstress.cli;
 
+import java.util.Comparator;
+import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.creditstress.model.InvariantViolation;
 import org.creditstress.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -10,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Agent-based simulation and stress testing of consumer credit.",
         subcommands = {RunCommand.class, ValidateCommand.class, TraceCommand.class, CompareCommand.class, SweepCommand.class,
-                AttributeCommand.class, ReverseStressCommand.class, SensitivityCommand.class, CalibrateCommand.class, BenchCommand.class,
+                AttributeCommand.class, ReverseStressCommand.class, SensitivityCommand.class, CalibrateCommand.class, BacktestCommand.class, BenchCommand.class,
                 NetworkCommand.class, DocsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -28,6 +31,31 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
+    /**
+     * Picocli lets {@code --help} win over an unmatched word ({@code creditstress backtset --help}
+     * printed the top-level help and exited 0); a word that is not a command is an error whatever
+     * follows it.
+     */
+    private static int rejectUnknownCommand(CommandLine.ParseResult parseResult) {
+        if (!parseResult.hasSubcommand() && !parseResult.unmatched().isEmpty()) {
+            CommandLine cl = parseResult.commandSpec().commandLine();
+            throw new CommandLine.ParameterException(cl, unknownWord(cl, parseResult.unmatched().get(0)));
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** "unknown command 'x'", with the nearest command name when it is close enough to be a typo. */
+    private static String unknownWord(CommandLine cl, String word) {
+        if (word.startsWith("-")) {
+            return "unknown option '" + word + "'";
+        }
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        Optional<String> near = cl.getSubcommands().keySet().stream()
+                .min(Comparator.comparingInt(c -> distance.apply(word, c)))
+                .filter(c -> distance.apply(word, c) <= Math.max(2, word.length() / 3));
+        return "unknown command '" + word + "'" + near.map(c -> "; did you mean '" + c + "'?").orElse("");
+    }
+
     /** Runs the command line and returns the exit code (0 ok, 1 internal failure, 2 bad input). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
@@ -41,6 +69,10 @@ public final class Main implements Runnable {
                 err.println("error: " + ex.getMessage());
                 return 2;
             }
+            if (ex instanceof org.creditstress.run.Experiment.RunOutOfMemory) {
+                err.println("error: " + ex.getMessage());
+                return 1;
+            }
             if (ex instanceof InvariantViolation) {
                 err.println("error: the model broke an invariant, so the run was stopped and no results were written: " + ex.getMessage());
                 return 1;
@@ -52,11 +84,24 @@ public final class Main implements Runnable {
             return 1;
         });
         cl.setParameterExceptionHandler((ex, argv) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            boolean topLevelWord = ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine() == cl
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-");
+            ex.getCommandLine().getErr().println("error: "
+                    + (topLevelWord ? unknownWord(cl, ((CommandLine.UnmatchedArgumentException) ex).getUnmatched().get(0)) : ex.getMessage()));
             ex.getCommandLine().getErr().println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
-        int code = cl.execute(args);
+        cl.setExecutionStrategy(Main::rejectUnknownCommand);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli lets errors through; one line, not a trace (the heap is free again by now)
+            cl.getErr().println(String.format(java.util.Locale.ROOT, "error: out of memory (%s; this JVM has %.2f GB of heap): "
+                    + "use fewer borrowers or replications, or raise -Xmx via CREDITSTRESS_JAVA_OPTS", e.getMessage(),
+                    Runtime.getRuntime().maxMemory() / 1e9));
+            code = 1;
+        }
         cl.getOut().flush();
         cl.getErr().flush();
         return code;

@@ -9,6 +9,7 @@ import org.creditstress.report.Headline;
 import org.creditstress.report.chart.RunCharts;
 import org.creditstress.run.Experiment;
 import org.creditstress.run.RunResult;
+import org.creditstress.run.store.ResultsStream;
 import org.creditstress.run.store.ResultsWriter;
 import org.creditstress.run.store.RunDirectory;
 import org.creditstress.scenario.LoadedScenario;
@@ -39,13 +40,25 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int t = exec.threads();
         LoadedScenario loaded = args.load();
-        Experiment.checkFits(loaded);
+        Experiment.Estimate estimate = Experiment.checkFits(loaded, t, true);
+        var err = spec.commandLine().getErr();
+        if (estimate.seconds() > Experiment.LONG_RUN_SECONDS) {
+            err.println("note: this run is estimated to need " + estimate.describe() + " on " + t + " threads");
+            err.flush();
+        }
         RunDirectory dir = ExecutionOptions.open(out, loaded.scenario().name());
         RunResult run;
+        Headline.Accumulator headline;
         try (dir) {
-            var err = spec.commandLine().getErr();
-            run = Experiment.run(loaded, t, exec.progress());
-            ResultsWriter.writeAll(run, dir.temp(), commandLine(), VersionProvider.version());
+            RunResult shape = new RunResult(loaded, Experiment.registry(loaded.scenario()), List.of(), t, java.time.Instant.now(), java.time.Instant.now());
+            headline = new Headline.Accumulator(shape.registry());
+            try (ResultsStream stream = ResultsWriter.open(shape, dir.temp())) {
+                run = Experiment.run(loaded, t, exec.progress(), r -> {
+                    stream.accept(r);
+                    headline.add(r.values());
+                });
+                ResultsWriter.finish(stream, run, dir.temp(), commandLine(), VersionProvider.version());
+            }
             if (loaded.scenario().outputs().charts()) {
                 new RunCharts().writeAll(dir.temp());
             }
@@ -58,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         outStream.println("Scenario " + loaded.scenario().name() + ": " + loaded.scenario().replications() + " replications x "
                 + loaded.scenario().horizon().months() + " months, " + loaded.scenario().population().size() + " borrowers, "
                 + String.format(java.util.Locale.ROOT, "%.1f s", (run.end().toEpochMilli() - run.start().toEpochMilli()) / 1000.0));
-        outStream.print(Headline.table(Headline.compute(run.registry(), run.replications())));
+        outStream.print(Headline.table(headline.figures()));
         outStream.println("results: " + dir.target());
         return 0;
     }

@@ -116,6 +116,13 @@ public final class SweepCommand implements Callable<Integer> {
             String name = ScenarioLoader.load(scenario, overrides).scenario().name();
             dir = RunDirectory.defaultTarget(Launcher.outputRoot().resolve("sweep"), name);
         }
+        if (resume == null) {
+            try {
+                RunDirectory.checkUsable(dir);
+            } catch (RunDirectory.UnusablePath e) {
+                throw new UserInputException((out != null ? "--out " : "results folder ") + e.getMessage(), e);
+            }
+        }
         List<String> parsedMetrics = CompareCommand.parseMetrics(metrics).stream().map(e -> e.text()).toList();
         Sweep.Request req = new Sweep.Request(scenario, overrides, vary, d, samples, parsedMetrics, t, limit, retryFailed,
                 commandLine(), VersionProvider.version());

@@ -100,7 +100,7 @@ final class TraceCommand implements Callable<Integer> {
             BorrowerTrace trace = new BorrowerTrace(borrower);
             CreditMarket market = new CreditMarket(s, seed, executor, Experiment.registry(s).metrics()).observe(trace, null);
             market.runToEnd();
-            String story = TraceStory.narrative(trace, header(market.market(), borrower, why));
+            String story = TraceStory.narrative(trace, header(market.market(), s, borrower, why));
             String table = TraceStory.table(trace);
             var o = spec.commandLine().getOut();
             o.print(story);
@@ -148,13 +148,13 @@ final class TraceCommand implements Callable<Integer> {
         return -1;
     }
 
-    private static String header(Market m, int i, String why) {
+    private static String header(Market m, org.creditstress.scenario.Scenario scenario, int i, String why) {
         BorrowerTable b = m.borrowers;
         String integrity = b.fraud(i) ? "a fraudster" : b.strategic(i) ? "a strategic defaulter" : "honest";
         return String.format(Locale.ROOT,
                 "The story of %s in %s: segment %s%s, %s; permanent income %.0f yuan/month at the end; present bias %.2f, "
                         + "literacy %.2f; applied to %d lender(s).",
-                why, m.scenario.name(), m.scenario.population().segments().get(b.segment[i]).name(),
+                why, scenario.name(), scenario.population().segments().get(b.segment[i]).name(),
                 b.thinFile(i) ? " (thin file)" : "", integrity, b.permanentIncome[i], b.presentBias[i], b.literacy[i],
                 b.lendersHeld[i]);
     }

@@ -99,10 +99,47 @@ public final class ModelEvaluator {
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < point.length; i++) {
-            out.add(parameters.get(i).override(point[i]));
+            out.addAll(overrides(i, point[i]));
         }
         return out;
     }
+
+    /** The overrides of parameter {@code i} at {@code value}: one key, or every key it ties ({@link TiedKeys}). */
+    private List<String> overrides(int i, double value) {
+        TiedKeys tie = ties().get(i);
+        return tie == null ? List.of(parameters.get(i).override(value)) : tie.overrides(value);
+    }
+
+    /**
+     * The tied keys of each parameter (null for a plain key), expanded against the scenario with the
+     * base overrides on first use.
+     *
+     * @throws ScenarioException naming the parameter when a tied key does not exist or holds no number
+     */
+    public synchronized List<TiedKeys> ties() {
+        if (ties == null) {
+            List<TiedKeys> t = new ArrayList<>();
+            com.fasterxml.jackson.databind.JsonNode resolved = null;
+            for (ParameterRange p : parameters) {
+                if (!TiedKeys.isTied(p.key())) {
+                    t.add(null);
+                    continue;
+                }
+                if (resolved == null) {
+                    resolved = base().resolved();
+                }
+                try {
+                    t.add(TiedKeys.resolve(p.key(), resolved));
+                } catch (IllegalArgumentException e) {
+                    throw new ScenarioException(List.of(new ScenarioProblem("--param " + p, 0, p.key(), e.getMessage())));
+                }
+            }
+            ties = java.util.Collections.unmodifiableList(t);
+        }
+        return ties;
+    }
+
+    private List<TiedKeys> ties;
 
     /** The scenario at {@code point} (natural units), validated. */
     public LoadedScenario load(double[] point) {
@@ -120,7 +157,23 @@ public final class ModelEvaluator {
      *                           with the nearest valid one suggested)
      */
     public void checkRanges(String option) {
-        for (ParameterRange p : parameters) {
+        List<TiedKeys> tied = ties();
+        for (int i = 0; i < parameters.size(); i++) {
+            ParameterRange p = parameters.get(i);
+            if (tied.get(i) != null) {
+                for (double end : new double[] {p.low(), p.high()}) {
+                    List<String> all = new ArrayList<>(baseOverrides);
+                    all.addAll(overrides(i, end));
+                    try {
+                        ScenarioLoader.load(scenario, all);
+                    } catch (ScenarioException e) {
+                        ScenarioProblem q = e.problems().get(0);
+                        throw new ScenarioException(List.of(new ScenarioProblem(option + " " + p, 0, q.keyPath(),
+                                q.reason() + " (at " + p.format(end) + ")")));
+                    }
+                }
+                continue;
+            }
             for (double end : new double[] {p.low(), p.high()}) {
                 List<String> all = new ArrayList<>(baseOverrides);
                 all.add(p.override(end));
@@ -193,14 +246,7 @@ public final class ModelEvaluator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw org.creditstress.model.engine.ChunkExecutor.rethrow(e);
         } finally {
             pool.shutdownNow();
         }

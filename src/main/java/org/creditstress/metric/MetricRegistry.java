@@ -21,6 +21,27 @@ import java.util.List;
  */
 public final class MetricRegistry {
     private static final String[] BUCKETS = {"m0", "m1", "m2", "m3", "m4plus"};
+    /** Five-tier classes in order, as used in metric names. */
+    static final List<String> TIERS = List.of("normal", "special_mention", "substandard", "doubtful", "loss");
+    private static final List<String> TIER_LABELS = List.of("正常 normal", "关注 special mention", "次级 substandard",
+            "可疑 doubtful", "损失 loss");
+    /** Profit and loss lines of MonthView.profitAndLoss, with their descriptions. */
+    private static final String[][] PNL_LINES = {
+            {"interest_income", "Loan interest charged (own share), including interest capitalised in a grace period."},
+            {"fee_income", "Instalment fees charged on purchase lines (own share)."},
+            {"penalty_income", "Penalty interest recognised as income: charged on accounts up to 90 DPD (own share)."},
+            {"suspense_released", "Penalty interest released from suspense as accounts over 90 DPD are paid, cured or written off."},
+            {"merchant_fees", "Merchant discount on purchases the lender settled."},
+            {"recoveries", "Recoveries on written-off balances (own share)."},
+            {"funding_cost", "Interest on lines, other funding and emergency funding."},
+            {"operating_cost", "Operating cost (operating_cost_rate / 12 x receivables serviced)."},
+            {"collection_cost", "Collection cost of delinquent accounts."},
+            {"legal_cost", "Legal cost of cases filed."},
+            {"provision_charge", "Provision charge: change in provisions plus own write-offs."},
+            {"sale_losses", "Discount lost on receivables sold for cash."},
+            {"pre_tax_profit", "Revenue (interest, fees, penalty income, suspense released, merchant fees) plus recoveries less costs, "
+                    + "provision charge and sale losses: equals the change in equity plus dividends (checked each month)."},
+            {"dividends", "Dividends paid above target_capital_ratio."}};
     private static final String[] BUCKET_DPD = {"current", "1-30 DPD", "31-60 DPD", "61-90 DPD", "over 90 DPD"};
 
     private final List<Metric> metrics;
@@ -235,10 +256,44 @@ public final class MetricRegistry {
                 v -> ratio(v.stageBalance(2), v.receivables())));
         m.add(new Metric("ifrs9_stage3_share", SHARE, "IFRS 9 stage 3 balance (over 90 DPD) over receivables.",
                 v -> ratio(v.stageBalance(3), v.receivables())));
-        m.add(new Metric("ecl", YUAN, "Expected credit loss PD x LGD x EAD: balance x the lender's loss rate of its bucket, all lenders.",
-                v -> sumLenders(v, MonthView::provisions)));
-        m.add(new Metric("ecl_coverage", SHARE, "Expected credit loss over receivables.",
-                v -> ratio(sumLenders(v, MonthView::provisions), v.receivables())));
+        m.add(new Metric("ecl", YUAN,
+                "IFRS 9 expected credit loss PD x LGD x EAD, all lenders' whole books: 12-month for stage 1, lifetime for stages 2 "
+                        + "and 3, with each lender's PD and LGD fitted on its own history (see docs/model.md).",
+                v -> v.ecl(ALL, 1) + v.ecl(ALL, 2) + v.ecl(ALL, 3)));
+        m.add(new Metric("ecl_coverage", RATIO, "Expected credit loss over receivables (both on the whole books).",
+                v -> ratio(v.ecl(ALL, 1) + v.ecl(ALL, 2) + v.ecl(ALL, 3), v.receivables())));
+        for (int st = 1; st <= 3; st++) {
+            int stage = st;
+            m.add(new Metric("ecl_stage" + st, YUAN, "Expected credit loss of IFRS 9 stage " + st + " balances, all lenders.",
+                    v -> v.ecl(ALL, stage)));
+            m.add(new Metric("ecl_stage" + st + "_coverage", RATIO, "Stage " + st + " ECL over stage " + st
+                    + " balances (EAD includes undrawn limits, so this can exceed 1 in stage 3 only through them).",
+                    v -> ratio(v.ecl(ALL, stage), v.stageBalance(stage))));
+        }
+        int[][] transfers = {{1, 2}, {1, 3}, {2, 3}, {2, 1}, {3, 2}, {3, 1}};
+        for (int[] t : transfers) {
+            int from = t[0];
+            int to = t[1];
+            m.add(new Metric("stage_transfer_" + from + "_to_" + to, YUAN, "Balance of active accounts in IFRS 9 stage " + from
+                    + " last month and stage " + to + " now (stages from buckets and restructuring).", v -> v.stageTransfer(from, to)));
+        }
+        for (int t = 0; t < 5; t++) {
+            int tier = t;
+            m.add(new Metric("tier_" + TIERS.get(t) + "_share", SHARE, "Balance in five-tier class " + TIER_LABELS.get(t)
+                    + " over receivables, all lenders.", v -> ratio(v.tierBalance(ALL, tier), v.receivables())));
+        }
+        for (int b = 0; b < 4; b++) {
+            int from = b;
+            m.add(new Metric("roll_balance_" + BUCKETS[b] + "_" + BUCKETS[b + 1], RATIO,
+                    "Balance-weighted roll rate: balance now in " + label(b + 1) + " of accounts in " + label(b)
+                            + " last month, over the " + label(b) + " balance last month (can exceed 1 as charges accrue).",
+                    v -> ratio(v.rollBalance(from, from + 1), v.previousBucketBalance(from))));
+        }
+        m.add(new Metric("pre_tax_profit", YUAN, "Pre-tax profit of all lenders this month (own shares).",
+                v -> v.profitAndLoss(ALL, "pre_tax_profit")));
+        m.add(new Metric("penalty_suspended", YUAN,
+                "Penalty interest charged this month on accounts over 90 DPD: held in suspense, not income, all lenders.",
+                v -> v.flow("PENALTY_SUSPENDED", ALL)));
         m.add(new Metric("loans_stacked", COUNT, "Cash loans drawn at a lender the borrower owed nothing, to pay bills elsewhere (以贷养贷).",
                 v -> v.events("LOANS_STACKED")));
         m.add(new Metric("stacked_loan_share", SHARE, "Stacked loans over all cash loans drawn this month.",
@@ -361,8 +416,60 @@ public final class MetricRegistry {
                 MonthView::capitalRatio));
         f.add(new MetricFamily("lender.<name>.capital_shortfall", FLAG, "1 when the capital ratio is below balance_sheet.min_capital_ratio.",
                 (v, l) -> v.capitalRatio(l) < v.minCapitalRatio(l) ? 1.0 : 0.0));
-        f.add(new MetricFamily("lender.<name>.provisions", YUAN, "Loss allowance: sum over buckets of balance x loss rate.",
+        f.add(new MetricFamily("lender.<name>.provisions", YUAN,
+                "Loss allowance in the books (own share): the IFRS 9 ECL or balance x loss rate of the bucket (provisioning.method).",
                 MonthView::provisions));
+        f.add(new MetricFamily("lender.<name>.car", RATIO,
+                "Capital adequacy ratio: equity over risk-weighted assets (standardised or IRB, capital.approach); empty once failed.",
+                MonthView::capitalAdequacyRatio));
+        f.add(new MetricFamily("lender.<name>.car_min", RATIO, "Minimum capital adequacy ratio in force (capital.min_car or a policy minimum).",
+                MonthView::minCapitalAdequacyRatio));
+        f.add(new MetricFamily("lender.<name>.car_shortfall", FLAG, "1 when the capital adequacy ratio is below its minimum.",
+                (v, l) -> v.capitalAdequacyRatio(l) < v.minCapitalAdequacyRatio(l) ? 1.0 : 0.0));
+        f.add(new MetricFamily("lender.<name>.car_buffer_breach", FLAG,
+                "1 when the capital adequacy ratio is below its minimum plus capital.buffer (the buffer is being used).",
+                (v, l) -> v.capitalAdequacyRatio(l) < v.minCapitalAdequacyRatio(l) + v.capitalBuffer(l) ? 1.0 : 0.0));
+        f.add(new MetricFamily("lender.<name>.rwa", YUAN, "Risk-weighted assets of the lender's own share.", MonthView::riskWeightedAssets));
+        for (int st = 1; st <= 3; st++) {
+            int stage = st;
+            f.add(new MetricFamily("lender.<name>.ecl_stage" + st, YUAN, "IFRS 9 ECL of the lender's stage " + st + " balances (whole book).",
+                    (v, l) -> v.ecl(l, stage)));
+        }
+        f.add(new MetricFamily("lender.<name>.ecl_coverage", RATIO, "The lender's ECL over its receivables (whole book).",
+                (v, l) -> ratio(v.ecl(l, 1) + v.ecl(l, 2) + v.ecl(l, 3), v.receivables(l))));
+        f.add(new MetricFamily("lender.<name>.pd12_m0", SHARE, "Fitted forward-looking 12-month PD of a current (M0) account.",
+                (v, l) -> v.pd12(l, 0)));
+        f.add(new MetricFamily("lender.<name>.pd_lifetime_m2", SHARE, "Fitted forward-looking lifetime PD of an M2 (31-60 DPD) account.",
+                (v, l) -> v.pdLifetime(l, 2)));
+        f.add(new MetricFamily("lender.<name>.lgd", SHARE, "Fitted loss given default (lgd_fallback until enough write-offs are observed).",
+                MonthView::lgd));
+        f.add(new MetricFamily("lender.<name>.ecl_forward_factor", RATIO,
+                "Factor on PDs for the unemployment path ahead: (mean path over the next 12 months / now)^elasticity.",
+                MonthView::eclForwardFactor));
+        for (int t = 0; t < 5; t++) {
+            int tier = t;
+            f.add(new MetricFamily("lender.<name>.tier_" + TIERS.get(t) + "_share", SHARE,
+                    "The lender's balance in five-tier class " + TIER_LABELS.get(t) + " over its receivables.",
+                    (v, l) -> ratio(v.tierBalance(l, tier), v.receivables(l))));
+        }
+        for (String[] line : PNL_LINES) {
+            String name = line[0];
+            f.add(new MetricFamily("lender.<name>.pnl." + name, YUAN, line[1] + " This month, yuan.",
+                    (v, l) -> v.profitAndLoss(l, name)));
+        }
+        f.add(new MetricFamily("lender.<name>.penalty_in_suspense", YUAN, "Penalty interest held in suspense (own share), end of month.",
+                MonthView::suspense));
+        f.add(new MetricFamily("lender.<name>.nim", RATE_PER_YEAR,
+                "Net interest margin: 12 x (interest, fees, penalty income, suspense released - funding cost) over own receivables.",
+                (v, l) -> ratio(12.0 * (v.profitAndLoss(l, "interest_income") + v.profitAndLoss(l, "fee_income")
+                        + v.profitAndLoss(l, "penalty_income") + v.profitAndLoss(l, "suspense_released")
+                        - v.profitAndLoss(l, "funding_cost")), v.ownReceivables(l))));
+        f.add(new MetricFamily("lender.<name>.cost_of_risk", RATE_PER_YEAR, "12 x provision charge over own receivables.",
+                (v, l) -> ratio(12.0 * v.profitAndLoss(l, "provision_charge"), v.ownReceivables(l))));
+        f.add(new MetricFamily("lender.<name>.roa", RATE_PER_YEAR, "Return on assets: 12 x pre-tax profit over own receivables.",
+                (v, l) -> ratio(12.0 * v.profitAndLoss(l, "pre_tax_profit"), v.ownReceivables(l))));
+        f.add(new MetricFamily("lender.<name>.roe", RATE_PER_YEAR, "Return on equity: 12 x pre-tax profit over equity at the start of the month.",
+                (v, l) -> ratio(12.0 * v.profitAndLoss(l, "pre_tax_profit"), v.profitAndLoss(l, "opening_equity"))));
         f.add(new MetricFamily("lender.<name>.receivables", YUAN, "Balances of the lender's open accounts.", MonthView::receivables));
         f.add(new MetricFamily("lender.<name>.funding", YUAN, "Committed funding line drawn.", MonthView::funding));
         f.add(new MetricFamily("lender.<name>.emergency_funding", YUAN, "Emergency funding at a penalty rate (cash need beyond the line).",

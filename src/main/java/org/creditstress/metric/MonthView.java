@@ -212,4 +212,57 @@ public interface MonthView {
 
     /** Lenders are addressed by index; all lenders is -1 where a method says so. */
     int ALL = -1;
+
+    /** Balance in five-tier class {@code tier} (0 正常 normal, 1 关注, 2 次级, 3 可疑, 4 损失 loss), one lender or all. */
+    double tierBalance(int lender, int tier);
+
+    /** IFRS 9 expected credit loss of stage {@code stage} (1, 2 or 3) on the lender's whole book (co-lent part included), one lender or all. */
+    double ecl(int lender, int stage);
+
+    /** The lender's fitted forward-looking 12-month PD of an account in bucket {@code bucket} (0 = M0 .. 3 = M3). */
+    double pd12(int lender, int bucket);
+
+    /** The lender's fitted lifetime PD of an account in bucket {@code bucket} (0 = M0 .. 3 = M3). */
+    double pdLifetime(int lender, int bucket);
+
+    /** The lender's fitted loss given default. */
+    double lgd(int lender);
+
+    /** Factor the lender's PDs are scaled by for the unemployment path ahead. */
+    double eclForwardFactor(int lender);
+
+    /** Risk-weighted assets of the lender's own share. */
+    double riskWeightedAssets(int lender);
+
+    /** Capital adequacy ratio: equity over risk-weighted assets; NaN once failed or with no RWA. */
+    double capitalAdequacyRatio(int lender);
+
+    /** Minimum capital adequacy ratio in force (the lender's, or a higher policy minimum). */
+    double minCapitalAdequacyRatio(int lender);
+
+    /** Capital buffer above the minimum capital adequacy ratio. */
+    double capitalBuffer(int lender);
+
+    /**
+     * A line of this month's profit and loss (own share), one lender or all: interest_income,
+     * fee_income, penalty_income, suspense_released, merchant_fees, recoveries, funding_cost,
+     * operating_cost, collection_cost, legal_cost, provision_charge, sale_losses, pre_tax_profit,
+     * dividends, opening_equity.
+     */
+    double profitAndLoss(int lender, String line);
+
+    /** Penalty interest held in suspense (own share) at the end of the month. */
+    double suspense(int lender);
+
+    /** Own receivables (all receivables less funders' claims). */
+    double ownReceivables(int lender);
+
+    /** Balance now of active accounts in IFRS 9 stage {@code from} (1-3) last month and {@code to} now. */
+    double stageTransfer(int from, int to);
+
+    /** Balance now of active accounts in bucket {@code from} (0-4) last month and bucket {@code to} (0-4) now. */
+    double rollBalance(int from, int to);
+
+    /** Balance in bucket {@code bucket} (0-4) at the end of last month, all lenders; NaN in the first month recorded. */
+    double previousBucketBalance(int bucket);
 }

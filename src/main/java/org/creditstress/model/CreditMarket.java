@@ -2,12 +2,7 @@ package org.creditstress.model;
 
 import java.util.List;
 import org.creditstress.metric.Metric;
-import org.creditstress.model.borrower.Consumption;
-import org.creditstress.model.borrower.IncomeProcess;
-import org.creditstress.model.borrower.Repayment;
-import org.creditstress.model.borrower.RepaymentPriority;
 import org.creditstress.model.economy.EconomyPhase;
-import org.creditstress.model.economy.EmploymentTransitions;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.bureau.CreditBureau;
 import org.creditstress.model.bureau.CreditScoreUpdate;
@@ -89,7 +84,7 @@ public final class CreditMarket extends SimState {
         PortfolioScan scan = new PortfolioScan(market, scenario.population().segments().size(), scenario.classification(),
                 scenario.horizon().months());
         LenderFunding funding = new LenderFunding(market, scan);
-        LenderBooks books = new LenderBooks(market, scan, funding);
+        LenderBooks books = new LenderBooks(market, scan, funding, scenario.economy().unemployment());
         books.countOpenAccounts();
         CreditBureau bureau = new CreditBureau(market, scenario.bureau(), wiring.bureauSharing(), replicationSeed);
         courts = new Courts(market, scenario.courts(), replicationSeed);
@@ -98,12 +93,13 @@ public final class CreditMarket extends SimState {
                 scenario.horizon().months());
 
         schedule(MonthPhase.ECONOMY, new EconomyPhase(market.macro, market.ledger, scenario.economy()));
-        schedule(MonthPhase.POLICY, new PolicyPhase(market, scenario.policyEvents(), catalogue.policies()));
-        schedule(MonthPhase.EMPLOYMENT, new EmploymentTransitions(market));
-        schedule(MonthPhase.INCOME, new IncomeProcess(market));
-        schedule(MonthPhase.CONSUMPTION, new Consumption(market, wiring.loanStacking()));
-        schedule(MonthPhase.REPAYMENT, new Repayment(market,
-                RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), market)));
+        schedule(MonthPhase.POLICY, new PolicyPhase(market, scenario.policyEvents(), catalogue.policies(),
+                scenario.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList()));
+        BorrowerPhases borrowers = BorrowerPhases.of(market, scenario, wiring);
+        schedule(MonthPhase.EMPLOYMENT, borrowers.employment());
+        schedule(MonthPhase.INCOME, borrowers.income());
+        schedule(MonthPhase.CONSUMPTION, borrowers.consumption());
+        schedule(MonthPhase.REPAYMENT, borrowers.repayment());
         Applicants applicants = new Applicants(scenario, Applicants.slots(scenario));
         schedule(MonthPhase.TURNOVER, new PopulationTurnover(market, applicants, scenario.population().turnoverMonthly()));
         Acquisition acquisition = new Acquisition(market.lenders, market.macro, openAccountsByLender(market),

@@ -12,16 +12,15 @@ import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.policy.PolicyState;
 import org.creditstress.model.trace.BorrowerTrace;
 import org.creditstress.model.trace.EventWatch;
-import org.creditstress.scenario.Scenario;
 
 /**
- * Everything one replication's mechanisms share: the scenario, the borrower and account tables,
+ * Everything one replication's mechanisms share: the borrower and account tables,
  * the chunks with their random streams, the month's ledger, the lenders and the economy. Built by
  * {@link MarketBuilder}; each mechanism receives it through its constructor. It holds state, no
- * behaviour.
+ * behaviour, and no scenario: each mechanism gets its own settings through its constructor, from
+ * the wiring ({@link CreditMarket}, {@link MarketBuilder}).
  */
 public final class Market {
-    public final Scenario scenario;
     public final BorrowerTable borrowers;
     public final AccountTable accounts;
     public final Chunks chunks;
@@ -33,11 +32,10 @@ public final class Market {
     /** Policies in force this month (set by the policy phase, read by mechanisms). */
     public final PolicyState policy = new PolicyState();
 
-    public Market(Scenario scenario, BorrowerTable borrowers, AccountTable accounts, Chunks chunks,
+    public Market(BorrowerTable borrowers, AccountTable accounts, Chunks chunks,
                   ChunkExecutor executor, List<LenderState> lenders, MacroState macro, FundingNetwork funding,
                   long replicationSeed) {
         this.replicationSeed = replicationSeed;
-        this.scenario = scenario;
         this.borrowers = borrowers;
         this.accounts = accounts;
         this.chunks = chunks;

@@ -58,7 +58,7 @@ public final class MarketBuilder {
             lenders.add(new LenderState(l, spec, Underwriting.cutoff(spec.approvalRate())));
         }
         MacroState macro = new MacroState(s.population().segments().size());
-        Market market = new Market(s, b, acc, chunks, executor, lenders, macro, new FundingNetwork(s), replicationSeed);
+        Market market = new Market(b, acc, chunks, executor, lenders, macro, new FundingNetwork(s), replicationSeed);
         executor.forEachChunk(chunks, (c, from, to) -> {
             SplittableRandom rng = chunks.rng(c, RandomStream.UNDERWRITING);
             Underwriting underwriting = new Underwriting(market, null, s.products(), s.bureau(),

@@ -20,6 +20,8 @@ final class MarketMonthView implements MonthView {
     private int recordedMonths;
     private double previousReceivables;
     private double currentReceivables;
+    private final double[] previousBuckets = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+    private final double[] currentBuckets = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
 
     MarketMonthView(Market market, PortfolioScan scan, org.creditstress.model.court.Courts courts,
                     org.creditstress.model.lender.LenderBooks books, org.creditstress.model.lender.LenderFunding funding,
@@ -39,6 +41,10 @@ final class MarketMonthView implements MonthView {
         network = networkMeasures.latest();
         previousReceivables = currentReceivables;
         currentReceivables = receivables();
+        for (int b = 0; b < 5; b++) {
+            previousBuckets[b] = currentBuckets[b];
+            currentBuckets[b] = bucketBalance(ALL, b);
+        }
         if (market.month() >= 1) {
             cumulativeWriteOffs += writeOffs(ALL);
             cumulativeRecoveries += recoveries(ALL);
@@ -569,5 +575,126 @@ final class MarketMonthView implements MonthView {
     @Override
     public double income() {
         return market.ledger.total(BorrowerFlow.INCOME);
+    }
+
+    @Override
+    public double tierBalance(int lender, int tier) {
+        double sum = 0;
+        for (int l = 0; l < market.lenders.size(); l++) {
+            if (lender == ALL || lender == l) {
+                sum += s().tierBalance[l][tier];
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public double ecl(int lender, int stage) {
+        if (lender != ALL) {
+            return books.ecl(lender).ecl(stage - 1);
+        }
+        double sum = 0;
+        for (int l = 0; l < market.lenders.size(); l++) {
+            sum += books.ecl(l).ecl(stage - 1);
+        }
+        return sum;
+    }
+
+    @Override
+    public double pd12(int lender, int bucket) {
+        return books.ecl(lender).pd12(bucket);
+    }
+
+    @Override
+    public double pdLifetime(int lender, int bucket) {
+        return books.ecl(lender).pdLifetime(bucket);
+    }
+
+    @Override
+    public double lgd(int lender) {
+        return books.ecl(lender).lgd();
+    }
+
+    @Override
+    public double eclForwardFactor(int lender) {
+        return books.ecl(lender).forwardFactor();
+    }
+
+    @Override
+    public double riskWeightedAssets(int lender) {
+        return lender(lender).riskWeightedAssets();
+    }
+
+    @Override
+    public double capitalAdequacyRatio(int lender) {
+        return lender(lender).capitalAdequacyRatio();
+    }
+
+    @Override
+    public double minCapitalAdequacyRatio(int lender) {
+        return org.creditstress.model.policy.PolicyState.atLeast(books.capital(lender).minimum(), market.policy.minCapitalRatio());
+    }
+
+    @Override
+    public double capitalBuffer(int lender) {
+        return books.capital(lender).buffer();
+    }
+
+    @Override
+    public double profitAndLoss(int lender, String line) {
+        if (lender != ALL) {
+            return line(lender(lender).pnl, line);
+        }
+        double sum = 0;
+        for (LenderState l : market.lenders) {
+            sum += line(l.pnl, line);
+        }
+        return sum;
+    }
+
+    private static double line(org.creditstress.model.lender.ProfitAndLoss p, String line) {
+        return switch (line) {
+            case "interest_income" -> p.interest();
+            case "fee_income" -> p.fees();
+            case "penalty_income" -> p.penalty();
+            case "suspense_released" -> p.suspenseReleased();
+            case "merchant_fees" -> p.merchantFees();
+            case "recoveries" -> p.recoveries();
+            case "funding_cost" -> p.fundingCost();
+            case "operating_cost" -> p.operatingCost();
+            case "collection_cost" -> p.collectionCost();
+            case "legal_cost" -> p.legalCost();
+            case "provision_charge" -> p.provisionCharge();
+            case "sale_losses" -> p.saleLosses();
+            case "pre_tax_profit" -> p.preTaxProfit();
+            case "dividends" -> p.dividends();
+            case "opening_equity" -> p.openingEquity();
+            default -> throw new IllegalArgumentException("unknown profit and loss line: " + line);
+        };
+    }
+
+    @Override
+    public double suspense(int lender) {
+        return lender(lender).suspense();
+    }
+
+    @Override
+    public double ownReceivables(int lender) {
+        return lender(lender).ownReceivables();
+    }
+
+    @Override
+    public double stageTransfer(int from, int to) {
+        return s().stageTransfer[from - 1][to - 1];
+    }
+
+    @Override
+    public double rollBalance(int from, int to) {
+        return s().rollBalance[from][to];
+    }
+
+    @Override
+    public double previousBucketBalance(int bucket) {
+        return previousBuckets[bucket];
     }
 }

@@ -12,8 +12,10 @@ import sim.engine.Steppable;
  * NaN, no negative balance or savings. Delinquency counts and count-weighted ratios cover
  * active accounts (open, with a balance). It also keeps each active account's bucket for next
  * month's roll rates (the only state it writes), and counts origination cohorts for vintages.
- * IFRS 9 stages: stage 3 over 90 DPD (M4+), stage 2 over 30 DPD (M2, M3) or restructured,
- * stage 1 otherwise.
+ * IFRS 9 stages ({@link #stage}): stage 3 over 90 DPD (M4+), stage 2 over 30 DPD (M2, M3) or
+ * restructured, stage 1 otherwise; per lender, stage and bucket it sums balances and undrawn limits
+ * (the exposure at default of {@link org.creditstress.model.lender.ExpectedCreditLoss}), and the
+ * balances moving between stages. Five-tier classes from {@link ClassificationSpec#tier}.
  */
 public final class PortfolioScan implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -99,12 +101,22 @@ public final class PortfolioScan implements Steppable {
                     s.overLimitAmount[l] += balance - acc.limit[a];
                 }
                 if (balance <= 0) {
+                    s.stageBucketUndrawn[l][0][0] += acc.limit[a];
                     roll(s, acc, a, 6);
                     continue;
                 }
                 hasCredit = true;
                 int bucket = acc.bucket(a);
+                boolean restructured = acc.has(a, AccountTable.RESTRUCTURED);
+                int stage = stage(bucket, restructured);
+                int last = acc.lastBucket[a];
+                if (last < 5) {
+                    s.rollBalance[last][bucket] += balance;
+                    s.stageTransfer[stage(last, restructured)][stage] += balance;
+                }
                 roll(s, acc, a, bucket);
+                s.stageBucketBalance[l][stage][bucket] += balance;
+                s.stageBucketUndrawn[l][stage][bucket] += Math.max(0.0, acc.limit[a] - balance);
                 s.receivables[l] += balance;
                 s.bucketBalance[l][bucket] += balance;
                 s.bucketCount[l][bucket]++;
@@ -114,12 +126,13 @@ public final class PortfolioScan implements Steppable {
                 } else {
                     s.lineBalance[l] += balance;
                 }
-                boolean npl = classes.nonPerforming(acc.monthsPastDue[a]);
+                int tier = classes.tier(acc.monthsPastDue[a], restructured, acc.goodMonths[a]);
+                s.tierBalance[l][tier] += balance;
+                boolean npl = ClassificationSpec.nonPerforming(tier);
                 if (npl) {
                     s.nonPerforming[l] += balance;
                 }
-                boolean restructured = acc.has(a, AccountTable.RESTRUCTURED);
-                s.stageBalance[bucket >= 4 ? 2 : bucket >= 2 || restructured ? 1 : 0] += balance;
+                s.stageBalance[stage] += balance;
                 if (restructured) {
                     s.restructuredActive++;
                     if (bucket >= 1) {
@@ -152,6 +165,16 @@ public final class PortfolioScan implements Steppable {
     }
 
     /**
+     * IFRS 9 stage (0 = stage 1 .. 2 = stage 3) of an active account: stage 3 on default (over 90
+     * DPD, M4+); stage 2 on a significant increase in credit risk: the 30 DPD backstop (M2, M3) or
+     * restructuring; stage 1 otherwise. A relative deterioration of a behaviour score would be a
+     * third stage-2 trigger here once lenders keep one.
+     */
+    public static int stage(int bucket, boolean restructured) {
+        return bucket >= 4 ? 2 : bucket >= 2 || restructured ? 1 : 0;
+    }
+
+    /**
      * Records the account's move since last month's scan (to a bucket 0-4, written off 5, paid
      * off 6, or untracked -1) and remembers its bucket for next month (active accounts only).
      */
@@ -159,6 +182,7 @@ public final class PortfolioScan implements Steppable {
         int from = acc.lastBucket[a];
         if (from < 5 && to >= 0) {
             s.roll[from][to]++;
+            s.lenderRoll[acc.lender[a]][from][to]++;
         }
         acc.lastBucket[a] = (byte) (to >= 0 && to < 5 ? to : 5);
     }

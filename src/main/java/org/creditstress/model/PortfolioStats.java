@@ -38,6 +38,17 @@ public final class PortfolioStats {
     public final double[] groupM1Plus = new double[GROUP_COUNT];
     public final double[] groupM3Plus = new double[GROUP_COUNT];
     public final double[] groupNonPerforming = new double[GROUP_COUNT];
+    /** Balance per lender in each five-tier class (0 正常 normal .. 4 损失 loss). */
+    public final double[][] tierBalance;
+    /** Balance and undrawn limit per lender, IFRS 9 stage (0..2) and bucket (0..4): the EAD pieces of the ECL. */
+    public final double[][][] stageBucketBalance;
+    public final double[][][] stageBucketUndrawn;
+    /** Per lender: accounts moving from bucket (0..4) last month to bucket, written off (5) or paid off (6) now. */
+    public final long[][][] lenderRoll;
+    /** Balance now of accounts that were in bucket (row) last month and are in bucket (column, 0..4) now. */
+    public final double[][] rollBalance = new double[5][5];
+    /** Balance now by IFRS 9 stage last month (row) and now (column): the stage transfers. */
+    public final double[][] stageTransfer = new double[3][3];
     public long restructuredActive;
     public long restructuredDelinquent;
     public double creditScoreSum;
@@ -77,6 +88,10 @@ public final class PortfolioStats {
         segmentM1Plus = new double[segments];
         segmentM3Plus = new double[segments];
         segmentNonPerforming = new double[segments];
+        tierBalance = new double[lenders][5];
+        stageBucketBalance = new double[lenders][3][5];
+        stageBucketUndrawn = new double[lenders][3][5];
+        lenderRoll = new long[lenders][5][7];
     }
 
     void clear() {
@@ -112,6 +127,22 @@ public final class PortfolioStats {
         java.util.Arrays.fill(groupM1Plus, 0);
         java.util.Arrays.fill(groupM3Plus, 0);
         java.util.Arrays.fill(groupNonPerforming, 0);
+        for (int l = 0; l < receivables.length; l++) {
+            java.util.Arrays.fill(tierBalance[l], 0);
+            for (int st = 0; st < 3; st++) {
+                java.util.Arrays.fill(stageBucketBalance[l][st], 0);
+                java.util.Arrays.fill(stageBucketUndrawn[l][st], 0);
+            }
+            for (long[] row : lenderRoll[l]) {
+                java.util.Arrays.fill(row, 0);
+            }
+        }
+        for (double[] row : rollBalance) {
+            java.util.Arrays.fill(row, 0);
+        }
+        for (double[] row : stageTransfer) {
+            java.util.Arrays.fill(row, 0);
+        }
         restructuredActive = 0;
         restructuredDelinquent = 0;
         creditScoreSum = 0;
@@ -133,6 +164,30 @@ public final class PortfolioStats {
             prospects[l] += o.prospects[l];
             overLimitCount[l] += o.overLimitCount[l];
             overLimitAmount[l] += o.overLimitAmount[l];
+            for (int t = 0; t < 5; t++) {
+                tierBalance[l][t] += o.tierBalance[l][t];
+            }
+            for (int st = 0; st < 3; st++) {
+                for (int k = 0; k < 5; k++) {
+                    stageBucketBalance[l][st][k] += o.stageBucketBalance[l][st][k];
+                    stageBucketUndrawn[l][st][k] += o.stageBucketUndrawn[l][st][k];
+                }
+            }
+            for (int r = 0; r < 5; r++) {
+                for (int c = 0; c < 7; c++) {
+                    lenderRoll[l][r][c] += o.lenderRoll[l][r][c];
+                }
+            }
+        }
+        for (int r = 0; r < 5; r++) {
+            for (int c = 0; c < 5; c++) {
+                rollBalance[r][c] += o.rollBalance[r][c];
+            }
+        }
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                stageTransfer[r][c] += o.stageTransfer[r][c];
+            }
         }
         for (int k = 0; k < segmentBalance.length; k++) {
             segmentBalance[k] += o.segmentBalance[k];

@@ -23,46 +23,76 @@ public final class Headline {
     }
 
     public static List<Figure> compute(MetricRegistry registry, List<ReplicationResult> reps) {
-        List<Metric> metrics = registry.metrics();
-        int m3 = registry.index("m3plus_ratio");
-        int loss = registry.index("loss_rate_cumulative");
-        int failed = registry.index("lenders_failed");
-        List<Integer> capital = new ArrayList<>();
-        for (int j = 0; j < metrics.size(); j++) {
-            if (metrics.get(j).name().startsWith("lender.") && metrics.get(j).name().endsWith(".capital_ratio")) {
-                capital.add(j);
+        Accumulator acc = new Accumulator(registry);
+        reps.forEach(r -> acc.add(r.values()));
+        return acc.figures();
+    }
+
+    /**
+     * The headline figures of replications given one at a time: keeps five numbers per
+     * replication, not its table, so that a streamed run can print them.
+     */
+    public static final class Accumulator {
+        private final int m3;
+        private final int loss;
+        private final int failed;
+        private final List<Integer> capital = new ArrayList<>();
+        private double[][] perReplication = new double[5][16];
+        private int n;
+
+        public Accumulator(MetricRegistry registry) {
+            List<Metric> metrics = registry.metrics();
+            m3 = registry.index("m3plus_ratio");
+            loss = registry.index("loss_rate_cumulative");
+            failed = registry.index("lenders_failed");
+            for (int j = 0; j < metrics.size(); j++) {
+                if (metrics.get(j).name().startsWith("lender.") && metrics.get(j).name().endsWith(".capital_ratio")) {
+                    capital.add(j);
+                }
             }
         }
-        int n = reps.size();
-        double[] peak = new double[n];
-        double[] peakMonth = new double[n];
-        double[] finalLoss = new double[n];
-        double[] weakest = new double[n];
-        double[] failures = new double[n];
-        for (int r = 0; r < n; r++) {
-            double[][] v = reps.get(r).values();
-            peak[r] = Double.NaN;
-            weakest[r] = Double.NaN;
+
+        /** Adds one replication's table [month - 1][metric]. */
+        public void add(double[][] v) {
+            if (n == perReplication[0].length) {
+                for (int k = 0; k < perReplication.length; k++) {
+                    perReplication[k] = java.util.Arrays.copyOf(perReplication[k], 2 * n);
+                }
+            }
+            double peak = Double.NaN;
+            double peakMonth = 0;
+            double weakest = Double.NaN;
             for (int t = 0; t < v.length; t++) {
-                if (!Double.isNaN(v[t][m3]) && (Double.isNaN(peak[r]) || v[t][m3] > peak[r])) {
-                    peak[r] = v[t][m3];
-                    peakMonth[r] = t + 1;
+                if (!Double.isNaN(v[t][m3]) && (Double.isNaN(peak) || v[t][m3] > peak)) {
+                    peak = v[t][m3];
+                    peakMonth = t + 1;
                 }
                 for (int j : capital) {
-                    if (!Double.isNaN(v[t][j]) && (Double.isNaN(weakest[r]) || v[t][j] < weakest[r])) {
-                        weakest[r] = v[t][j];
+                    if (!Double.isNaN(v[t][j]) && (Double.isNaN(weakest) || v[t][j] < weakest)) {
+                        weakest = v[t][j];
                     }
                 }
             }
-            finalLoss[r] = v[v.length - 1][loss];
-            failures[r] = v[v.length - 1][failed];
+            perReplication[0][n] = peak;
+            perReplication[1][n] = peakMonth;
+            perReplication[2][n] = v[v.length - 1][loss];
+            perReplication[3][n] = weakest;
+            perReplication[4][n] = v[v.length - 1][failed];
+            n++;
         }
-        return List.of(
-                figure("peak M3+ ratio", "%", peak),
-                figure("month of peak M3+", "month", peakMonth),
-                figure("cumulative loss rate", "%", finalLoss),
-                figure("weakest lender's lowest capital ratio", "%", weakest),
-                figure("lenders failed by the last month", "count", failures));
+
+        public List<Figure> figures() {
+            double[][] p = new double[5][];
+            for (int k = 0; k < 5; k++) {
+                p[k] = java.util.Arrays.copyOf(perReplication[k], n);
+            }
+            return List.of(
+                    figure("peak M3+ ratio", "%", p[0]),
+                    figure("month of peak M3+", "month", p[1]),
+                    figure("cumulative loss rate", "%", p[2]),
+                    figure("weakest lender's lowest capital ratio", "%", p[3]),
+                    figure("lenders failed by the last month", "count", p[4]));
+        }
     }
 
     private static Figure figure(String name, String unit, double[] values) {

@@ -27,26 +27,60 @@ public final class KeyPath {
     }
 
     /**
-     * Splits a path into segments: names as strings, list indexes as Integers.
+     * Splits a path into segments: names as strings, list indexes as Integers. A name is any text
+     * without {@code . [ ]}; an index is digits, either in brackets right after a name or index
+     * ({@code a[0]}) or as a dotted segment ({@code a.0}).
      *
-     * @throws IllegalArgumentException when the path is empty or malformed
+     * @throws IllegalArgumentException when the path is empty or malformed (empty names, unbalanced
+     *                                  or misplaced brackets, a non-number in brackets)
      */
     public static List<Object> split(String path) {
         List<Object> out = new ArrayList<>();
-        for (String part : path.replace("[", ".").replace("]", "").split("\\.", -1)) {
-            if (part.isEmpty()) {
-                throw new IllegalArgumentException("malformed key path '" + path + "'");
+        int i = 0;
+        int n = path.length();
+        while (true) {
+            int start = i;
+            while (i < n && ".[]".indexOf(path.charAt(i)) < 0) {
+                i++;
             }
-            if (part.chars().allMatch(Character::isDigit)) {
-                if (part.length() > 9) {
-                    throw new IllegalArgumentException("list index " + part + " is too large");
+            if (i == start) {
+                throw malformed(path, i == n ? "a name is missing at the end" : "a name is missing before '" + path.charAt(i) + "'");
+            }
+            out.add(segment(path.substring(start, i)));
+            while (i < n && path.charAt(i) == '[') {
+                int close = path.indexOf(']', i);
+                if (close < 0) {
+                    throw malformed(path, "'[' is not closed");
                 }
-                out.add(Integer.parseInt(part));
-            } else {
-                out.add(part);
+                String inside = path.substring(i + 1, close);
+                if (inside.isEmpty() || !inside.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    throw malformed(path, "'[" + inside + "]' is not a list index");
+                }
+                out.add(segment(inside));
+                i = close + 1;
             }
+            if (i == n) {
+                return out;
+            }
+            if (path.charAt(i) != '.') {
+                throw malformed(path, "unexpected '" + path.charAt(i) + "'");
+            }
+            i++;
         }
-        return out;
+    }
+
+    private static Object segment(String part) {
+        if (!part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return part;
+        }
+        if (part.length() > 9) {
+            throw new IllegalArgumentException("list index " + part + " is too large");
+        }
+        return Integer.parseInt(part);
+    }
+
+    private static IllegalArgumentException malformed(String path, String why) {
+        return new IllegalArgumentException("malformed key path '" + path + "': " + why);
     }
 
     /** Canonical text of split segments. */

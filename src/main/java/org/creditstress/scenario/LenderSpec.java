@@ -9,7 +9,7 @@ public record LenderSpec(String name, List<String> products, double marketShare,
                      double thinFileAprPremium, BureauReporting bureauReporting, LimitManagement limitManagement,
                      Collection collection, Restructuring restructuring, Litigation litigation, Recovery recovery,
                      Provisioning provisioning, BalanceSheet balanceSheet, List<Funding> funding, Liquidity liquidity,
-                     Acquisition acquisition, Tightening tightening) {
+                     Acquisition acquisition, Tightening tightening, Capital capital) {
 
     /** An arrangement with a funder. */
     public record Funding(String funder, double coLendingShare, double lineRatio, double lineSpread, boolean buysReceivables,
@@ -53,8 +53,25 @@ public record LenderSpec(String name, List<String> products, double marketShare,
     public record Collection(List<Double> costPerAccount, List<Double> cureProbability) {
     }
 
-    /** Expected loss rate by bucket (index 0 = M0 .. 4 = M4+). */
-    public record Provisioning(List<Double> lossRates) {
+    /**
+     * Loss allowance: the IFRS 9 expected credit loss or a table of loss rates by bucket
+     * (index 0 = M0 .. 4 = M4+), and the settings of the lender's ECL model.
+     */
+    public record Provisioning(String method, List<Double> lossRates, double ccf, int lifetimeMonths, int windowMonths,
+                               int minTransitions, double lgdFallback, int lgdMinMonths, double forwardLookingElasticity) {
+        /** Whether the books hold the IFRS 9 expected credit loss (else the bucket table). */
+        public boolean ecl() {
+            return "ecl".equals(method);
+        }
+    }
+
+    /** Risk-weighted assets and the capital adequacy ratio's minimum and buffer. */
+    public record Capital(String approach, double riskWeight, double defaultedRiskWeight, double ccf, double irbCorrelation,
+                          double irbPdFloor, double minCar, double buffer) {
+        /** Whether risk weights come from the Basel IRB retail formula (else the standardised weights). */
+        public boolean irb() {
+            return "irb".equals(approach);
+        }
     }
 
     /** Opening balance sheet, funding and costs. */

@@ -31,7 +31,19 @@ final class ScenarioChecks {
         lenders(s);
         economy(s);
         classification(s.classification());
+        policyEventsWithinHorizon(s);
         return findings;
+    }
+
+    /** An event after the last simulated month would never take effect. */
+    private void policyEventsWithinHorizon(Scenario s) {
+        int horizon = s.horizon().months();
+        for (int i = 0; i < s.policyEvents().size(); i++) {
+            int month = s.policyEvents().get(i).month();
+            if (month > horizon) {
+                add("policy_events[" + i + "].month", "month " + month + " is after the horizon of " + horizon + " months");
+            }
+        }
     }
 
     private void segments(Scenario s) {

@@ -53,7 +53,8 @@ public final class ScenarioLoader {
 
     /** Loads a scenario file in a given format (a model built from other registries, in tests). */
     public static LoadedScenario load(ScenarioFormat format, Path file, List<String> overrides) {
-        List<YamlDocument> chain = readChain(file);
+        Path normal = file.toAbsolutePath().normalize();
+        List<YamlDocument> chain = readChain(YamlDocument.read(file), normal);
         String defaultName = baseName(file);
         return resolve(format, chain, overrides, defaultName);
     }
@@ -65,13 +66,7 @@ public final class ScenarioLoader {
 
     /** Loads a scenario from YAML text in a given format. */
     public static LoadedScenario fromYaml(ScenarioFormat format, String source, String yaml, List<String> overrides) {
-        YamlDocument doc = YamlDocument.parse(source, yaml);
-        List<YamlDocument> chain = new ArrayList<>();
-        chain.add(doc);
-        JsonNode ext = doc.tree().remove("extends");
-        if (ext != null) {
-            chain.addAll(readChain(Path.of(ext.asText())));
-        }
+        List<YamlDocument> chain = readChain(YamlDocument.parse(source, yaml), null);
         return resolve(format, chain, overrides, baseName(Path.of(source.replaceAll("[^A-Za-z0-9_.-]", "_"))));
     }
 
@@ -90,7 +85,8 @@ public final class ScenarioLoader {
         }
         List<SchemaValidator.Finding> findings = new SchemaValidator().validateAndFill(format.root(), merged);
         throwIfAny(findings, chain, overrides, setPaths);
-        List<ScenarioProblem> csvProblems = EconomyCsv.load(merged, chain);
+        List<ScenarioProblem> csvProblems = EconomyCsv.load(merged, chain,
+                (path, reason) -> locate(new SchemaValidator.Finding(path, reason), chain, overrides, setPaths));
         if (!csvProblems.isEmpty()) {
             throw new ScenarioException(csvProblems);
         }
@@ -152,34 +148,46 @@ public final class ScenarioLoader {
         return chain.stream().max(Comparator.comparingInt(d -> d.match(path))).orElseThrow();
     }
 
-    private static List<YamlDocument> readChain(Path file) {
+    /**
+     * The document and, following {@code extends:}, the files it builds on. {@code first} was read
+     * from {@code firstPath} (absolute and normalised), or null when it did not come from a file.
+     */
+    private static List<YamlDocument> readChain(YamlDocument first, Path firstPath) {
         List<YamlDocument> chain = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
-        Path current = file;
-        while (current != null) {
-            Path normal = current.toAbsolutePath().normalize();
-            if (!seen.add(normal)) {
-                throw new ScenarioException(new ScenarioProblem(chain.get(chain.size() - 1).source(),
-                        chain.get(chain.size() - 1).lineOf("extends"), "extends", "circular extends: " + current + " is already in the chain"));
+        YamlDocument doc = first;
+        Path normal = firstPath;
+        while (true) {
+            if (normal != null) {
+                seen.add(normal);
             }
-            YamlDocument doc = YamlDocument.read(current);
             chain.add(doc);
             JsonNode ext = doc.tree().remove("extends");
             if (ext == null) {
-                current = null;
-            } else if (!ext.isTextual()) {
-                throw new ScenarioException(new ScenarioProblem(doc.source(), doc.lineOf("extends"), "extends",
-                        "must be the path of another scenario file, got " + ext));
-            } else {
-                Path parent = normal.getParent();
-                current = parent == null ? Path.of(ext.asText()) : parent.resolve(ext.asText());
-                if (!current.toFile().isFile()) {
-                    throw new ScenarioException(new ScenarioProblem(doc.source(), doc.lineOf("extends"), "extends",
-                            "file not found: " + current));
-                }
+                return chain;
             }
+            if (!ext.isTextual()) {
+                throw new ScenarioException(extendsProblem(doc, "must be the path of another scenario file, got " + ext));
+            }
+            Path next = null;
+            String text;
+            try {
+                next = InputFiles.resolve(normal == null ? null : normal.getParent(), ext.asText());
+                normal = next.toAbsolutePath().normalize();
+                if (seen.contains(normal)) {
+                    throw new ScenarioException(extendsProblem(doc, "circular extends: " + next + " is already in the chain"));
+                }
+                text = InputFiles.readText(next);
+            } catch (InputFiles.Unreadable e) {
+                throw new ScenarioException(e.line() > 0 ? new ScenarioProblem(String.valueOf(next), e.line(), "", e.getMessage())
+                        : extendsProblem(doc, (next == null ? "" : next + ": ") + e.getMessage()));
+            }
+            doc = YamlDocument.parse(next.toString(), text);
         }
-        return chain;
+    }
+
+    private static ScenarioProblem extendsProblem(YamlDocument doc, String reason) {
+        return new ScenarioProblem(doc.source(), doc.lineOf("extends"), "extends", reason);
     }
 
     /** Merges {@code over} into {@code base}: mappings key by key, everything else replaced. */

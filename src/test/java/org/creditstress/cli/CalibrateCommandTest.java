@@ -72,8 +72,12 @@ class CalibrateCommandTest {
     void badInputsAreRefusedOnOneLine() throws IOException {
         String p = KEY + "=0.001:0.2";
         assertOneLineError(calibrate("--param", p), "--target EXPR=VALUE or --target-series");
-        assertOneLineError(calibrate("--param", p, "--target", "final(unemployment_rate)=0.1",
-                "--target-series", "unemployment_rate=" + SERIES), "not both");
+        assertOneLineError(calibrate("--param", p, "--target-series", "unemployment_rate=" + SERIES + "@4:2"),
+                "--target-series", "FROM <= TO");
+        assertOneLineError(calibrate("--param", p, "--target-series", "unemployment_rate=" + SERIES + "@9:12"),
+                "--target-series", "no month in the window 9:12");
+        assertOneLineError(calibrate("--param", "mult:population.segments[*].job_loss_relatve=0.5:2",
+                "--target-series", "unemployment_rate=" + SERIES), "--param", "unknown key 'population.segments[0].job_loss_relatve'");
         assertOneLineError(calibrate("--param", p, "--target", "final(unemployment_rate)"), "--target", "EXPR=VALUE");
         assertOneLineError(calibrate("--param", p, "--target", "final(unemploymentrate)=0.1"), "--target", "no column 'unemploymentrate'");
         assertOneLineError(calibrate("--param", p, "--target-series", "unemployment_rate=" + tmp.resolve("none.csv")),
@@ -92,5 +96,52 @@ class CalibrateCommandTest {
                 "--max-evaluations must be between 5");
         assertOneLineError(calibrate("--param", "lenders[3].model_quality=0.1:0.9", "--target", "final(unemployment_rate)=0.1"),
                 "lenders[3].model_quality", "out of range");
+    }
+
+    @Test
+    void aMultiplierTiedOverEverySegmentIsRecoveredWithinItsInterval() throws IOException {
+        // the "observed" path: the model itself with every segment's job-loss hazard times 1.5, same seed
+        var run = org.creditstress.run.Experiment.run(ScenarioLoader.load(Path.of(FIXTURE),
+                List.of("population.segments[0].job_loss_relative=1.5")), 1, org.creditstress.run.ProgressListener.NONE);
+        int col = run.registry().index("unemployment_rate");
+        StringBuilder sb = new StringBuilder("month,value\n");
+        int months = run.replications().get(0).values().length;
+        for (int m = 0; m < months; m++) {
+            double s = 0;
+            for (var rep : run.replications()) {
+                s += rep.values()[m][col];
+            }
+            sb.append(m + 1).append(',').append(s / run.replications().size()).append('\n');
+        }
+        Path observed = tmp.resolve("observed.csv");
+        Files.writeString(observed, sb.toString());
+        Path out = tmp.resolve("tied");
+        Run r = calibrate("--param", "mult:population.segments[*].job_loss_relative=0.5:3", "--target-series",
+                "unemployment_rate=" + observed, "--interval", "--max-evaluations", "14", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode p = new ObjectMapper().readTree(out.resolve("calibration.json").toFile()).get("parameters").get(0);
+        double fitted = p.get("fitted").asDouble();
+        double lo = p.get("interval_low").asDouble();
+        double hi = p.get("interval_high").asDouble();
+        assertTrue(lo <= 1.5 && 1.5 <= hi, "1.5 within [" + lo + ", " + hi + "], fitted " + fitted);
+        assertTrue(hi - lo < 0.5, "a useful interval: [" + lo + ", " + hi + "]");
+        assertEquals(1.5, fitted, 0.05);
+        assertEquals(fitted, ScenarioLoader.load(out.resolve("calibrated.yaml"), List.of())
+                .scenario().population().segments().get(0).jobLossRelative(), 1e-9);
+        assertTrue(r.out().contains("95 % interval"), r.out());
+    }
+
+    @Test
+    void aWindowRestrictsTheSeriesError() throws IOException {
+        var full = org.creditstress.experiment.calibration.TargetSeries.read("unemployment_rate", Path.of(SERIES));
+        var window = full.window(2, 3);
+        assertEquals(2, window.months().length);
+        double[] path = {0, 0, 0, 0, 0, 0};
+        assertTrue(window.squaredError(path) < full.squaredError(path));
+        assertEquals(Math.pow(full.values()[1], 2) + Math.pow(full.values()[2], 2), window.squaredError(path), 1e-15);
+        Run r = calibrate("--param", KEY + "=0.001:0.2", "--target-series", "unemployment_rate=" + SERIES + "@2:3",
+                "--target", "final(unemployment_rate)=" + (1 - Math.pow(0.97, 6)), "--max-evaluations", "12",
+                "--out", tmp.resolve("w").toString());
+        assertEquals(0, r.exitCode(), r.err());
     }
 }

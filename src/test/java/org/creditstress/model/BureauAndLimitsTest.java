@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class BureauAndLimitsTest {
 
+    /** The scenario of the last market built (the mechanisms under test get their settings from it). */
+    private static org.creditstress.scenario.Scenario scenario;
+
     /** Everyone applies to both lenders for the line; no increases, so only bureau cuts move limits. */
     private static Market market(ChunkExecutor executor, String... overrides) {
         String[] base = {"population.size=5000", "population.accounts.lenders_held=[0,1]", "population.accounts.cash_loan_share=0",
@@ -29,6 +32,7 @@ class BureauAndLimitsTest {
         String[] all = java.util.Arrays.copyOf(base, base.length + overrides.length);
         System.arraycopy(overrides, 0, all, base.length, overrides.length);
         LoadedScenario s = Scenarios.shipped("baseline", all);
+        scenario = s.scenario();
         CreditMarket cm = new CreditMarket(s.scenario(), new SeedPlan(1).replicationSeed(0), executor,
                 Experiment.registry(s.scenario()).metrics());
         cm.start();
@@ -53,7 +57,7 @@ class BureauAndLimitsTest {
         acc.monthsPastDue[who[1]] = (byte) monthsPastDueAtA;
         acc.arrears[who[1]] = 1000;
         float before = acc.limit[who[2]];
-        new Underwriting(m, bureau, m.scenario.products(), m.scenario.bureau(), 2.0).step(null);
+        new Underwriting(m, bureau, scenario.products(), scenario.bureau(), 2.0).step(null);
         float after = acc.limit[who[2]];
         acc.monthsPastDue[who[1]] = 0;
         acc.arrears[who[1]] = 0;
@@ -65,7 +69,7 @@ class BureauAndLimitsTest {
     void withSharingOffADelinquencyAtAKeepsTheLimitAtB() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "bureau.coverage=0");
-            CreditBureau bureau = new CreditBureau(m, m.scenario.bureau(), true, 1);
+            CreditBureau bureau = new CreditBureau(m, scenario.bureau(), true, 1);
             assertEquals(1.0f, limitAtBAfter(m, bureau, 5));
         }
     }
@@ -74,7 +78,7 @@ class BureauAndLimitsTest {
     void withSharingOnTheLimitAtBIsCutOnlyAfterTheReportingLag() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "bureau.coverage=1", "lenders[1].limit_management.external_cut=0.5");
-            CreditBureau bureau = new CreditBureau(m, m.scenario.bureau(), true, 1);
+            CreditBureau bureau = new CreditBureau(m, scenario.bureau(), true, 1);
             // Reported at 1 month past due, visible 2 months later: at 3 months past due.
             assertEquals(1.0f, limitAtBAfter(m, bureau, 1), "reported, not yet visible");
             assertEquals(1.0f, limitAtBAfter(m, bureau, 2), "still within the lag");
@@ -86,7 +90,7 @@ class BureauAndLimitsTest {
     void aLenderThatDoesNotReportLeavesNoTraceAtTheBureau() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "bureau.coverage=1", "lenders[0].bureau_reporting.enabled=false");
-            CreditBureau bureau = new CreditBureau(m, m.scenario.bureau(), true, 1);
+            CreditBureau bureau = new CreditBureau(m, scenario.bureau(), true, 1);
             assertEquals(1.0f, limitAtBAfter(m, bureau, 6));
         }
     }
@@ -95,7 +99,7 @@ class BureauAndLimitsTest {
     void partialCoverageLetsLendersSeeAboutThatShareOfBorrowers() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "bureau.coverage=0.3");
-            CreditBureau bureau = new CreditBureau(m, m.scenario.bureau(), true, 1);
+            CreditBureau bureau = new CreditBureau(m, scenario.bureau(), true, 1);
             int seen = 0;
             for (int i = 0; i < m.borrowers.size; i++) {
                 seen += bureau.sees(i, 1) ? 1 : 0;
@@ -108,12 +112,12 @@ class BureauAndLimitsTest {
     void theCreditScoreFallsWithReportedDelinquencyAndRecoversSlowly() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "bureau.score_drop=40", "bureau.score_recovery=0.1");
-            CreditBureau bureau = new CreditBureau(m, m.scenario.bureau(), true, 1);
+            CreditBureau bureau = new CreditBureau(m, scenario.bureau(), true, 1);
             int[] who = borrowerAtBoth(m);
             float start = m.borrowers.creditScore[who[0]];
             m.accounts.monthsPastDue[who[1]] = 1;
             m.accounts.arrears[who[1]] = 100;
-            CreditScoreUpdate update = new CreditScoreUpdate(m, bureau, m.scenario.bureau());
+            CreditScoreUpdate update = new CreditScoreUpdate(m, bureau, scenario.bureau());
             update.step(null);
             assertEquals(Math.max(300f, start - 40f), m.borrowers.creditScore[who[0]], 1e-3f);
             m.accounts.monthsPastDue[who[1]] = 0;
@@ -128,7 +132,7 @@ class BureauAndLimitsTest {
     void thinFilesPayMoreAndGetSmallerLimits() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Market m = market(executor, "population.accounts.cash_loan_share=1");
-            Pricing pricing = new Pricing(m, m.scenario.products());
+            Pricing pricing = new Pricing(m, scenario.products());
             double thinLimit = 0;
             double thickLimit = 0;
             int thin = 0;

@@ -43,12 +43,44 @@ class PolicyEventsTest {
     }
 
     @Test
-    void aRepaymentHolidayStopsAccountsRollingWhileItLasts() {
+    void aRepaymentHolidayForEveryAccountStopsAccountsRollingWhileItLasts() {
         RunResult without = severe();
-        RunResult with = severe("policy_events=[{month: 13, kind: repayment_holiday, months: 3}]");
+        RunResult with = severe("policy_events=[{month: 13, kind: repayment_holiday, months: 3, eligibility: all}]");
         assertTrue(meanFrom(with, "roll_m0_m1", 13, 15) < 0.2 * meanFrom(without, "roll_m0_m1", 13, 15),
                 "no bills, so current accounts do not fall behind");
         assertEquals(0.0, meanFrom(with, "accounts_written_off", 14, 15), "and delinquent ones do not roll to write-off");
+    }
+
+    @Test
+    void aRepaymentHolidayForCurrentAccountsLeavesAccountsAlreadyDelinquentRollingAsBefore() {
+        RunResult without = severe();
+        RunResult with = severe("policy_events=[{month: 13, kind: repayment_holiday, months: 3}]");
+        assertTrue(meanFrom(with, "roll_m0_m1", 13, 15) < 0.2 * meanFrom(without, "roll_m0_m1", 13, 15),
+                "current accounts get no bills");
+        double writeOffsWith = meanFrom(with, "accounts_written_off", 13, 15);
+        double writeOffsWithout = meanFrom(without, "accounts_written_off", 13, 15);
+        assertTrue(writeOffsWith > 0.8 * writeOffsWithout && writeOffsWith < 1.2 * writeOffsWithout,
+                "delinquent accounts roll to write-off as before: " + writeOffsWith + " vs " + writeOffsWithout);
+    }
+
+    @Test
+    void onlyTheBorrowersWhoTakeUpAHolidayGetIt() {
+        RunResult without = severe();
+        RunResult half = severe("policy_events=[{month: 13, kind: repayment_holiday, months: 3, take_up: 0.5}]");
+        double ratio = meanFrom(half, "roll_m0_m1", 13, 15) / meanFrom(without, "roll_m0_m1", 13, 15);
+        assertTrue(ratio > 0.35 && ratio < 0.65, "half the borrowers take it up, so about half the accounts still roll: " + ratio);
+    }
+
+    @Test
+    void incomeSupportReachesWhomItTargets() {
+        RunResult unemployed = severe("policy_events=[{month: 7, kind: income_support, value: 0.2, months: 18}]");
+        RunResult everyone = severe("policy_events=[{month: 7, kind: income_support, value: 0.2, months: 18, target: everyone}]");
+        RunResult gigOnly = severe("policy_events=[{month: 7, kind: income_support, value: 0.2, months: 18, segment: gig}]");
+        double u = meanFrom(unemployed, "income_mean", 10, 24);
+        double e = meanFrom(everyone, "income_mean", 10, 24);
+        double g = meanFrom(gigOnly, "income_mean", 10, 24);
+        assertTrue(e > u * 1.1, "support to everyone raises mean income far more than to the unemployed: " + e + " vs " + u);
+        assertTrue(g < u, "support to one segment's unemployed costs less than to every segment's: " + g + " vs " + u);
     }
 
     @Test

@@ -241,7 +241,7 @@ class BadScenarioTest {
 
     @Test
     void classificationThresholdsMustIncrease() throws IOException {
-        String text = baselineWith("  doubtful_from: 7", "  doubtful_from: 3");
+        String text = baselineWith("  doubtful_from: 4 ", "  doubtful_from: 3 ");
         Path f = write("classes.yaml", text);
 
         ScenarioProblem p = theProblem(f);
@@ -335,7 +335,7 @@ class BadScenarioTest {
         Path f = write("child.yaml", "# a child\nname: child\nextends: nothere.yaml\n");
 
         assertProblem(theProblem(f), f.toString(), 3, "extends",
-                "file not found: " + tmp.toAbsolutePath().normalize().resolve("nothere.yaml"));
+                tmp.toAbsolutePath().normalize().resolve("nothere.yaml") + ": file not found");
     }
 
     @Test

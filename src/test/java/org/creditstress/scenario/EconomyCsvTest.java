@@ -50,15 +50,17 @@ class EconomyCsvTest {
         Files.writeString(dir.resolve("s.yaml"), "extends: " + Path.of("scenarios/baseline.yaml").toAbsolutePath()
                 + "\neconomy:\n  unemployment: {file: paths.csv}\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml"), List.of()));
-        assertTrue(e.getMessage().contains("economy.unemployment.values[0]: must be in [0, 0.95]"), e.getMessage());
+        assertEquals(dir.resolve("paths.csv") + ":2: economy.unemployment: row 1, column 'unemployment': must be in [0, 0.95] (share), "
+                + "got 5.2 (and 1 more row(s) of this column)", e.getMessage(), "one problem for the column, at the CSV row");
     }
 
     @Test
-    void aNonNumberNamesTheLineAndColumn(@TempDir Path dir) throws Exception {
+    void aNonNumberNamesTheCsvFileLineRowAndColumn(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("paths.csv"), "month,unemployment\n1,0.05\n2,n/a\n");
         Files.writeString(dir.resolve("s.yaml"), "extends: " + Path.of("scenarios/baseline.yaml").toAbsolutePath()
                 + "\neconomy:\n  unemployment: {file: paths.csv}\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml"), List.of()));
-        assertTrue(e.getMessage().contains("line 3, column 'unemployment': 'n/a' is not a number"), e.getMessage());
+        assertEquals(dir.resolve("paths.csv") + ":3: economy.unemployment: row 2, column 'unemployment': 'n/a' is not a number",
+                e.getMessage());
     }
 }

@@ -93,9 +93,10 @@ class ScenarioLoaderTest {
         assertEquals(0.25, s.economy().labourMarket().jobFindingMonthly(), EPS);
 
         assertEquals(1, s.classification().specialMentionFrom());
-        assertEquals(4, s.classification().substandardFrom());
-        assertEquals(7, s.classification().doubtfulFrom());
-        assertEquals(13, s.classification().lossFrom());
+        assertEquals(3, s.classification().substandardFrom());
+        assertEquals(4, s.classification().doubtfulFrom());
+        assertEquals(5, s.classification().lossFrom());
+        assertEquals(12, s.classification().restructuredObservationMonths());
         assertEquals(new OutputsSpec(true, true, true, true), s.outputs());
     }
 

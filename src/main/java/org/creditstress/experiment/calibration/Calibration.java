@@ -25,12 +25,40 @@ public final class Calibration {
      * @param maxEvaluations budget of model runs
      * @param tolerance      stopping step as a share of each range
      */
-    public record Settings(List<Target> targets, List<TargetSeries> series, int maxEvaluations, double tolerance) {
+    public record Settings(List<Target> targets, List<TargetSeries> series, int maxEvaluations, double tolerance,
+                           boolean intervals) {
         public Settings {
-            if (targets.isEmpty() == series.isEmpty()) {
-                throw new IllegalArgumentException("give value targets or target series, not both or neither");
+            if (targets.isEmpty() && series.isEmpty()) {
+                throw new IllegalArgumentException("give value targets or target series (or both)");
             }
         }
+
+        /** Without confidence intervals. */
+        public Settings(List<Target> targets, List<TargetSeries> series, int maxEvaluations, double tolerance) {
+            this(targets, series, maxEvaluations, tolerance, false);
+        }
+
+        /** Whether series errors are made relative (both kinds of target are fitted together). */
+        boolean mixed() {
+            return !targets.isEmpty() && !series.isEmpty();
+        }
+    }
+
+    /**
+     * An approximate 95 % confidence interval of one fitted parameter, from the curvature of the
+     * objective at the fitted point (central second difference, the other parameters held at their
+     * fitted values): half-width 1.96 sqrt(2 s2 / H), where H is the second derivative and s2 the
+     * variance of one residual, the larger of the residual variance at the fit (objective over
+     * residuals minus parameters, when there are more residuals than parameters) and the sampling
+     * variance of the model's means across replications. NaN bounds when the curvature is not
+     * positive or a step would leave the range.
+     *
+     * @param low       lower bound
+     * @param high      upper bound
+     * @param curvature H
+     * @param variance  s2
+     */
+    public record Interval(double low, double high, double curvature, double variance) {
     }
 
     /**
@@ -68,7 +96,7 @@ public final class Calibration {
      */
     public record Result(Settings settings, List<ParameterRange> parameters, double[] fitted, Fit best,
                          List<Evaluation> evaluations, String method, boolean converged, RunResult bestRun,
-                         List<String> notes) {
+                         List<String> notes, List<Interval> intervals) {
     }
 
     private Calibration() {
@@ -124,8 +152,96 @@ public final class Calibration {
         if (!Double.isFinite(best.fit().objective())) {
             notes.add("the model's outputs were undefined at every evaluated point");
         }
+        List<Interval> intervals = List.of();
+        if (settings.intervals()) {
+            intervals = intervals(evaluator, settings, params, r.x(), best.fit().objective(), bestRun[0]);
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(intervals.get(i).low())) {
+                    notes.add(params.get(i).key() + ": no confidence interval (the objective is not curved upwards there, or a step leaves the range)");
+                }
+            }
+        }
         return new Result(settings, params, r.x(), best.fit(), List.copyOf(evaluations), r.method(), r.converged(),
-                bestRun[0], notes);
+                bestRun[0], notes, intervals);
+    }
+
+    /** Relative step of the second differences, as a share of each range. */
+    static final double CURVATURE_STEP = 0.05;
+
+    private static List<Interval> intervals(ModelEvaluator evaluator, Settings settings, List<ParameterRange> params,
+                                            double[] x, double objective, RunResult run) {
+        int n = x.length;
+        int residuals = settings.targets().size();
+        for (TargetSeries s : settings.series()) {
+            residuals += s.months().length;
+        }
+        double noise = samplingVariance(run, settings);
+        double s2 = residuals > n ? Math.max(objective / (residuals - n), noise) : noise;
+        List<Interval> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ParameterRange p = params.get(i);
+            double h = CURVATURE_STEP * p.width();
+            if (x[i] - h < p.low() || x[i] + h > p.high()) {
+                out.add(new Interval(Double.NaN, Double.NaN, Double.NaN, s2));
+                continue;
+            }
+            double[] up = x.clone();
+            double[] down = x.clone();
+            up[i] += h;
+            down[i] -= h;
+            double fu = fit(evaluator.run(up), settings).objective();
+            double fd = fit(evaluator.run(down), settings).objective();
+            double curvature = (fu - 2 * objective + fd) / (h * h);
+            if (!(curvature > 0) || !Double.isFinite(curvature)) {
+                out.add(new Interval(Double.NaN, Double.NaN, curvature, s2));
+                continue;
+            }
+            double half = 1.96 * Math.sqrt(2 * s2 / curvature);
+            out.add(new Interval(x[i] - half, x[i] + half, curvature, s2));
+        }
+        return out;
+    }
+
+    /**
+     * The mean, over the residuals of the objective, of the sampling variance of the model's mean
+     * across replications (in the objective's units: relative for value targets and mixed series).
+     */
+    static double samplingVariance(RunResult run, Settings settings) {
+        int reps = run.replications().size();
+        if (reps < 2) {
+            return 0;
+        }
+        double sum = 0;
+        int count = 0;
+        for (Target t : settings.targets()) {
+            double[] v = t.expression().perReplication(run);
+            double var = variance(v) / reps;
+            double scale = t.value() == 0 ? 1 : t.value();
+            sum += var / (scale * scale);
+            count++;
+        }
+        for (TargetSeries s : settings.series()) {
+            int column = column(run, s.metric());
+            double scale = settings.mixed() ? s.sumOfSquares() : 1;
+            for (int m : s.months()) {
+                double[] across = new double[reps];
+                for (int r = 0; r < reps; r++) {
+                    across[r] = run.replications().get(r).values()[m - 1][column];
+                }
+                sum += variance(across) / reps / scale;
+                count++;
+            }
+        }
+        return count == 0 ? 0 : sum / count;
+    }
+
+    private static double variance(double[] v) {
+        double mean = Quantiles.mean(v);
+        double s = 0;
+        for (double d : v) {
+            s += (d - mean) * (d - mean);
+        }
+        return v.length < 2 || !Double.isFinite(s) ? 0 : s / (v.length - 1);
     }
 
     /** The fit of one run. */
@@ -164,7 +280,7 @@ public final class Calibration {
                 high[k][m] = Quantiles.percentile(across, 95);
             }
             sse[k] = series.squaredError(mean[k]);
-            objective += sse[k];
+            objective += settings.mixed() ? sse[k] / series.sumOfSquares() : sse[k];
         }
         return new Fit(objective, model, sse, mean, low, high);
     }

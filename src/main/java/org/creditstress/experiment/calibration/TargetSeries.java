@@ -39,9 +39,58 @@ public record TargetSeries(String metric, Path file, int[] months, double[] valu
     public static TargetSeries parse(String text) {
         int eq = text.indexOf('=');
         if (eq <= 0 || eq == text.length() - 1) {
-            throw new IllegalArgumentException("expected METRIC=FILE.csv, e.g. m3plus_ratio=observed.csv");
+            throw new IllegalArgumentException("expected METRIC=FILE.csv[@FROM:TO], e.g. m3plus_ratio=observed.csv@13:36");
         }
-        return read(text.substring(0, eq).strip(), Path.of(text.substring(eq + 1).strip()));
+        String file = text.substring(eq + 1).strip();
+        int at = file.lastIndexOf('@');
+        if (at < 0) {
+            return read(text.substring(0, eq).strip(), Path.of(file));
+        }
+        String[] window = file.substring(at + 1).split(":", -1);
+        int from;
+        int to;
+        try {
+            if (window.length != 2) {
+                throw new NumberFormatException();
+            }
+            from = Integer.parseInt(window[0].strip());
+            to = Integer.parseInt(window[1].strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the window '" + file.substring(at + 1) + "' must be FROM:TO in whole months, e.g. @13:36");
+        }
+        if (from < 1 || to < from) {
+            throw new IllegalArgumentException("the window " + from + ":" + to + " must have 1 <= FROM <= TO");
+        }
+        return read(text.substring(0, eq).strip(), Path.of(file.substring(0, at).strip())).window(from, to);
+    }
+
+    /**
+     * The same target restricted to months {@code from..to} (inclusive): only those months count in
+     * the error.
+     *
+     * @throws IllegalArgumentException if the file has no month in the window
+     */
+    public TargetSeries window(int from, int to) {
+        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        for (int i = 0; i < months.length; i++) {
+            if (months[i] >= from && months[i] <= to) {
+                keep.add(i);
+            }
+        }
+        if (keep.isEmpty()) {
+            throw new IllegalArgumentException(file + " has no month in the window " + from + ":" + to);
+        }
+        return new TargetSeries(metric, file, keep.stream().mapToInt(i -> months[i]).toArray(),
+                keep.stream().mapToDouble(i -> values[i]).toArray());
+    }
+
+    /** Sum of the squared target values (at least 1e-300): scales the error when mixed with value targets. */
+    public double sumOfSquares() {
+        double s = 0;
+        for (double v : values) {
+            s += v * v;
+        }
+        return Math.max(s, 1e-300);
     }
 
     public static TargetSeries read(String metric, Path file) {

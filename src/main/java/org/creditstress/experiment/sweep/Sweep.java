@@ -125,6 +125,9 @@ public final class Sweep {
         }
     }
 
+    /** Test hook: runs between recording a finished point in the manifest and appending its row to the log. */
+    static Runnable afterManifestWrite = () -> { };
+
     /**
      * Runs (or resumes) the sweep in {@code dir}.
      *
@@ -133,6 +136,10 @@ public final class Sweep {
      */
     public static Outcome run(Request req, Path dir, Listener listener, Report report) throws IOException {
         boolean created = !Files.exists(dir);
+        Path firstCreated = dir.toAbsolutePath();
+        while (firstCreated.getParent() != null && !Files.exists(firstCreated.getParent())) {
+            firstCreated = firstCreated.getParent();
+        }
         Files.createDirectories(dir);
         try {
             try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -147,6 +154,10 @@ public final class Sweep {
                     if (created) {
                         Files.deleteIfExists(dir.resolve(POINTS_DIR));
                         Files.deleteIfExists(dir);
+                        // and the folders made to hold it (output/sweep/<name>/), if still empty
+                        for (Path p = dir.toAbsolutePath().getParent(); p != null && p.startsWith(firstCreated); p = p.getParent()) {
+                            Files.deleteIfExists(p);
+                        }
                     }
                 } catch (IOException notEmpty) {
                     // something else is in there: leave it
@@ -262,6 +273,10 @@ public final class Sweep {
             if (s.status() == Status.DONE && !folder) {
                 listener.note(p.id() + ": its folder is missing, so it runs again");
                 s = PointState.pending(p);
+            } else if (s.status() == Status.DONE && !logged.contains(p.id() + "," + s.status().label())) {
+                // Killed between recording the point in the manifest and appending its row.
+                listener.note(p.id() + ": its row in " + POINTS_CSV + " was missing; written again from its folder");
+                appendPoint(pointsCsv, logged, s, fromFolder(dir, p, csvMetrics));
             } else if (s.status() != Status.DONE && folder) {
                 listener.note(p.id() + ": adopting its finished folder (the manifest had not recorded it)");
                 s = new PointState(p, Status.DONE, null, Double.NaN, Instant.now().toString());
@@ -283,6 +298,7 @@ public final class Sweep {
             PointResultNow r = runPoint(p, scenario, sets, dir.resolve(POINTS_DIR).resolve(p.id()), req, csvMetrics);
             m.put(r.state());
             m.write(manifestFile);
+            afterManifestWrite.run();
             appendPoint(pointsCsv, logged, r.state(), r.means());
             listener.pointFinished(r.state(), i + 1, count);
         }

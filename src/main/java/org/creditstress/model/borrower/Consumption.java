@@ -14,23 +14,27 @@ import org.creditstress.model.trace.EventWatch;
 import org.creditstress.scenario.BehaviourSpec;
 import org.creditstress.scenario.ProductSpec;
 import org.creditstress.scenario.SegmentSpec;
-import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
- * Phase 3 of the month: spending, and the credit it is financed with. For a borrower with
- * permanent income {@code P}, income {@code y}, savings {@code S} (this month's income included),
- * present bias {@code b}, literacy {@code l}, and this month's expected bill {@code B}:
+ * Spending, and the credit it is financed with (amounts in yuan a month). Runs at
+ * {@link org.creditstress.model.MonthPhase#CONSUMPTION}: after income (savings include this
+ * month's income), before repayment, so that a borrower short of cash can borrow to pay the bills
+ * that repayment then collects.
+ *
+ * <p>For a borrower with permanent income {@code P}, income {@code y}, savings {@code S}, present
+ * bias {@code b}, literacy {@code l}, and this month's expected bill {@code B} (regular bill plus
+ * arrears, fees and penalties left out):
  * <ol>
- *   <li>Essentials {@code E = essential_share * P}, plus an emergency expense with the segment's
- *       probability. If {@code E + B > S}, the borrower first draws a cash loan for the gap, at least
- *       the product's {@code min_limit} ({@link LoanStacking}).</li>
+ *   <li>Essentials {@code E = essential_share * P}, plus, with the segment's
+ *       {@code emergency_probability}, an emergency expense {@code emergency_size_months * P}. If
+ *       {@code E + B > S}, the borrower first draws a cash loan for the gap, at least the product's
+ *       {@code min_limit} and at most the loan's limit ({@link LoanStacking}).</li>
  *   <li>Essentials are paid in cash, then on a current purchase line; what neither covers is
  *       unmet.</li>
  *   <li>A planned cash-loan draw, with probability {@code cash_loan_draw_probability * (1 + b)},
  *       of {@code cash_loan_draw_share} of the limit, spent on a purchase.</li>
  *   <li>Wanted discretionary spending {@code W = d * max(0, y - E) + drawdown * max(0, S - target)
- *       + planned draw + impulse}, where impulse {@code = impulse_credit_share * b * (1 - l) * A}
+ *       + planned draw + impulse}, with {@code S} the savings left after essentials, where impulse {@code = impulse_credit_share * b * (1 - l) * A}
  *       and {@code A} is the credit available on current lines: the over-borrowing of the
  *       present-biased and the less literate.</li>
  *   <li>Paying: the line takes {@code convenience_share} of the planned part and all of the
@@ -43,10 +47,12 @@ import sim.engine.Steppable;
  * Accounts that are past due, or at a lender that has stopped lending, take no new credit.
  * A fraudster first draws every current loan in full and spends every line to its limit.
  * Which loan a short borrower draws, and whether that is loan stacking, is {@link LoanStacking}.
+ *
+ * <p>A {@link BorrowerPhase}: the chunk loop and the benchmark's per-borrower schedule both run
+ * {@link #stepBorrowers}.
  */
-public final class Consumption implements Steppable {
+public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
     private final transient BehaviourSpec behaviour;
     private final double[] emergencyProbability;
     private final double[] emergencySize;
@@ -56,17 +62,38 @@ public final class Consumption implements Steppable {
     private final transient LoanStacking stacking;
     private final double[] merchantDiscount;
     private final double[] minDraw;
+    private final transient Chunk[] chunks;
 
-    /** @param loanStacking whether a short borrower may borrow at a lender it owes nothing (the loan-stacking channel) */
-    public Consumption(Market market, boolean loanStacking) {
-        this.market = market;
-        this.behaviour = market.scenario.population().behaviour();
-        this.pricing = new Pricing(market, market.scenario.products());
+    /** One chunk's part of the phase: its random stream and this month's spending so far. */
+    public static final class Chunk {
+        private final int index;
+        private final SplittableRandom rng;
+        private double cashSpending;
+        private double creditSpending;
+        private double emergencySpending;
+        private double unmet;
+
+        private Chunk(int index, SplittableRandom rng) {
+            this.index = index;
+            this.rng = rng;
+        }
+    }
+
+    /**
+     * @param behaviour the population's spending and credit-use habits
+     * @param segments  the population's segments (emergency expenses)
+     * @param products  the products (instalment months, loan terms, merchant discount, minimum draw)
+     * @param purpose   the random stream emergencies and planned draws come from (one per chunk)
+     * @param loanStacking whether a short borrower may borrow at a lender it owes nothing (the loan-stacking channel)
+     */
+    public Consumption(Market market, BehaviourSpec behaviour, List<SegmentSpec> segments, List<ProductSpec> products,
+                       RandomStream purpose, boolean loanStacking) {
+        super(market);
+        this.behaviour = behaviour;
+        this.pricing = new Pricing(market, products);
         this.stacking = new LoanStacking(behaviour.borrowToPay(), loanStacking);
-        List<SegmentSpec> segs = market.scenario.population().segments();
-        emergencyProbability = segs.stream().mapToDouble(SegmentSpec::emergencyProbability).toArray();
-        emergencySize = segs.stream().mapToDouble(SegmentSpec::emergencySizeMonths).toArray();
-        List<ProductSpec> products = market.scenario.products();
+        emergencyProbability = segments.stream().mapToDouble(SegmentSpec::emergencyProbability).toArray();
+        emergencySize = segments.stream().mapToDouble(SegmentSpec::emergencySizeMonths).toArray();
         instalmentMonths = products.stream().mapToDouble(ProductSpec::instalmentMonths).toArray();
         merchantDiscount = products.stream().mapToDouble(ProductSpec::merchantDiscount).toArray();
         minDraw = products.stream().mapToDouble(ProductSpec::minLimit).toArray();
@@ -75,14 +102,36 @@ public final class Consumption implements Steppable {
         for (int p = 0; p < products.size(); p++) {
             termMonths[p] = (byte) products.get(p).termMonths();
         }
+        chunks = new Chunk[market.chunks.count()];
+        for (int c = 0; c < chunks.length; c++) {
+            chunks[c] = new Chunk(c, market.chunks.rng(c, purpose));
+        }
     }
 
+    /** Which lenders lend this month. */
     @Override
-    public void step(SimState state) {
+    public void beginMonth() {
         for (int l = 0; l < lendingNow.length; l++) {
             lendingNow[l] = market.lenders.get(l).lending();
         }
-        market.executor.forEachChunk(market.chunks, this::chunk);
+    }
+
+    @Override
+    public Chunk chunk(int c) {
+        return chunks[c];
+    }
+
+    /** Books the chunk's spending in the month's ledger (once, after its last borrower) and clears it. */
+    @Override
+    public void endChunk(Chunk chunk) {
+        market.ledger.add(chunk.index, BorrowerFlow.CASH_SPENDING, chunk.cashSpending);
+        market.ledger.add(chunk.index, BorrowerFlow.CREDIT_SPENDING, chunk.creditSpending);
+        market.ledger.add(chunk.index, BorrowerFlow.EMERGENCY_SPENDING, chunk.emergencySpending);
+        market.ledger.add(chunk.index, BorrowerFlow.UNMET_ESSENTIALS, chunk.unmet);
+        chunk.cashSpending = 0;
+        chunk.creditSpending = 0;
+        chunk.emergencySpending = 0;
+        chunk.unmet = 0;
     }
 
     /** This month's bill on an account as the borrower expects it (fees and penalties left out). */
@@ -103,14 +152,21 @@ public final class Consumption implements Steppable {
         return acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0 && lendingNow[acc.lender[a]];
     }
 
-    private void chunk(int c, int from, int to) {
+    /**
+     * Spending and borrowing of borrowers {@code from} to {@code to - 1}, all of chunk
+     * {@code chunk}, drawn from its stream and added up in it. The chunk loop passes its whole
+     * range; one borrower is {@code stepBorrowers(i, i + 1, chunk)}.
+     */
+    @Override
+    public void stepBorrowers(int from, int to, Chunk chunk) {
         BorrowerTable b = market.borrowers;
         AccountTable acc = market.accounts;
-        SplittableRandom rng = market.chunks.rng(c, RandomStream.CONSUMPTION);
-        double cashSpending = 0;
-        double creditSpending = 0;
-        double emergencySpending = 0;
-        double unmet = 0;
+        SplittableRandom rng = chunk.rng;
+        int c = chunk.index;
+        double cashSpending = chunk.cashSpending;
+        double creditSpending = chunk.creditSpending;
+        double emergencySpending = chunk.emergencySpending;
+        double unmet = chunk.unmet;
         BorrowerTrace trace = market.trace();
         for (int i = from; i < to; i++) {
             double cashBefore = cashSpending;
@@ -228,10 +284,10 @@ public final class Consumption implements Steppable {
                 r.loanStacked = stackedLoan;
             }
         }
-        market.ledger.add(c, BorrowerFlow.CASH_SPENDING, cashSpending);
-        market.ledger.add(c, BorrowerFlow.CREDIT_SPENDING, creditSpending);
-        market.ledger.add(c, BorrowerFlow.EMERGENCY_SPENDING, emergencySpending);
-        market.ledger.add(c, BorrowerFlow.UNMET_ESSENTIALS, unmet);
+        chunk.cashSpending = cashSpending;
+        chunk.creditSpending = creditSpending;
+        chunk.emergencySpending = emergencySpending;
+        chunk.unmet = unmet;
     }
 
     /** A fraudster draws every current cash loan in full and spends every line to its limit. */

@@ -5,59 +5,99 @@ import java.util.SplittableRandom;
 import org.creditstress.model.Market;
 import org.creditstress.model.engine.BorrowerFlow;
 import org.creditstress.model.engine.RandomStream;
+import org.creditstress.scenario.PathSpec;
 import org.creditstress.scenario.SegmentSpec;
-import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
- * Phase 2b of the month: incomes. Permanent income grows at the segment's share of the macro
- * income growth, {@code g_k = g_1 + income_cyclicality_k (g_t - g_1)} (annual, applied monthly),
- * times a permanent log-normal shock with mean one. An employed borrower earns permanent income
- * times a transitory mean-one log-normal shock; an unemployed one earns
- * {@code unemployment_replacement} times permanent income. Income goes into savings.
+ * Incomes, in yuan per month. Runs at {@link org.creditstress.model.MonthPhase#INCOME}: after
+ * employment transitions (this month's job status decides the income), before consumption
+ * (which spends it).
+ *
+ * <p>Permanent income {@code P} grows at the segment's share of the macro income growth,
+ * {@code g_k = g_1 + income_cyclicality_k (g_t - g_1)} (annual rates, floored at -0.99, applied
+ * as the monthly log drift {@code mu_k = ln(1 + g_k) / 12}), times a permanent log-normal shock
+ * with mean one: {@code P' = P exp(mu_k + sp_k z1 - sp_k^2 / 2)}, {@code sp_k} =
+ * {@code permanent_income_volatility}. An employed borrower earns
+ * {@code y = P' exp(st_k z2 - st_k^2 / 2)}, {@code st_k} = {@code income_volatility}; an
+ * unemployed one earns {@code y = (unemployment_replacement_k + income support share) P'}.
+ * Income goes into savings.
+ *
+ * <p>A {@link BorrowerPhase}: the chunk loop and the benchmark's per-borrower schedule both run
+ * {@link #stepBorrowers}.
  */
-public final class IncomeProcess implements Steppable {
+public final class IncomeProcess extends BorrowerPhase<IncomeProcess.Chunk> {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
     private final double[] permanentSd;
     private final double[] transitorySd;
     private final double[] replacement;
     private final double[] cyclicality;
     private final double baseGrowth;
     private final double[] monthlyDrift;
+    private final transient Chunk[] chunks;
 
-    public IncomeProcess(Market market) {
-        this.market = market;
-        List<SegmentSpec> segs = market.scenario.population().segments();
-        int n = segs.size();
+    /** One chunk's part of the phase: its random stream and the income paid so far this month. */
+    public static final class Chunk {
+        private final int index;
+        private final SplittableRandom rng;
+        private double income;
+
+        private Chunk(int index, SplittableRandom rng) {
+            this.index = index;
+            this.rng = rng;
+        }
+    }
+
+    /**
+     * @param segments     the population's segments (volatilities, replacement rate, cyclicality)
+     * @param incomeGrowth the macro income-growth path (annual); its month-1 value is {@code g_1}
+     * @param purpose      the random stream the income shocks are drawn from (one per chunk)
+     */
+    public IncomeProcess(Market market, List<SegmentSpec> segments, PathSpec incomeGrowth, RandomStream purpose) {
+        super(market);
+        int n = segments.size();
         permanentSd = new double[n];
         transitorySd = new double[n];
         replacement = new double[n];
         cyclicality = new double[n];
         monthlyDrift = new double[n];
         for (int k = 0; k < n; k++) {
-            permanentSd[k] = segs.get(k).permanentIncomeVolatility();
-            transitorySd[k] = segs.get(k).incomeVolatility();
-            replacement[k] = segs.get(k).unemploymentReplacement();
-            cyclicality[k] = segs.get(k).incomeCyclicality();
+            permanentSd[k] = segments.get(k).permanentIncomeVolatility();
+            transitorySd[k] = segments.get(k).incomeVolatility();
+            replacement[k] = segments.get(k).unemploymentReplacement();
+            cyclicality[k] = segments.get(k).incomeCyclicality();
         }
-        baseGrowth = market.scenario.economy().incomeGrowth().at(1);
+        baseGrowth = incomeGrowth.at(1);
+        chunks = new Chunk[market.chunks.count()];
+        for (int c = 0; c < chunks.length; c++) {
+            chunks[c] = new Chunk(c, market.chunks.rng(c, purpose));
+        }
     }
 
+    /** This month's drift per segment, from this month's macro income growth. */
     @Override
-    public void step(SimState state) {
+    public void beginMonth() {
         double g = market.macro.incomeGrowthAnnual();
         for (int k = 0; k < monthlyDrift.length; k++) {
             double annual = Math.max(-0.99, baseGrowth + cyclicality[k] * (g - baseGrowth));
             monthlyDrift[k] = Math.log1p(annual) / 12.0;
         }
-        market.executor.forEachChunk(market.chunks, this::chunk);
     }
 
-    private void chunk(int c, int from, int to) {
+    @Override
+    public Chunk chunk(int c) {
+        return chunks[c];
+    }
+
+    /**
+     * Incomes of borrowers {@code from} to {@code to - 1}, all of chunk {@code chunk}, drawn from its
+     * stream and added up in it. The chunk loop passes its whole range; one borrower is
+     * {@code stepBorrowers(i, i + 1, chunk)}.
+     */
+    @Override
+    public void stepBorrowers(int from, int to, Chunk chunk) {
         BorrowerTable b = market.borrowers;
-        SplittableRandom rng = market.chunks.rng(c, RandomStream.INCOME);
-        double total = 0;
+        SplittableRandom rng = chunk.rng;
+        double total = chunk.income;
         for (int i = from; i < to; i++) {
             int k = b.segment[i];
             double sp = permanentSd[k];
@@ -70,9 +110,10 @@ public final class IncomeProcess implements Steppable {
             double transitory = rng.nextGaussian();
             if (b.employed(i)) {
                 double st = transitorySd[k];
-                income = st > 0 ? permanent * Math.exp(st * transitory - 0.5 * st * st) : permanent;
+                income = (st > 0 ? permanent * Math.exp(st * transitory - 0.5 * st * st) : permanent)
+                        + market.policy.incomeSupportEmployed(k) * permanent;
             } else {
-                income = (replacement[k] + market.policy.incomeSupportShare()) * permanent;
+                income = (replacement[k] + market.policy.incomeSupportUnemployed(k)) * permanent;
             }
             float stored = (float) income;
             b.income[i] = stored;
@@ -82,6 +123,13 @@ public final class IncomeProcess implements Steppable {
             b.savings[i] += stored;
             total += stored;
         }
-        market.ledger.add(c, BorrowerFlow.INCOME, total);
+        chunk.income = total;
+    }
+
+    /** Books the chunk's income in the month's ledger (once, after its last borrower) and clears it. */
+    @Override
+    public void endChunk(Chunk chunk) {
+        market.ledger.add(chunk.index, BorrowerFlow.INCOME, chunk.income);
+        chunk.income = 0;
     }
 }

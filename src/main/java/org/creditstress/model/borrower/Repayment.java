@@ -1,21 +1,29 @@
 package org.creditstress.model.borrower;
 
+import java.util.Arrays;
 import java.util.List;
 import org.creditstress.model.Market;
 import org.creditstress.model.engine.Flow;
 import org.creditstress.model.lender.Pricing;
 import org.creditstress.model.trace.BorrowerTrace;
+import org.creditstress.scenario.BehaviourSpec;
 import org.creditstress.scenario.ProductSpec;
-import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
- * Phase 4 of the month: billing and repayment.
+ * Billing and repayment (amounts in yuan). Runs at {@link org.creditstress.model.MonthPhase#REPAYMENT}:
+ * after consumption (a borrower may have borrowed to pay), before the lenders' phases, which see
+ * who paid: underwriting, collection, restructuring and write-off act on the arrears left here.
+ *
+ * <p>Charges are recorded by kind (interest, instalment fees, penalty interest, and the penalty on
+ * accounts over 90 DPD, which the lender holds in suspense) as well as in total.
  *
  * <p>Billing, per open account: penalty interest {@code arrears * penalty_daily_rate * 30} is added
- * to the arrears; a purchase line bills last cycle's statement, 1/n of the instalment pool and the
- * fee {@code instalment_monthly_fee * pool}; a cash loan bills interest {@code pool * apr / 12} and
- * the principal part of its fixed payment. The amount due is the regular bill plus arrears.
+ * to the arrears; a purchase line bills last cycle's statement, {@code 1/n} of the instalment pool
+ * ({@code n = instalment_months}, times the lender's {@code term_extension} once restructured) and
+ * the fee {@code instalment_monthly_fee * pool}; a cash loan bills interest {@code pool * r} with
+ * {@code r = apr / 12} ({@link Pricing}) and the principal part of its fixed payment, the whole pool
+ * in its last month. Monthly rates are capped by an APR cap while one is in force. A pool left
+ * below 0.00005 yuan is billed in full. The amount due is the regular bill plus arrears.
  *
  * <p>Grace: an account in a grace period (restructuring, repayment holiday) owes nothing this
  * month, keeps its bucket, and has its interest or fee added to the principal.
@@ -27,63 +35,125 @@ import sim.engine.Steppable;
  * past due. What is unpaid stays as arrears.
  *
  * <p>Cycle close: this month's interest-free purchases become next month's statement.
+ *
+ * <p>A {@link BorrowerPhase}: the chunk loop and the benchmark's per-borrower schedule both run
+ * {@link #stepBorrowers}.
  */
-public final class Repayment implements Steppable {
+public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     private static final long serialVersionUID = 1L;
     private static final double CENT = 0.005;
-    private final transient Market market;
     private final transient RepaymentPriority priority;
+    private static final int INTEREST = 0;
+    private static final int FEES = 1;
+    private static final int PENALTY = 2;
+    private static final int SUSPENDED = 3;
+    private static final int ALL = 4;
+    /** Penalty interest on accounts this many months past due (over 90 DPD) is held in suspense, not income. */
+    private static final int SUSPEND_PENALTY_FROM = 4;
     private final double[] penaltyMonthly;
     private final double[] feeMonthly;
     private final double[] instalmentMonths;
     private final transient Pricing pricing;
     private final double strategicDebtMonths;
     private final double[] extension;
-    private final double[][] dueScratch;
-    private final double[][] regularScratch;
-    private final double[][] paidScratch;
+    private final transient Chunk[] chunks;
 
-    public Repayment(Market market, RepaymentPriority priority) {
-        this.market = market;
+    /**
+     * One chunk's part of the phase: scratch per account of the borrower being stepped, and the
+     * charges and repayments per lender so far this month.
+     */
+    public static final class Chunk {
+        private final int index;
+        private final double[] due;
+        private final double[] regular;
+        private final double[] paid;
+        /** Charges by kind (interest, fees, penalty, penalty in suspense, all) and lender. */
+        private final double[][] charges;
+        private final double[] repaid;
+
+        private Chunk(int index, int maxAccounts, int lenders) {
+            this.index = index;
+            this.due = new double[maxAccounts];
+            this.regular = new double[maxAccounts];
+            this.paid = new double[maxAccounts];
+            this.charges = new double[5][lenders];
+            this.repaid = new double[lenders];
+        }
+    }
+
+    /**
+     * @param products  the products (penalty rate, instalment fee and months)
+     * @param behaviour the population's behaviour ({@code strategic_default_debt_months})
+     * @param priority  how a borrower short of cash splits it across its accounts
+     */
+    public Repayment(Market market, List<ProductSpec> products, BehaviourSpec behaviour, RepaymentPriority priority) {
+        super(market);
         this.priority = priority;
-        List<ProductSpec> products = market.scenario.products();
         penaltyMonthly = products.stream().mapToDouble(ProductSpec::penaltyMonthlyRate).toArray();
         feeMonthly = products.stream().mapToDouble(ProductSpec::instalmentMonthlyFee).toArray();
         instalmentMonths = products.stream().mapToDouble(ProductSpec::instalmentMonths).toArray();
-        pricing = new Pricing(market, market.scenario.products());
-        strategicDebtMonths = market.scenario.population().behaviour().strategicDefaultDebtMonths();
+        pricing = new Pricing(market, products);
+        strategicDebtMonths = behaviour.strategicDefaultDebtMonths();
         extension = market.lenders.stream().mapToDouble(l -> l.spec.restructuring().termExtension()).toArray();
         feeNow = new double[products.size()];
         penaltyNow = new double[products.size()];
         int maxAccounts = 2 * products.size() * Math.max(1, market.lenders.size());
-        int chunks = market.chunks.count();
-        dueScratch = new double[chunks][maxAccounts];
-        regularScratch = new double[chunks][maxAccounts];
-        paidScratch = new double[chunks][maxAccounts];
+        chunks = new Chunk[market.chunks.count()];
+        for (int c = 0; c < chunks.length; c++) {
+            chunks[c] = new Chunk(c, maxAccounts, market.lenders.size());
+        }
     }
 
     /** This month's fee and penalty rates per product, after an APR cap if one is in force. */
     private final double[] feeNow;
     private final double[] penaltyNow;
 
+    /** This month's fee and penalty rates, after an APR cap if one is in force. */
     @Override
-    public void step(SimState state) {
+    public void beginMonth() {
         for (int p = 0; p < feeNow.length; p++) {
             feeNow[p] = market.policy.capMonthly(feeMonthly[p]);
             penaltyNow[p] = market.policy.capMonthly(penaltyMonthly[p]);
         }
-        market.executor.forEachChunk(market.chunks, this::chunk);
     }
 
-    private void chunk(int c, int from, int to) {
+    @Override
+    public Chunk chunk(int c) {
+        return chunks[c];
+    }
+
+    /** Books the chunk's charges and repayments in the month's ledger (once, after its last borrower) and clears them. */
+    @Override
+    public void endChunk(Chunk chunk) {
+        double[][] charges = chunk.charges;
+        for (int l = 0; l < chunk.repaid.length; l++) {
+            market.ledger.add(chunk.index, Flow.CHARGES, l, charges[ALL][l]);
+            market.ledger.add(chunk.index, Flow.INTEREST, l, charges[INTEREST][l]);
+            market.ledger.add(chunk.index, Flow.FEES, l, charges[FEES][l]);
+            market.ledger.add(chunk.index, Flow.PENALTY, l, charges[PENALTY][l]);
+            market.ledger.add(chunk.index, Flow.PENALTY_SUSPENDED, l, charges[SUSPENDED][l]);
+            market.ledger.add(chunk.index, Flow.REPAYMENTS, l, chunk.repaid[l]);
+        }
+        for (double[] kind : charges) {
+            Arrays.fill(kind, 0.0);
+        }
+        Arrays.fill(chunk.repaid, 0.0);
+    }
+
+    /**
+     * Bills and payments of borrowers {@code from} to {@code to - 1}, all of chunk {@code chunk},
+     * added up in {@code chunk}. The chunk loop passes its whole range; one borrower is
+     * {@code stepBorrowers(i, i + 1, chunk)}.
+     */
+    @Override
+    public void stepBorrowers(int from, int to, Chunk chunk) {
         BorrowerTable b = market.borrowers;
         AccountTable acc = market.accounts;
-        double[] due = dueScratch[c];
-        double[] regular = regularScratch[c];
-        double[] paid = paidScratch[c];
-        int lenders = market.lenders.size();
-        double[] charges = new double[lenders];
-        double[] repaid = new double[lenders];
+        double[] due = chunk.due;
+        double[] regular = chunk.regular;
+        double[] paid = chunk.paid;
+        double[][] charges = chunk.charges;
+        double[] repaid = chunk.repaid;
         for (int i = from; i < to; i++) {
             int a0 = b.firstAccount[i];
             int a1 = a0 + b.accountCount[i];
@@ -108,7 +178,6 @@ public final class Repayment implements Steppable {
             double cash = willingToPay(b, acc, i, a0, a1) ? b.savings[i] : 0.0;
             if (cash >= totalDue) {
                 System.arraycopy(due, 0, paid, 0, a1 - a0);
-                cash = totalDue;
             } else {
                 priority.allocate(acc, a0, a1, due, cash, paid);
             }
@@ -147,10 +216,6 @@ public final class Repayment implements Steppable {
             b.savings[i] -= spent;
             closeCycle(acc, a0, a1);
         }
-        for (int l = 0; l < lenders; l++) {
-            market.ledger.add(c, Flow.CHARGES, l, charges[l]);
-            market.ledger.add(c, Flow.REPAYMENTS, l, repaid[l]);
-        }
     }
 
     /**
@@ -177,18 +242,23 @@ public final class Repayment implements Steppable {
      * Bills account {@code a}: charges penalty, fees and interest, and moves this month's regular
      * bill into arrears (so that arrears hold everything due now). Returns the regular bill.
      */
-    private double bill(AccountTable acc, int a, double[] charges) {
+    private double bill(AccountTable acc, int a, double[][] charges) {
         int p = acc.product[a];
         int l = acc.lender[a];
         double penalty = acc.arrears[a] * penaltyNow[p];
         double regular;
         double charged = penalty;
+        charges[PENALTY][l] += penalty;
+        if (acc.monthsPastDue[a] >= SUSPEND_PENALTY_FROM) {
+            charges[SUSPENDED][l] += penalty;
+        }
         if (acc.graceLeft[a] > 0) {
             double accrued = acc.pool[a] * (acc.cashLoan[a] ? pricing.monthlyRate(a) : feeNow[p]);
             acc.pool[a] += accrued;
             acc.graceLeft[a]--;
             acc.arrears[a] += penalty;
-            charges[l] += penalty + accrued;
+            charges[acc.cashLoan[a] ? INTEREST : FEES][l] += accrued;
+            charges[ALL][l] += penalty + accrued;
             return 0.0;
         }
         if (acc.cashLoan[a]) {
@@ -198,6 +268,7 @@ public final class Repayment implements Steppable {
                 acc.pool[a] -= principal;
                 acc.termLeft[a]--;
                 regular = interest + principal;
+                charges[INTEREST][l] += interest;
                 charged += interest;
             } else {
                 regular = acc.pool[a];
@@ -210,6 +281,7 @@ public final class Repayment implements Steppable {
             acc.pool[a] -= principal;
             regular = acc.statement[a] + principal + fee;
             acc.statement[a] = 0;
+            charges[FEES][l] += fee;
             charged += fee;
         }
         if (acc.pool[a] < CENT * 0.01) {
@@ -217,7 +289,7 @@ public final class Repayment implements Steppable {
             acc.pool[a] = 0;
         }
         acc.arrears[a] += penalty + regular;
-        charges[l] += charged;
+        charges[ALL][l] += charged;
         return regular;
     }
 

@@ -1,7 +1,9 @@
 package org.creditstress.model.borrower;
 
-import org.creditstress.model.Market;
+import java.util.List;
+import org.creditstress.model.lender.LenderState;
 import org.creditstress.scenario.BehaviourSpec.RepaymentPriorityRule;
+import org.creditstress.scenario.ProductSpec;
 
 /**
  * How a borrower who cannot pay every bill splits what it has across its accounts. One rule per
@@ -29,13 +31,13 @@ public interface RepaymentPriority {
         }
     };
 
-    /** The rule a scenario names. */
-    static RepaymentPriority of(RepaymentPriorityRule rule, Market market) {
+    /** The rule a scenario names, over its products and lenders (penalty rates, bureau reporting). */
+    static RepaymentPriority of(RepaymentPriorityRule rule, List<ProductSpec> products, List<LenderState> lenders) {
         return switch (rule) {
             case PRO_RATA -> PRO_RATA;
-            case PENALTY_COST -> new PenaltyCostFirst(market.scenario.products());
+            case PENALTY_COST -> new PenaltyCostFirst(products);
             case COLLECTION_PRESSURE -> new CollectionPressureFirst();
-            case BUREAU_REPORTING -> new BureauReportingFirst(market.lenders);
+            case BUREAU_REPORTING -> new BureauReportingFirst(lenders);
         };
     }
 }

@@ -1,58 +1,86 @@
 package org.creditstress.model.economy;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.creditstress.model.Market;
+import org.creditstress.model.borrower.BorrowerPhase;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.RandomStream;
-import sim.engine.SimState;
-import sim.engine.Steppable;
+import org.creditstress.scenario.EconomySpec;
+import org.creditstress.scenario.SegmentSpec;
 
 /**
- * Phase 2a of the month: employed borrowers lose their job with their segment's hazard and
- * unemployed ones find a job, with the rates set by {@link LabourMarket}. Then the simulated
- * unemployment rate is counted.
+ * Job loss and job finding. Runs at {@link org.creditstress.model.MonthPhase#EMPLOYMENT}: after
+ * the economy has set this month's unemployment target, before incomes are paid, so that this
+ * month's income already follows this month's job status.
+ *
+ * <p>An employed borrower of segment {@code k} loses its job with probability {@code s_k}; an
+ * unemployed one finds a job with probability {@code f} (monthly probabilities, set once a month
+ * by {@link LabourMarket} from last month's counts). A borrower whose status changes restarts
+ * its months-in-state count. Then the employed and unemployed are counted per segment: the
+ * unemployment rate of the month, and the counts next month's hazards start from.
+ *
+ * <p>A {@link BorrowerPhase}: the chunk loop and the benchmark's per-borrower schedule both run
+ * {@link #stepBorrowers}.
  */
-public final class EmploymentTransitions implements Steppable {
+public final class EmploymentTransitions extends BorrowerPhase<EmploymentTransitions.Chunk> {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
     private final transient LabourMarket labour;
     private final double[] lossBySegment;
-    private final long[][] employedByChunk;
-    private final long[][] unemployedByChunk;
+    private final transient Chunk[] chunks;
     private double finding;
 
-    public EmploymentTransitions(Market market) {
-        this.market = market;
-        this.labour = new LabourMarket(market.scenario);
-        int segments = market.scenario.population().segments().size();
-        this.lossBySegment = new double[segments];
-        this.employedByChunk = new long[market.chunks.count()][segments];
-        this.unemployedByChunk = new long[market.chunks.count()][segments];
+    /** One chunk's part of the phase: its random stream and its employment counts per segment. */
+    public static final class Chunk {
+        private final SplittableRandom rng;
+        private final long[] employed;
+        private final long[] unemployed;
+
+        private Chunk(SplittableRandom rng, int segments) {
+            this.rng = rng;
+            this.employed = new long[segments];
+            this.unemployed = new long[segments];
+        }
+    }
+
+    /**
+     * @param segments the population's segments
+     * @param economy  the labour-market settings and the unemployment path
+     * @param purpose  the random stream job changes are drawn from (one per chunk)
+     */
+    public EmploymentTransitions(Market market, List<SegmentSpec> segments, EconomySpec economy, RandomStream purpose) {
+        super(market);
+        this.labour = new LabourMarket(segments, economy);
+        this.lossBySegment = new double[segments.size()];
+        this.chunks = new Chunk[market.chunks.count()];
+        for (int c = 0; c < chunks.length; c++) {
+            chunks[c] = new Chunk(market.chunks.rng(c, purpose), segments.size());
+        }
+    }
+
+    /** This month's hazards, from last month's employment counts. */
+    @Override
+    public void beginMonth() {
+        finding = labour.hazards(market.macro, lossBySegment);
     }
 
     @Override
-    public void step(SimState state) {
-        finding = labour.hazards(market.macro, lossBySegment);
-        market.executor.forEachChunk(market.chunks, this::chunk);
-        int segments = lossBySegment.length;
-        long[] employed = new long[segments];
-        long[] unemployed = new long[segments];
-        for (int c = 0; c < employedByChunk.length; c++) {
-            for (int k = 0; k < segments; k++) {
-                employed[k] += employedByChunk[c][k];
-                unemployed[k] += unemployedByChunk[c][k];
-            }
-        }
-        market.macro.setEmployment(employed, unemployed);
+    public Chunk chunk(int c) {
+        return chunks[c];
     }
 
-    private void chunk(int c, int from, int to) {
+    /**
+     * Transitions of borrowers {@code from} to {@code to - 1}, all of chunk {@code chunk}, drawn from
+     * its stream and counted in it. The chunk loop passes its whole range; one borrower is
+     * {@code stepBorrowers(i, i + 1, chunk)}.
+     */
+    @Override
+    public void stepBorrowers(int from, int to, Chunk chunk) {
         BorrowerTable b = market.borrowers;
-        SplittableRandom rng = market.chunks.rng(c, RandomStream.EMPLOYMENT);
-        long[] employed = employedByChunk[c];
-        long[] unemployed = unemployedByChunk[c];
-        java.util.Arrays.fill(employed, 0);
-        java.util.Arrays.fill(unemployed, 0);
+        SplittableRandom rng = chunk.rng;
+        long[] employed = chunk.employed;
+        long[] unemployed = chunk.unemployed;
         for (int i = from; i < to; i++) {
             int k = b.segment[i];
             boolean wasEmployed = b.employed(i);
@@ -74,5 +102,22 @@ public final class EmploymentTransitions implements Steppable {
                 unemployed[k]++;
             }
         }
+    }
+
+    /** Sums the chunks' counts into this month's employment and clears them for next month. */
+    @Override
+    public void endMonth() {
+        int segments = lossBySegment.length;
+        long[] employed = new long[segments];
+        long[] unemployed = new long[segments];
+        for (Chunk chunk : chunks) {
+            for (int k = 0; k < segments; k++) {
+                employed[k] += chunk.employed[k];
+                unemployed[k] += chunk.unemployed[k];
+            }
+            Arrays.fill(chunk.employed, 0);
+            Arrays.fill(chunk.unemployed, 0);
+        }
+        market.macro.setEmployment(employed, unemployed);
     }
 }

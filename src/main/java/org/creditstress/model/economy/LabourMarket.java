@@ -1,8 +1,8 @@
 package org.creditstress.model.economy;
 
 import java.util.List;
+import org.creditstress.scenario.EconomySpec;
 import org.creditstress.scenario.EconomySpec.LabourMarket.Mode;
-import org.creditstress.scenario.Scenario;
 import org.creditstress.scenario.SegmentSpec;
 
 /**
@@ -21,6 +21,9 @@ import org.creditstress.scenario.SegmentSpec;
  *
  * <p>In {@code fixed_hazards} mode {@code s_k = job_loss_monthly * job_loss_relative_k} and
  * {@code f = job_finding_monthly}, whatever the path says.
+ *
+ * <p>Hazards and rates are monthly probabilities in [0, 1]; {@code u0} is the unemployment path's
+ * month-1 value. Used by {@link EmploymentTransitions} at the start of its phase.
  */
 public final class LabourMarket {
     private final List<SegmentSpec> segments;
@@ -29,12 +32,16 @@ public final class LabourMarket {
     private final double fixedLoss;
     private final double steadyHazard;
 
-    public LabourMarket(Scenario s) {
-        this.segments = s.population().segments();
-        this.mode = s.economy().labourMarket().mode();
-        this.baseFinding = s.economy().labourMarket().jobFindingMonthly();
-        this.fixedLoss = s.economy().labourMarket().jobLossMonthly();
-        double u0 = s.economy().unemployment().at(1);
+    /**
+     * @param segments the population's segments (job-loss weights and cyclicality)
+     * @param economy  the labour-market settings and the unemployment path (for {@code u0})
+     */
+    public LabourMarket(List<SegmentSpec> segments, EconomySpec economy) {
+        this.segments = segments;
+        this.mode = economy.labourMarket().mode();
+        this.baseFinding = economy.labourMarket().jobFindingMonthly();
+        this.fixedLoss = economy.labourMarket().jobLossMonthly();
+        double u0 = economy.unemployment().at(1);
         this.steadyHazard = u0 < 1 ? baseFinding * u0 / (1 - u0) : 0.0;
     }
 

@@ -14,6 +14,17 @@ public enum Flow {
     DISBURSED,
     /** Instalment fees, loan interest and penalty interest charged (receivable up, income). */
     CHARGES,
+    /** Loan interest charged, including interest capitalised in a grace period (a part of CHARGES, reported apart). */
+    INTEREST,
+    /** Instalment fees charged on purchase lines, including fees capitalised in a grace period (a part of CHARGES). */
+    FEES,
+    /** Penalty interest charged on arrears (a part of CHARGES). */
+    PENALTY,
+    /**
+     * Penalty interest charged on accounts already over 90 days past due (4+ months): a part of
+     * PENALTY that the lender does not recognise as income but holds in suspense until it is paid.
+     */
+    PENALTY_SUSPENDED,
     /** Repayments received (cash in, receivable down; borrower savings down except outside help). */
     REPAYMENTS,
     /** Balances written off (receivable down, charged against provisions). */

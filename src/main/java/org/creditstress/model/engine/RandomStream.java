@@ -20,6 +20,8 @@ public enum RandomStream {
     COURTS,
     /** Which borrower-lender pairs the bureau covers. */
     BUREAU_COVERAGE,
+    /** Who takes up relief (a repayment holiday). */
+    RELIEF,
     /** Who leaves the market, and the newcomers who take their place. */
     TURNOVER,
     /** Who applies to a lender that solicits applications, and which accounts close. */

@@ -26,8 +26,9 @@ import sim.engine.Steppable;
  *       ({@link LiquidityAction}); still short after the last, the lender fails: it stops lending
  *       for good, what it cannot pay is recorded as unpaid, and its funders write off
  *       {@code failure_haircut} of their lines to it.</li>
- *   <li>Check: assets (cash + own receivables - provisions) equal liabilities (lines, other and
- *       emergency funding, unpaid) plus equity; cash is not negative.</li>
+ *   <li>Check: assets (cash + own receivables - provisions - penalty in suspense) equal liabilities
+ *       (lines, other and emergency funding, unpaid) plus equity; cash is not negative; from month 1,
+ *       the change in equity plus dividends equals the month's pre-tax profit (except in month 0, when the books open) ({@link ProfitAndLoss}).</li>
  * </ol>
  * At the end of the last burn-in month (month 0) the books open: equity and cash at their opening
  * ratios of own net receivables, lines at {@code line_ratio} of it, drawn first, other funding the
@@ -76,6 +77,9 @@ public final class LenderFunding implements Steppable {
                 resolve(lender, network.book(lender.index), month);
             }
             check(lender, month);
+            if (month != 0) {
+                lender.pnl.check(month, lender.spec.name(), lender.equity);
+            }
         }
     }
 
@@ -177,6 +181,7 @@ public final class LenderFunding implements Steppable {
                     Math.min(0.95, discount));
             lender.cash += sale.cash();
             lender.equity -= sale.loss();
+            lender.pnl.saleLosses += sale.loss();
             lender.receivablesSold = sale.face();
             lender.funderClaims = book.claims();
         }
@@ -227,7 +232,7 @@ public final class LenderFunding implements Steppable {
         FundingBook book = network.book(lender.index);
         book.repay(book.linesDrawn());
         network.open(lender.index, net);
-        double needed = lender.cash + net - lender.equity;
+        double needed = lender.cash + net - lender.suspense - lender.equity;
         double fromLines = book.draw(Math.max(0.0, needed));
         lender.linesDrawn = book.linesDrawn();
         lender.funding = needed - fromLines;

@@ -36,6 +36,12 @@ public final class LenderState {
     double openingEquity;
     double equity;
     double provisions;
+    /** Penalty interest charged on accounts over 90 DPD and not yet recognised (a contra-asset, own share). */
+    double suspense;
+    /** Risk-weighted assets at the end of the month (own share). */
+    double riskWeightedAssets;
+    /** This month's profit and loss. */
+    public final ProfitAndLoss pnl = new ProfitAndLoss();
     /** Receivables implied by the ledger (opening plus flows), checked against the account scan. */
     double ledgerReceivables;
     double lastNetReceivables;
@@ -101,8 +107,22 @@ public final class LenderState {
         return net > 0 && !failed ? equity / net : Double.NaN;
     }
 
+    /** Cash and own receivables less provisions and penalty interest in suspense. */
     public double assets() {
-        return cash + ownReceivables() - provisions;
+        return cash + ownReceivables() - provisions - suspense;
+    }
+
+    public double suspense() {
+        return suspense;
+    }
+
+    public double riskWeightedAssets() {
+        return riskWeightedAssets;
+    }
+
+    /** Capital adequacy ratio: equity over risk-weighted assets; NaN with none, or once the lender has failed. */
+    public double capitalAdequacyRatio() {
+        return failed ? Double.NaN : CapitalAdequacy.ratio(equity, riskWeightedAssets);
     }
 
     public double liabilities() {

@@ -18,8 +18,8 @@ final class AprCap implements PolicyEvent {
     }
 
     @Override
-    public List<ScenarioRule.Problem> check(PolicyEventSpec event, String path) {
-        List<ScenarioRule.Problem> problems = PolicyEvent.super.check(event, path);
+    public List<ScenarioRule.Problem> check(PolicyEventSpec event, String path, org.creditstress.scenario.Scenario scenario) {
+        List<ScenarioRule.Problem> problems = PolicyEvent.super.check(event, path, scenario);
         if (event.value() <= 0) {
             problems.add(new ScenarioRule.Problem(path + ".value", "an APR cap must be positive, got " + event.value()));
         }

@@ -18,7 +18,7 @@ final class CourtCapacity implements PolicyEvent {
     }
 
     @Override
-    public List<ScenarioRule.Problem> check(PolicyEventSpec event, String path) {
+    public List<ScenarioRule.Problem> check(PolicyEventSpec event, String path, org.creditstress.scenario.Scenario scenario) {
         return List.of();
     }
 

@@ -25,7 +25,7 @@ public interface PolicyEvent {
      * Problems with one event of this kind; {@code path} is its key path
      * ({@code policy_events[i]}). By default the value is a share in [0, 1].
      */
-    default List<ScenarioRule.Problem> check(PolicyEventSpec event, String path) {
+    default List<ScenarioRule.Problem> check(PolicyEventSpec event, String path, org.creditstress.scenario.Scenario scenario) {
         List<ScenarioRule.Problem> problems = new ArrayList<>();
         if (event.value() > 1) {
             problems.add(new ScenarioRule.Problem(path + ".value", "must be in [0, 1] for " + kind() + ", got " + event.value()));

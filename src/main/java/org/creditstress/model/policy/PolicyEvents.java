@@ -61,7 +61,7 @@ public final class PolicyEvents {
             List<ScenarioRule.Problem> problems = new ArrayList<>();
             List<PolicyEventSpec> events = scenario.policyEvents();
             for (int i = 0; i < events.size(); i++) {
-                problems.addAll(kind(events.get(i).kind()).check(events.get(i), "policy_events[" + i + "]"));
+                problems.addAll(kind(events.get(i).kind()).check(events.get(i), "policy_events[" + i + "]", scenario));
             }
             return problems;
         };

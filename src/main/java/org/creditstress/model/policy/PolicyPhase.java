@@ -18,8 +18,12 @@ public final class PolicyPhase implements Steppable {
     private final transient List<PolicyEventSpec> events;
     private final transient List<PolicyEvent> kinds;
 
-    public PolicyPhase(Market market, List<PolicyEventSpec> events, PolicyEvents registry) {
+    private final transient List<String> segmentNames;
+
+    /** @param segmentNames the population's segments, by index (policies may target one) */
+    public PolicyPhase(Market market, List<PolicyEventSpec> events, PolicyEvents registry, List<String> segmentNames) {
         this.market = market;
+        this.segmentNames = List.copyOf(segmentNames);
         this.events = List.copyOf(events);
         this.kinds = events.stream().map(e -> registry.kind(e.kind())).toList();
     }
@@ -28,8 +32,8 @@ public final class PolicyPhase implements Steppable {
     public void step(SimState state) {
         int month = market.month();
         PolicyState p = market.policy;
-        p.incomeSupportShare = 0;
-        PolicyContext context = new PolicyContext(p, market);
+        p.resetIncomeSupport(segmentNames.size());
+        PolicyContext context = new PolicyContext(p, market, segmentNames);
         for (int i = 0; i < events.size(); i++) {
             PolicyEventSpec e = events.get(i);
             if (e.inForce(month)) {

@@ -6,7 +6,9 @@ package org.creditstress.model.policy;
  */
 public final class PolicyState {
     double aprCap = Double.NaN;
-    double incomeSupportShare;
+    /** Income support by segment this month, as a share of permanent income: to the unemployed, and to the employed. */
+    private double[] supportUnemployed = new double[0];
+    private double[] supportEmployed = new double[0];
     double bureauCoverage = Double.NaN;
     double courtCapacityPer100k = Double.NaN;
     double minCapitalRatio = Double.NaN;
@@ -23,9 +25,36 @@ public final class PolicyState {
         return Double.isNaN(aprCap) ? monthlyRate : Math.min(monthlyRate, aprCap / 12.0);
     }
 
-    /** Income support to unemployed borrowers this month, as a share of permanent income (0 if none). */
-    public double incomeSupportShare() {
-        return incomeSupportShare;
+    /** Income support this month to an unemployed borrower of segment {@code k}, as a share of permanent income (0 if none). */
+    public double incomeSupportUnemployed(int k) {
+        return k < supportUnemployed.length ? supportUnemployed[k] : 0.0;
+    }
+
+    /** Income support this month to an employed borrower of segment {@code k} (0 if none). */
+    public double incomeSupportEmployed(int k) {
+        return k < supportEmployed.length ? supportEmployed[k] : 0.0;
+    }
+
+    /** No income support (start of a month): support lasts only while an event is in force. */
+    void resetIncomeSupport(int segments) {
+        if (supportUnemployed.length != segments) {
+            supportUnemployed = new double[segments];
+            supportEmployed = new double[segments];
+        }
+        java.util.Arrays.fill(supportUnemployed, 0.0);
+        java.util.Arrays.fill(supportEmployed, 0.0);
+    }
+
+    /** Adds support of {@code share} of permanent income, to the unemployed (and the employed if {@code everyone}), in segment {@code k} or all ({@code -1}). */
+    void addIncomeSupport(double share, boolean everyone, int k) {
+        for (int s = 0; s < supportUnemployed.length; s++) {
+            if (k < 0 || k == s) {
+                supportUnemployed[s] += share;
+                if (everyone) {
+                    supportEmployed[s] += share;
+                }
+            }
+        }
     }
 
     /** A bureau-sharing mandate's coverage, or NaN. */

@@ -89,6 +89,10 @@ public final class CalibrationReport {
             o.put("low", p.low());
             o.put("high", p.high());
             o.put("fitted", r.fitted()[i]);
+            if (!r.intervals().isEmpty()) {
+                ExperimentFiles.put(o, "interval_low", r.intervals().get(i).low());
+                ExperimentFiles.put(o, "interval_high", r.intervals().get(i).high());
+            }
         }
         ArrayNode targets = root.putArray("targets");
         for (int t = 0; t < r.settings().targets().size(); t++) {
@@ -221,9 +225,15 @@ public final class CalibrationReport {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < r.parameters().size(); i++) {
             ParameterRange p = r.parameters().get(i);
-            rows.add(List.of(p.key(), sig6(r.fitted()[i]), p.format(p.low()) + ":" + p.format(p.high())));
+            List<String> row = new ArrayList<>(List.of(p.key(), sig6(r.fitted()[i]), p.format(p.low()) + ":" + p.format(p.high())));
+            if (!r.intervals().isEmpty()) {
+                Calibration.Interval ci = r.intervals().get(i);
+                row.add(Double.isNaN(ci.low()) ? "-" : sig6(ci.low()) + " to " + sig6(ci.high()));
+            }
+            rows.add(row);
         }
-        sb.append(TextTable.table(List.of("parameter", "fitted", "range"), rows));
+        sb.append(TextTable.table(r.intervals().isEmpty() ? List.of("parameter", "fitted", "range")
+                : List.of("parameter", "fitted", "range", "95 % interval"), rows));
         if (!r.settings().targets().isEmpty()) {
             rows = new ArrayList<>();
             for (int t = 0; t < r.settings().targets().size(); t++) {

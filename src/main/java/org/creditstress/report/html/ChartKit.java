@@ -143,7 +143,44 @@ public final class ChartKit {
      */
     public XYChart lines(String title, String xAxisTitle, String yAxisTitle, List<Series> series, double scale,
                          List<String> categories) {
+        return lines(title, xAxisTitle, yAxisTitle, series, scale, categories, List.of());
+    }
+
+    /** A shaded stretch of the x axis, drawn behind the series with its label in the legend. */
+    public record Span(String label, double from, double to) {
+    }
+
+    /** As {@link #lines(String, String, String, List, double, List)}, with shaded spans of x behind the series. */
+    public XYChart lines(String title, String xAxisTitle, String yAxisTitle, List<Series> series, double scale,
+                         List<String> categories, List<Span> spans) {
         XYChart chart = newChart(title, xAxisTitle, yAxisTitle);
+        if (!spans.isEmpty()) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (Series s : series) {
+                for (Point p : s.points()) {
+                    for (double v : new double[] {p.mean(), p.p5(), p.p95()}) {
+                        if (Double.isFinite(v)) {
+                            lo = Math.min(lo, v * scale);
+                            hi = Math.max(hi, v * scale);
+                        }
+                    }
+                }
+            }
+            if (Double.isFinite(lo)) {
+                lo = lo >= 0 ? 0 : lo;
+                for (int i = 0; i < spans.size(); i++) {
+                    Span sp = spans.get(i);
+                    XYSeries area = chart.addSeries(sp.label(), new double[] {sp.from(), sp.to(), sp.to(), sp.from()},
+                            new double[] {lo, lo, hi, hi});
+                    area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+                    Color c = i % 2 == 0 ? new Color(0x80, 0x80, 0x80, 45) : new Color(0xE1, 0x9D, 0x29, 45);
+                    area.setFillColor(c);
+                    area.setLineColor(c);
+                    area.setMarker(SeriesMarkers.NONE);
+                }
+            }
+        }
         chart.getStyler().setXAxisDecimalPattern("0.######");
         if (categories != null) {
             chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.creditstress.metric.MetricRegistry;
 import org.creditstress.report.Headline;
 import org.creditstress.report.chart.RunCharts;
 import org.creditstress.run.store.RunFolder;
@@ -57,18 +58,29 @@ public final class RunReport {
         html.facts(facts(manifest));
 
         html.heading("Headline");
-        RunFolder.Values values = RunFolder.values(resultsDir);
+        // One replication at a time: a run of many replications does not fit in memory whole.
+        Headline.Accumulator[] acc = new Headline.Accumulator[1];
+        MetricRegistry[] registry = new MetricRegistry[1];
+        int[] count = new int[1];
         List<Headline.Figure> figures;
         try {
-            var registry = values.registry();
-            figures = Headline.compute(registry, values.inRegistryOrder(registry));
+            RunFolder.eachReplication(resultsDir, (columns, table) -> {
+                RunFolder.Values one = new RunFolder.Values(columns, java.util.Collections.singletonList(table));
+                if (acc[0] == null) {
+                    registry[0] = one.registry();
+                    acc[0] = new Headline.Accumulator(registry[0]);
+                }
+                acc[0].add(one.inRegistryOrder(registry[0]).get(0).values());
+                count[0]++;
+            });
+            figures = acc[0] == null ? List.of() : acc[0].figures();
         } catch (IllegalArgumentException e) {
             figures = List.of();
         }
         if (figures.isEmpty()) {
             html.note("No headline: metrics.csv lacks the columns it needs.");
         } else {
-            int n = values.replications().size();
+            int n = count[0];
             html.note("Each figure is computed per replication, then summarised across the " + n
                     + (n == 1 ? " replication" : " replications") + " (mean and percentiles, type 7).");
             html.table(List.of("headline", "mean", "p5", "p50", "p95"), headlineRows(figures));

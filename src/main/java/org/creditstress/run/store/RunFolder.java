@@ -128,6 +128,63 @@ public final class RunFolder {
         return new Values(columns, out);
     }
 
+    /** Receives one replication's table of a {@code metrics.csv}: [month - 1][column], columns in file order. */
+    @FunctionalInterface
+    public interface ReplicationReader {
+        void replication(List<String> columns, double[][] values);
+    }
+
+    /**
+     * Reads {@code metrics.csv} of a results folder one replication at a time, holding only one
+     * replication's table: for folders of many replications, where {@link #values} would not fit.
+     * Rows must be grouped by replication and in month order, as {@code run} writes them.
+     */
+    public static void eachReplication(Path dir, ReplicationReader reader) throws IOException {
+        Path file = dir.resolve(METRICS);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "results file not found");
+        }
+        try (java.io.BufferedReader in = Files.newBufferedReader(file)) {
+            String header = in.readLine();
+            if (header == null) {
+                return;
+            }
+            String[] h = header.split(",", -1);
+            List<String> columns = List.of(h).subList(2, h.length);
+            List<double[]> rows = new ArrayList<>();
+            String current = null;
+            int number = 1;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                number++;
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                if (f.length != h.length) {
+                    throw new CsvFormatException(file, number, "expected " + h.length + " fields but found " + f.length);
+                }
+                if (current != null && !current.equals(f[0])) {
+                    reader.replication(columns, rows.toArray(double[][]::new));
+                    rows.clear();
+                }
+                current = f[0];
+                double[] row = new double[columns.size()];
+                for (int c = 0; c < row.length; c++) {
+                    String x = f[c + 2];
+                    try {
+                        row[c] = x.isEmpty() ? Double.NaN : Double.parseDouble(x);
+                    } catch (NumberFormatException e) {
+                        throw new CsvFormatException(file, number, "'" + x + "' in column " + columns.get(c) + " is not a number");
+                    }
+                }
+                rows.add(row);
+            }
+            if (!rows.isEmpty()) {
+                reader.replication(columns, rows.toArray(double[][]::new));
+            }
+        }
+    }
+
     /** The parsed {@code manifest.json}. */
     public static JsonNode manifest(Path dir) throws IOException {
         Path file = dir.resolve(MANIFEST);

@@ -237,9 +237,36 @@ public final class ScenarioSchema {
                 .with(Section.map("recovery", "Recoveries on written-off balances (debt collection after write-off).")
                         .number("monthly_rate", 0.02, 0, 1, "share/month", "Share of the recoverable pool collected each month.")
                         .number("max_share", 0.15, 0, 1, "share", "Share of a written-off balance that is recoverable at all."))
-                .with(Section.map("provisioning", "Loss allowance.")
+                .with(Section.map("provisioning", "Loss allowance: IFRS 9 expected credit loss (ECL) or a table of loss rates by bucket.")
+                        .choice("method", "bucket_table", List.of("ecl", "bucket_table"),
+                                "What the books hold as provisions: ecl (the lender's IFRS 9 ECL, own share) or bucket_table "
+                                        + "(balance x loss_rates). The ECL is computed and reported either way.")
                         .numbers("loss_rates", List.of(0.01, 0.15, 0.35, 0.55, 0.75), 5, 0, 1, "share of balance",
-                                "Expected loss (PD x LGD) on the balance of accounts in M0, M1, M2, M3, M4+."))
+                                "Expected loss (PD x LGD) on the balance of accounts in M0, M1, M2, M3, M4+ (method bucket_table).")
+                        .number("ccf", 0.10, 0, 1, "share",
+                                "Credit conversion factor: share of the undrawn limit expected to be drawn by default (EAD = balance + ccf x undrawn).")
+                        .integer("lifetime_months", 24, 1, 600, "months",
+                                "Lifetime horizon of stage 2 ECL (the behavioural life of revolving credit, IFRS 9 B5.5.40).")
+                        .integer("window_months", 12, 1, 120, "months",
+                                "Trailing window of observed bucket transitions, write-offs and recoveries the PD and LGD are fitted on.")
+                        .integer("min_transitions", 100, 1, 1_000_000, "accounts",
+                                "Accounts observed leaving a bucket in the window below which that bucket's row falls back to rolling forward.")
+                        .number("lgd_fallback", 0.85, 0, 1, "share",
+                                "LGD used until lgd_min_months of write-offs are in the window.")
+                        .integer("lgd_min_months", 12, 1, 600, "months",
+                                "Months with write-offs needed in the window before the observed LGD replaces lgd_fallback.")
+                        .number("forward_looking_elasticity", 1.0, 0, 10, "ratio",
+                                "PDs are scaled by (mean unemployment path over the next 12 months / unemployment now) to this power."))
+                .with(Section.map("capital", "Risk-weighted assets and the capital adequacy ratio (CAR = equity / RWA).")
+                        .choice("approach", "standardised", List.of("standardised", "irb"),
+                                "standardised: fixed retail risk weights; irb: the Basel IRB retail formula with the lender's fitted PD and LGD.")
+                        .number("risk_weight", 0.75, 0, 15, "share", "Standardised risk weight of performing retail exposures.")
+                        .number("defaulted_risk_weight", 1.0, 0, 15, "share", "Standardised risk weight of exposures over 90 DPD.")
+                        .number("ccf", 0.10, 0, 1, "share", "Credit conversion factor of undrawn limits in RWA.")
+                        .number("irb_correlation", 0.04, 0, 1, "share", "Asset correlation R of the IRB formula (0.04: qualifying revolving retail).")
+                        .number("irb_pd_floor", 0.001, 0, 1, "share", "Floor on the 12-month PD used in the IRB formula.")
+                        .number("min_car", 0.08, 0, 1, "share", "Minimum capital adequacy ratio (a capital_requirement policy event raises it).")
+                        .number("buffer", 0.025, 0, 1, "share", "Buffer above min_car; CAR below min_car + buffer is flagged."))
                 .with(Section.map("balance_sheet", "Funding, costs and capital.")
                         .number("opening_capital_ratio", 0.12, 0, 1, "share",
                                 "Equity over net receivables at the start of month 1.")
@@ -349,7 +376,9 @@ public final class ScenarioSchema {
                 .numbers("values", List.of(), 0, min, max, unit,
                         "Monthly values for shape: values, from month 1; the last value holds beyond the list.")
                 .string("file", "",
-                        "A CSV file (path relative to the scenario) to read the values from, with a header row; sets shape: values. "
+                        "A CSV file (path relative to the scenario) to read the values from, with a header row and a date column: "
+                                + "month (1, 2, ... or YYYY-MM) or quarter (1, 2, ... or YYYYQn), one row per period, consecutive and in order "
+                                + "(numbered rows from 1). Sets shape: values; not together with values. "
                                 + "The resolved scenario holds the values read, so it runs without the file.")
                 .string("column", "", "The CSV column to read (default: this path's name, e.g. unemployment).")
                 .choice("frequency", "monthly", List.of("monthly", "quarterly"),
@@ -376,17 +405,27 @@ public final class ScenarioSchema {
                         kinds.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                                 .collect(java.util.stream.Collectors.joining("; ")) + ".")
                 .number("value", 0.0, 0, 1e6, "depends on kind", "The policy's parameter (see kind).")
-                .integer("months", 0, 0, 600, "months", "How long a repayment holiday or income support lasts (0: for the rest of the run).");
+                .integer("months", 0, 0, 600, "months", "How long a repayment holiday or income support lasts (0: for the rest of the run).")
+                .choice("eligibility", "current", List.of("current", "all"),
+                        "repayment_holiday: which open accounts may take it: current only (as lenders granted deferrals in 2020), or all, "
+                                + "delinquent ones too (their arrears then stop rolling while it lasts).")
+                .number("take_up", 1.0, 0, 1, "share",
+                        "repayment_holiday: share of eligible borrowers who apply for it (a draw per borrower).")
+                .choice("target", "unemployed", List.of("unemployed", "everyone"),
+                        "income_support: who receives it: the unemployed, or everyone.")
+                .string("segment", "", "income_support: only borrowers of this segment receive it (empty: every segment).");
     }
 
     private static Section classification() {
         return Section.map("classification",
-                        "China's five-tier loan classification by months past due: normal below special_mention_from; "
-                                + "substandard, doubtful and loss are non-performing.")
+                        "China's five-tier loan classification by months past due, before write-off: normal below special_mention_from; "
+                                + "substandard, doubtful and loss are non-performing. A class from write_off_months on never holds a balance.")
                 .integer("special_mention_from", 1, 1, 60, "months past due", "First month past due classed special mention (关注).")
-                .integer("substandard_from", 4, 1, 60, "months past due", "First month past due classed substandard (次级); 4 = over 90 DPD.")
-                .integer("doubtful_from", 7, 1, 60, "months past due", "First month past due classed doubtful (可疑).")
-                .integer("loss_from", 13, 1, 60, "months past due", "First month past due classed loss (损失).");
+                .integer("substandard_from", 3, 1, 60, "months past due", "First month past due classed substandard (次级); 3 = 61-90 DPD.")
+                .integer("doubtful_from", 4, 1, 60, "months past due", "First month past due classed doubtful (可疑); 4 = 91-120 DPD.")
+                .integer("loss_from", 5, 1, 60, "months past due", "First month past due classed loss (损失); 5 = 121-150 DPD.")
+.integer("restructured_observation_months", 12, 0, 120, "months",
+                        "A restructured account is at least substandard until it has paid on time this many months in a row.");
     }
 
     private static Section outputs() {

@@ -85,7 +85,8 @@ class ExtendingTheModelTest {
         }
 
         @Override
-        public List<org.creditstress.scenario.ScenarioRule.Problem> check(PolicyEventSpec event, String path) {
+        public List<org.creditstress.scenario.ScenarioRule.Problem> check(PolicyEventSpec event, String path,
+                                                                    org.creditstress.scenario.Scenario scenario) {
             return List.of();
         }
 
