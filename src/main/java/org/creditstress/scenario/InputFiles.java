@@ -23,7 +23,7 @@ import java.util.Locale;
  * at once rather than an {@link OutOfMemoryError} a minute later. Text must be UTF-8; a leading
  * byte-order mark is dropped.
  */
-final class InputFiles {
+public final class InputFiles {
     /** System property that lowers (or raises) the size limit, in bytes; tests use it to stand in for huge files. */
     static final String LIMIT_PROPERTY = "creditstress.maxInputBytes";
     /** Scenarios are a few kilobytes and economy CSVs a few hundred rows; 16 MiB leaves room for generated files. */
@@ -37,7 +37,7 @@ final class InputFiles {
      * file as a whole is at fault (missing, too large, not a file): then the caller reports it at
      * the place that named the file. The reason does not repeat the file name.
      */
-    static final class Unreadable extends Exception {
+    public static final class Unreadable extends Exception {
         private final int line;
 
         Unreadable(String reason, int line) {
@@ -45,7 +45,7 @@ final class InputFiles {
             this.line = line;
         }
 
-        int line() {
+        public int line() {
             return line;
         }
     }
@@ -77,7 +77,7 @@ final class InputFiles {
     }
 
     /** Reads a whole file as UTF-8 text, within the size limit, without a leading byte-order mark. */
-    static String readText(Path file) throws Unreadable {
+    public static String readText(Path file) throws Unreadable {
         long limit = limit();
         checkFile(file, limit);
         byte[] bytes;

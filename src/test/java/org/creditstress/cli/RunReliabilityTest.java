@@ -28,23 +28,18 @@ class RunReliabilityTest {
 
     @TempDir
     Path tmp;
-    private String previousHome;
     private Path home;
+    private TempHome tempHome;
 
     @BeforeEach
     void pointHomeAtTempDir() throws IOException {
-        previousHome = System.getProperty("creditstress.home");
-        home = Files.createDirectories(tmp.resolve("home"));
-        System.setProperty("creditstress.home", home.toString());
+        home = tmp.resolve("home");
+        tempHome = new TempHome(home);
     }
 
     @AfterEach
     void restoreHome() {
-        if (previousHome == null) {
-            System.clearProperty("creditstress.home");
-        } else {
-            System.setProperty("creditstress.home", previousHome);
-        }
+        tempHome.close();
     }
 
     private static List<String> listing(Path dir) throws IOException {

@@ -121,4 +121,19 @@ class FundingAndContagionTest {
         }
         assertArrayEquals(new double[36], Scenarios.series(run, 0, "network_clearing_shortfall"), 0.0);
     }
+
+    @Test
+    void aFunderThatOnlyHoldsReceivablesIsExposedInTheNetwork() {
+        // TrustY only co-lends and AbsFund only buys receivables: neither has a drawn line, so with
+        // lines alone neither would receive any distress from the platforms.
+        RunResult run = Scenarios.run(Scenarios.shipped("funding-squeeze", "replications=1"), 1);
+        double[] trust = Scenarios.series(run, 0, "funder.TrustY.debtrank_distress");
+        double[] exposure = Scenarios.series(run, 0, "funder.TrustY.exposure");
+        double[] losses = Scenarios.series(run, 0, "funder.TrustY.losses");
+        double[] capital = Scenarios.series(run, 0, "funder.TrustY.capital");
+        int month = 10;
+        assertTrue(exposure[month] > 0, "the trust holds co-lent receivables");
+        assertTrue(trust[month] > losses[month] / capital[month] + 0.1,
+                "DebtRank adds the distress of the platform whose receivables the trust holds: " + trust[month]);
+    }
 }

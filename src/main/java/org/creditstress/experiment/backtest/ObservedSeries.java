@@ -1,8 +1,5 @@
 package org.creditstress.experiment.backtest;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,11 +29,9 @@ public record ObservedSeries(Path file, List<String> columns, List<Period> perio
     public static ObservedSeries read(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
-        } catch (NoSuchFileException e) {
-            throw new FormatException(file + ": file not found");
-        } catch (IOException e) {
-            throw new FormatException(file + ": cannot read file: " + e.getMessage());
+            lines = org.creditstress.scenario.InputFiles.readText(file).lines().toList();
+        } catch (org.creditstress.scenario.InputFiles.Unreadable e) {
+            throw new FormatException(file + ": " + e.getMessage());
         }
         List<String> header = null;
         List<Period> periods = new ArrayList<>();

@@ -1,8 +1,5 @@
 package org.creditstress.experiment.calibration;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -96,11 +93,9 @@ public record TargetSeries(String metric, Path file, int[] months, double[] valu
     public static TargetSeries read(String metric, Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
-        } catch (NoSuchFileException e) {
-            throw new FormatException(file + ": file not found");
-        } catch (IOException e) {
-            throw new FormatException(file + ": cannot read file: " + e.getMessage());
+            lines = org.creditstress.scenario.InputFiles.readText(file).lines().toList();
+        } catch (org.creditstress.scenario.InputFiles.Unreadable e) {
+            throw new FormatException(file + ": " + e.getMessage());
         }
         TreeMap<Integer, Double> byMonth = new TreeMap<>();
         boolean header = false;

@@ -60,6 +60,8 @@ public final class IncomeProcess extends BorrowerPhase<IncomeProcess.Chunk> {
         replacement = new double[n];
         cyclicality = new double[n];
         monthlyDrift = new double[n];
+        supportEmployed = new double[n];
+        supportUnemployed = new double[n];
         for (int k = 0; k < n; k++) {
             permanentSd[k] = segments.get(k).permanentIncomeVolatility();
             transitorySd[k] = segments.get(k).incomeVolatility();
@@ -73,13 +75,20 @@ public final class IncomeProcess extends BorrowerPhase<IncomeProcess.Chunk> {
         }
     }
 
-    /** This month's drift per segment, from this month's macro income growth. */
+    /** This month's income support by segment, as a share of permanent income (read once a month, not per borrower). */
+    private final double[] supportEmployed;
+    /** Unemployment replacement plus this month's income support, by segment. */
+    private final double[] supportUnemployed;
+
+    /** This month's drift and income support per segment, from this month's macro income growth and policies. */
     @Override
     public void beginMonth() {
         double g = market.macro.incomeGrowthAnnual();
         for (int k = 0; k < monthlyDrift.length; k++) {
             double annual = Math.max(-0.99, baseGrowth + cyclicality[k] * (g - baseGrowth));
             monthlyDrift[k] = Math.log1p(annual) / 12.0;
+            supportEmployed[k] = market.policy.incomeSupportEmployed(k);
+            supportUnemployed[k] = replacement[k] + market.policy.incomeSupportUnemployed(k);
         }
     }
 
@@ -111,9 +120,9 @@ public final class IncomeProcess extends BorrowerPhase<IncomeProcess.Chunk> {
             if (b.employed(i)) {
                 double st = transitorySd[k];
                 income = (st > 0 ? permanent * Math.exp(st * transitory - 0.5 * st * st) : permanent)
-                        + market.policy.incomeSupportEmployed(k) * permanent;
+                        + supportEmployed[k] * permanent;
             } else {
-                income = (replacement[k] + market.policy.incomeSupportUnemployed(k)) * permanent;
+                income = supportUnemployed[k] * permanent;
             }
             float stored = (float) income;
             b.income[i] = stored;

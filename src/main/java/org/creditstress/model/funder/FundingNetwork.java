@@ -88,6 +88,17 @@ public final class FundingNetwork {
         return d;
     }
 
+    /** What a funder holds of a lender's receivables: co-lent and bought (its claim), yuan. */
+    public double claimOn(int lender, FunderState f) {
+        double c = 0;
+        for (Arrangement a : books.get(lender).arrangements()) {
+            if (a.funder == f) {
+                c += a.claim();
+            }
+        }
+        return c;
+    }
+
     /** A funder's line limits, all lenders. */
     public double lineLimits(FunderState f) {
         double d = 0;

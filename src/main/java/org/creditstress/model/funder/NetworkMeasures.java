@@ -9,14 +9,18 @@ import org.creditstress.network.EisenbergNoe;
 
 /**
  * The month's systemic measures on the lender-funder exposure network. Nodes are the lenders,
- * then the funders; funder {@code f} is exposed to lender {@code l} by the line it has drawn.
+ * then the funders; funder {@code f} is exposed to lender {@code l} by the line the lender has
+ * drawn and by its claim on the lender's receivables (co-lent and bought), which the lender
+ * services and collects for it.
  * <ul>
  *   <li>DebtRank (Battiston et al. 2012), capital-weighted: starting from each lender's equity
  *       lost since month 1 and each funder's losses over its capital, how much more of the
  *       system's capital is lost as distress propagates along the exposures (0 to 1).</li>
- *   <li>Eisenberg-Noe (2001) clearing: lenders owe funders their drawn lines; a lender's external
- *       assets are its cash and own net receivables less the funding that ranks ahead (other,
- *       emergency, unpaid). Reported: lenders that cannot pay in full, and the total shortfall.</li>
+ *   <li>Eisenberg-Noe (2001) clearing: lenders owe funders their drawn lines and the collections
+ *       on the receivables funders hold; a lender's external assets are its cash and own net
+ *       receivables less the funding that ranks ahead (other, emergency, unpaid), plus the
+ *       receivables it services for funders at face value. Reported: lenders that cannot pay in
+ *       full, and the total shortfall.</li>
  * </ul>
  */
 public final class NetworkMeasures {
@@ -45,13 +49,19 @@ public final class NetworkMeasures {
             LenderState lender = lenders.get(l);
             capital[l] = Math.max(0.0, lender.equity());
             distress[l] = openingEquity[l] > 0 ? clamp(1.0 - lender.equity() / openingEquity[l]) : 0.0;
-            external[l] = Math.max(0.0, lender.cash() + lender.ownReceivables() - lender.provisions()
-                    - lender.funding() - lender.emergencyFunding() - lender.unpaid());
+            double serviced = 0;
             for (int f = 0; f < nf; f++) {
-                double drawn = network.drawnBy(l, network.funders().get(f));
-                exposures[nl + f][l] = drawn;
-                liabilities[l][nl + f] = drawn;
+                FunderState funder = network.funders().get(f);
+                double claim = network.claimOn(l, funder);
+                double owed = network.drawnBy(l, funder) + claim;
+                exposures[nl + f][l] = owed;
+                liabilities[l][nl + f] = owed;
+                serviced += claim;
             }
+            // Receivables serviced for funders pass through the lender at face value: an asset
+            // against the claims above, so they change nothing for a lender that can pay.
+            external[l] = Math.max(0.0, lender.cash() + lender.ownReceivables() - lender.provisions()
+                    - lender.funding() - lender.emergencyFunding() - lender.unpaid()) + serviced;
         }
         for (int f = 0; f < nf; f++) {
             FunderState funder = network.funders().get(f);
