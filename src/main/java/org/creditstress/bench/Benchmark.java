@@ -285,8 +285,9 @@ public final class Benchmark {
             }
         }
         t.note("theoretical = BorrowerTable.bytesPerBorrower() (" + org.creditstress.model.borrower.BorrowerTable.bytesPerBorrower()
-                + ") + accounts per borrower x AccountTable.bytesPerAccount() ("
-                + org.creditstress.model.borrower.AccountTable.bytesPerAccount() + ")");
+                + ") + accounts per borrower x AccountTable.bytesPerAccount(ring length) ("
+                + (twoLenderHeap == null ? "?" : String.valueOf(org.creditstress.model.borrower.AccountTable.bytesPerAccount(twoLenderHeap.ringLength())))
+                + ")");
         t.note("measured = (used heap after full GC with the market built) - (before), / borrowers (MemoryMXBean); "
                 + "'started replication' adds the phases' scratch, per-chunk random streams and statistics, and the metric table");
     }

@@ -60,7 +60,7 @@ public final class ModelRuns {
     }
 
     /** Heap of a built population, measured and by the tables' own count. */
-    public record HeapUse(int borrowers, int accounts, long marketBytes, long replicationBytes) {
+    public record HeapUse(int borrowers, int accounts, int ringLength, long marketBytes, long replicationBytes) {
         public double accountsPerBorrower() {
             return (double) accounts / borrowers;
         }
@@ -75,9 +75,9 @@ public final class ModelRuns {
             return (double) replicationBytes / borrowers;
         }
 
-        /** {@code BorrowerTable.bytesPerBorrower() + accounts per borrower x AccountTable.bytesPerAccount()}. */
+        /** {@code BorrowerTable.bytesPerBorrower() + accounts per borrower x AccountTable.bytesPerAccount(ring)}. */
         public double theoreticalPerBorrower() {
-            return BorrowerTable.bytesPerBorrower() + accountsPerBorrower() * AccountTable.bytesPerAccount();
+            return BorrowerTable.bytesPerBorrower() + accountsPerBorrower() * AccountTable.bytesPerAccount(ringLength);
         }
     }
 
@@ -98,7 +98,7 @@ public final class ModelRuns {
         cm.start();
         long after2 = Harness.usedHeapAfterGc();
         Reference.reachabilityFence(cm);
-        return new HeapUse(s.population().size(), accounts, after - before, after2 - before2);
+        return new HeapUse(s.population().size(), accounts, MarketBuilder.ringLength(s), after - before, after2 - before2);
     }
 
     /** Heap of the naive schedule's per-borrower agents, bytes per borrower (schedule minus bare market). */

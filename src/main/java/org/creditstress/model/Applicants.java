@@ -161,6 +161,7 @@ public final class Applicants {
         }
         b.flags[i] = flags;
         b.monthsInState[i] = 0;
+        b.scareLeft[i] = 0;
         double income = seg.incomeMedian() * Math.exp(seg.incomeDispersion() * rng.nextGaussian());
         b.permanentIncome[i] = (float) income;
         b.income[i] = 0f;

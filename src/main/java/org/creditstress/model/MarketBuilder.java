@@ -28,8 +28,17 @@ public final class MarketBuilder {
     /** Estimated heap bytes for a population of this size (used to refuse impossible sizes). */
     public static long estimatedBytes(Scenario s) {
         return (long) (s.population().size()
-                * (BorrowerTable.bytesPerBorrower() + Applicants.slots(s) * AccountTable.bytesPerAccount()) * 1.1)
+                * (BorrowerTable.bytesPerBorrower() + Applicants.slots(s) * AccountTable.bytesPerAccount(ringLength(s))) * 1.1)
                 + 64L * 1024 * 1024;
+    }
+
+    /** Ring length of the account table: the longest plan or loan term of any product, plus one. */
+    public static int ringLength(Scenario s) {
+        int longest = 1;
+        for (org.creditstress.scenario.ProductSpec p : s.products()) {
+            longest = Math.max(longest, p.longestTerm());
+        }
+        return longest + 1;
     }
 
     /** Builds a replication's market: every borrower drawn, its applications underwritten. */
@@ -43,7 +52,7 @@ public final class MarketBuilder {
             b.firstAccount[i] = i * slots;
         }
         java.util.Arrays.fill(b.accountCount, (byte) slots);
-        AccountTable acc = new AccountTable(n * slots);
+        AccountTable acc = new AccountTable(n * slots, ringLength(s));
         double u1 = s.economy().unemployment().at(1);
         executor.forEachChunk(chunks, (c, from, to) -> {
             SplittableRandom rng = chunks.rng(c, RandomStream.POPULATION);

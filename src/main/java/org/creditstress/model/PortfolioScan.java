@@ -202,11 +202,13 @@ public final class PortfolioScan implements Steppable {
     }
 
     private void checkAccount(AccountTable acc, int a) {
-        if (bad(acc.statement[a]) || bad(acc.pending[a]) || bad(acc.pool[a]) || bad(acc.arrears[a]) || !(acc.limit[a] >= 0)) {
+        if (bad(acc.statement[a]) || bad(acc.pending[a]) || bad(acc.revolving[a]) || bad(acc.pool[a]) || bad(acc.arrears[a])
+                || !(acc.limit[a] >= 0)) {
             throw new InvariantViolation(market.month(), "account " + a + " (borrower " + acc.borrower[a] + ", lender "
                     + market.lenders.get(acc.lender[a]).spec.name() + ")",
-                    "statement, pending, pool, arrears and limit must be finite and non-negative, got "
-                            + acc.statement[a] + ", " + acc.pending[a] + ", " + acc.pool[a] + ", " + acc.arrears[a] + ", " + acc.limit[a]);
+                    "statement, pending, revolving, pool, arrears and limit must be finite and non-negative, got "
+                            + acc.statement[a] + ", " + acc.pending[a] + ", " + acc.revolving[a] + ", " + acc.pool[a] + ", "
+                            + acc.arrears[a] + ", " + acc.limit[a]);
         }
     }
 

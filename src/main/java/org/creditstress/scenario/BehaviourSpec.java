@@ -6,7 +6,8 @@ public record BehaviourSpec(TraitSpec essentialShare, TraitSpec discretionaryPro
                         double instalmentUptake, double cashLoanDrawProbability, double cashLoanDrawShare,
                         boolean borrowToPay, RepaymentPriorityRule repaymentPriority,
                         double strategicDefaultDebtMonths, double fraudIncomeInflation, double fraudTrueRisk,
-                        double strategicTrueRisk) {
+                        double strategicTrueRisk, double instalmentFeeSensitivity, double feeMisreading,
+                        double prepaymentMonthly, double deleveragingCut, int deleveragingMonths) {
 
     /** Whom a borrower short of cash pays first. */
     public enum RepaymentPriorityRule { PRO_RATA, PENALTY_COST, COLLECTION_PRESSURE, BUREAU_REPORTING }

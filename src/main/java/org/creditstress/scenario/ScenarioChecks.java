@@ -78,6 +78,26 @@ final class ScenarioChecks {
             ProductSpec p = s.products().get(i);
             String path = "products[" + i + "]";
             name(p.id(), path + ".id", ids);
+            int previous = 0;
+            for (int k = 0; k < p.instalmentTerms().size(); k++) {
+                double n = p.instalmentTerms().get(k);
+                if (n != Math.rint(n) || n <= previous) {
+                    add(path + ".instalment_terms[" + k + "]", "must be a whole number of months above the previous term, got " + n);
+                    break;
+                }
+                previous = (int) n;
+            }
+            if (p.kind() == ProductKind.PURCHASE_LINE && p.instalmentTerms().isEmpty()) {
+                add(path + ".instalment_terms", "needs at least one term");
+            }
+            if (p.instalmentFees().size() != 1 && p.instalmentFees().size() != p.instalmentTerms().size()) {
+                add(path + ".instalment_fees", "needs one fee for every term (" + p.instalmentTerms().size()
+                        + ") or one for all, got " + p.instalmentFees().size());
+            }
+            if (p.interestFreeDays() > 30 && p.minPaymentShare() > 0) {
+                add(path + ".interest_free_days", "above 30 days is not supported with a minimum payment (min_payment_share "
+                        + p.minPaymentShare() + ")");
+            }
             if (p.minLimit() > p.maxLimit()) {
                 add(path + ".min_limit", "must not exceed max_limit (" + p.maxLimit() + "), got " + p.minLimit());
             }

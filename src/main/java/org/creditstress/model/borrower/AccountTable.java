@@ -8,15 +8,29 @@ package org.creditstress.model.borrower;
  * closes, or the accounts of a borrower who leaves the market, become {@link #EMPTY} again and
  * the slot can hold a new relationship.
  *
- * <p>The receivable of an account is {@code statement + pending + pool + arrears}:
+ * <p>The receivable of an account is {@code statement + pending + revolving + pool + arrears}:
  * <ul>
  *   <li>purchase line: {@code pending} are this cycle's interest-free purchases, billed at the
- *       end of the month as next month's {@code statement}; {@code pool} is the instalment
- *       principal, amortising 1/n a month;</li>
- *   <li>cash loan: {@code pool} is the principal outstanding, repaid by a fixed {@code payment}
- *       over {@code termLeft} months;</li>
+ *       end of the month as next month's {@code statement}; {@code revolving} is what the holder
+ *       chose not to repay of past statements (only on products with a minimum payment), charged
+ *       interest; {@code pool} is the principal of the open instalment plans;</li>
+ *   <li>cash loan: {@code pool} is the principal of the open loans, {@code pending} the loans
+ *       drawn this cycle (they join the pool, and bear interest, from the next);</li>
  *   <li>both: {@code arrears} is what fell due and was not paid (with penalty interest).</li>
  * </ul>
+ *
+ * <p><b>Schedules.</b> Instalment plans and cash loans are kept exactly, per plan, without an
+ * object per plan. Each account has its own billing clock ({@code cycle}, counted modulo the
+ * ring length {@code T}; it stops while the account is in a grace period) and two rings of
+ * {@code T} entries: the monthly principal (line) or fixed payment (loan) and the monthly fee
+ * that <i>stop</i> after the bill at a given clock value. {@code schedule} and {@code planFee} are
+ * the sums over the open plans, billed every cycle. A plan of {@code n} payments taken when the
+ * clock reads {@code c} writes a negative entry at {@code c} (it joins the schedule after this
+ * cycle's bill, so its first payment is next cycle's) and a positive one at {@code c + n} (it
+ * leaves after its n-th payment), which is why {@code T} is the longest term plus one.
+ * {@code termLeft} counts the bills to the last payment of any plan; that bill takes whatever
+ * principal is left, so rounding never leaves a residue. The rings are {@code float} (4 bytes;
+ * a plan's amounts are rounded to float once and the same value is added and removed).
  */
 public final class AccountTable {
     public static final byte NOT_OPEN = 0;
@@ -58,14 +72,38 @@ public final class AccountTable {
     public final short[] openedMonth;
     /** Credit limit (line) or maximum loan (cash loan), yuan. */
     public final float[] limit;
-    /** Fixed monthly instalment of the cash loan, yuan. */
-    public final double[] payment;
+    /**
+     * Scheduled monthly amount of the open plans, yuan: the principal of the instalment plans
+     * (line) or the fixed payments of the loans (cash loan).
+     */
+    public final double[] schedule;
+    /** Monthly fee of the open instalment plans (flat, on their original principal), yuan. */
+    public final double[] planFee;
+    /** The account's billing clock modulo the ring length (see the class comment). */
+    public final byte[] cycle;
+    /** {@code ringEnd[k][a]}: schedule amount that stops after the bill at clock {@code k}. */
+    private final float[][] ringSchedule;
+    /** {@code ringFee[k][a]}: fee amount that stops after the bill at clock {@code k}. */
+    private final float[][] ringFee;
     public final double[] statement;
     public final double[] pending;
+    /** Revolving balance carried from past statements, yuan (products with a minimum payment). */
+    public final double[] revolving;
     public final double[] pool;
     public final double[] arrears;
 
+    /** A table of {@code size} slots whose plans last at most 24 months. */
     public AccountTable(int size) {
+        this(size, 25);
+    }
+
+    /**
+     * @param ringLength the longest plan or loan term, in months, plus one (at least 2)
+     */
+    public AccountTable(int size, int ringLength) {
+        if (ringLength < 2 || ringLength > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("ring length must be 2..127, got " + ringLength);
+        }
         this.size = size;
         borrower = new int[size];
         lender = new byte[size];
@@ -84,9 +122,14 @@ public final class AccountTable {
         java.util.Arrays.fill(lastBucket, (byte) 5);
         java.util.Arrays.fill(openedMonth, Short.MIN_VALUE);
         limit = new float[size];
-        payment = new double[size];
+        schedule = new double[size];
+        planFee = new double[size];
+        cycle = new byte[size];
+        ringSchedule = new float[ringLength][size];
+        ringFee = new float[ringLength][size];
         statement = new double[size];
         pending = new double[size];
+        revolving = new double[size];
         pool = new double[size];
         arrears = new double[size];
     }
@@ -103,16 +146,138 @@ public final class AccountTable {
         lastBucket[a] = 5;
         openedMonth[a] = Short.MIN_VALUE;
         limit[a] = 0f;
-        payment[a] = 0.0;
+        clearSchedule(a);
         statement[a] = 0.0;
         pending[a] = 0.0;
+        revolving[a] = 0.0;
         pool[a] = 0.0;
         arrears[a] = 0.0;
     }
 
+    /** Ring length: the longest term the table can schedule is one less. */
+    public int ringLength() {
+        return ringSchedule.length;
+    }
+
+    /**
+     * Adds a plan to account {@code a}: {@code n} payments of {@code perMonth} (principal, or the
+     * loan's fixed payment) and {@code feePerMonth}, the first at the account's next bill, or
+     * {@code delay} bills later. The caller adds the principal to {@code pool}.
+     */
+    public void addPlan(int a, double perMonth, double feePerMonth, int n, int delay) {
+        int T = ringSchedule.length;
+        if (n < 1 || delay < 0 || n + delay >= T) {
+            throw new IllegalArgumentException("plan of " + n + " months after " + delay + " does not fit a ring of " + T);
+        }
+        float amount = (float) perMonth;
+        float fee = (float) feePerMonth;
+        int start = (cycle[a] + delay) % T;
+        int end = (start + n) % T;
+        ringSchedule[start][a] -= amount;
+        ringFee[start][a] -= fee;
+        ringSchedule[end][a] += amount;
+        ringFee[end][a] += fee;
+        // The plan joins after the bill at its start: termLeft counts that bill too.
+        if (termLeft[a] < n + delay + 1) {
+            termLeft[a] = (byte) (n + delay + 1);
+        }
+    }
+
+    /**
+     * After account {@code a} is billed: the clock moves on one cycle, the plans that had their
+     * last payment leave the schedule and plans taken this cycle join it. Returns true when the
+     * bill just made was the last of every plan (the caller has billed the remaining principal).
+     */
+    public boolean advance(int a) {
+        int k = cycle[a];
+        float s = ringSchedule[k][a];
+        float f = ringFee[k][a];
+        if (s != 0f || f != 0f) {
+            schedule[a] -= s;
+            planFee[a] -= f;
+            ringSchedule[k][a] = 0f;
+            ringFee[k][a] = 0f;
+        }
+        cycle[a] = (byte) ((k + 1) % ringSchedule.length);
+        if (termLeft[a] > 0 && --termLeft[a] == 0) {
+            schedule[a] = 0.0;
+            planFee[a] = 0.0;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the next bill of account {@code a} is the last of its plans. */
+    public boolean lastBill(int a) {
+        return termLeft[a] == 1;
+    }
+
+    /** Removes every plan of account {@code a} (the caller settles or writes off the principal). */
+    public void clearSchedule(int a) {
+        for (float[] r : ringSchedule) {
+            r[a] = 0f;
+        }
+        for (float[] r : ringFee) {
+            r[a] = 0f;
+        }
+        schedule[a] = 0.0;
+        planFee[a] = 0.0;
+        termLeft[a] = 0;
+    }
+
+    /**
+     * Replaces every plan of account {@code a} by one plan: {@code perMonth} and
+     * {@code feePerMonth} for {@code n} bills (n may exceed the ring: the last bill is counted by
+     * {@code termLeft}, at most 127). Used by restructuring.
+     */
+    public void reschedule(int a, double perMonth, double feePerMonth, int n) {
+        clearSchedule(a);
+        schedule[a] = perMonth;
+        planFee[a] = feePerMonth;
+        termLeft[a] = (byte) Math.max(1, Math.min(Byte.MAX_VALUE, n));
+    }
+
+    /**
+     * Scales the open plans of account {@code a} by {@code factor} (principal schedule and,
+     * if {@code fees}, the fees too): after a partial prepayment or recovery the rest of each plan
+     * is repaid over its own remaining months.
+     */
+    public void scaleSchedule(int a, double factor, boolean fees) {
+        float k = (float) factor;
+        for (float[] r : ringSchedule) {
+            r[a] *= k;
+        }
+        schedule[a] *= factor;
+        if (fees) {
+            for (float[] r : ringFee) {
+                r[a] *= k;
+            }
+            planFee[a] *= factor;
+        }
+    }
+
+    /**
+     * Reduces the principal of account {@code a}'s plans by {@code amount} (at most the pool),
+     * scaling what is left of every plan alike; returns the reduction.
+     */
+    public double reducePrincipal(int a, double amount) {
+        double x = Math.min(amount, pool[a]);
+        if (x <= 0) {
+            return 0.0;
+        }
+        if (x >= pool[a]) {
+            pool[a] = 0.0;
+            clearSchedule(a);
+        } else {
+            scaleSchedule(a, (pool[a] - x) / pool[a], true);
+            pool[a] -= x;
+        }
+        return x;
+    }
+
     /** Receivable of account {@code a}, yuan. */
     public double balance(int a) {
-        return statement[a] + pending[a] + pool[a] + arrears[a];
+        return statement[a] + pending[a] + revolving[a] + pool[a] + arrears[a];
     }
 
     public boolean has(int a, byte flag) {
@@ -142,8 +307,8 @@ public final class AccountTable {
         return Math.min(monthsPastDue[a], 4);
     }
 
-    /** Heap bytes per account held by this table. */
-    public static int bytesPerAccount() {
-        return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 8 * 5 + 1 + 1 + 1 + 1 + 1 + 2;
+    /** Heap bytes per account held by a table whose ring has {@code ringLength} entries. */
+    public static int bytesPerAccount(int ringLength) {
+        return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 8 * 7 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 2 * 4 * ringLength;
     }
 }

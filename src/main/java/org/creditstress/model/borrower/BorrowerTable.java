@@ -50,6 +50,8 @@ public final class BorrowerTable {
     public final byte[] lendersHeld;
     /** Literacy tercile: 0 low, 1 middle, 2 high. */
     public final byte[] literacyTercile;
+    /** Months of deleveraging left after a missed payment (see Consumption). */
+    public final byte[] scareLeft;
     /** First account index in the account table. */
     public final int[] firstAccount;
     /** Number of accounts held (open or not). */
@@ -73,6 +75,7 @@ public final class BorrowerTable {
         baseScore = new float[size];
         lendersHeld = new byte[size];
         literacyTercile = new byte[size];
+        scareLeft = new byte[size];
         firstAccount = new int[size + 1];
         accountCount = new byte[size];
     }
@@ -99,6 +102,6 @@ public final class BorrowerTable {
 
     /** Heap bytes per borrower held by this table (excluding accounts). */
     public static int bytesPerBorrower() {
-        return 1 + 1 + 2 + 4 + 4 + 8 + 4 * 6 + 4 + 4 + 1 + 1 + 4 + 1;
+        return 1 + 1 + 2 + 4 + 4 + 8 + 4 * 6 + 4 + 4 + 1 + 1 + 1 + 4 + 1;
     }
 }

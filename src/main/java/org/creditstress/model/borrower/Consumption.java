@@ -32,7 +32,9 @@ import org.creditstress.scenario.SegmentSpec;
  *   <li>Essentials are paid in cash, then on a current purchase line; what neither covers is
  *       unmet.</li>
  *   <li>A planned cash-loan draw, with probability {@code cash_loan_draw_probability * (1 + b)},
- *       of {@code cash_loan_draw_share} of the limit, spent on a purchase.</li>
+ *       of {@code cash_loan_draw_share} of the limit, spent on a purchase. A cash-loan account
+ *       may hold several loans, each of {@code term_months} fixed payments, while their principal
+ *       stays within the limit.</li>
  *   <li>Wanted discretionary spending {@code W = d * max(0, y - E) + drawdown * max(0, S - target)
  *       + planned draw + impulse}, with {@code S} the savings left after essentials, where impulse {@code = impulse_credit_share * b * (1 - l) * A}
  *       and {@code A} is the credit available on current lines: the over-borrowing of the
@@ -41,9 +43,21 @@ import org.creditstress.scenario.SegmentSpec;
  *       impulse; cash pays the rest out of {@code S - l * B} (the literate set the bill aside);
  *       of what cash cannot pay, a share {@code 1 - l} goes on the line anyway (credit seen as
  *       income), the rest is not bought.</li>
- *   <li>Line purchases: a share {@code instalment_uptake * (1 + b)} becomes an instalment plan, the
- *       rest is due in full next cycle (interest-free). The lender pays the merchant.</li>
+ *   <li>Line purchases become an instalment plan or are due after the interest-free window
+ *       ({@code interest_free_days}). The borrower picks the term {@code n} of the product's
+ *       terms that maximises {@code U(n) = b ln n - s F(n) m}, where {@code F(n) = n f(n)} is the
+ *       plan's total flat fee as a share of the price, {@code s = instalment_fee_sensitivity} and
+ *       {@code m = 1 - (1 - l) fee_misreading} the share of the fee it sees (low literacy reads a
+ *       flat monthly fee as cheap); it converts a share
+ *       {@code min(1, instalment_uptake (1 + b) exp(-s F(n) m))} of the purchase. The plan is
+ *       repaid in {@code n} equal principal parts plus the flat fee {@code f(n)} on the original
+ *       principal, from the next cycle ({@link AccountTable} keeps every plan). The lender pays
+ *       the merchant.</li>
  * </ol>
+ * Deleveraging: for {@code deleveraging_months} after a missed payment (set by {@link Repayment})
+ * the borrower cuts its impulse, convenience and credit-seen-as-income spending on the line and
+ * its planned loan draws by {@code deleveraging_cut}; essentials it cannot pay in cash still go on
+ * the line.
  * Accounts that are past due, or at a lender that has stopped lending, take no new credit.
  * A fraudster first draws every current loan in full and spends every line to its limit.
  * Which loan a short borrower draws, and whether that is loan stacking, is {@link LoanStacking}.
@@ -56,8 +70,16 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
     private final transient BehaviourSpec behaviour;
     private final double[] emergencyProbability;
     private final double[] emergencySize;
-    private final double[] instalmentMonths;
     private final byte[] termMonths;
+    /** Per product: the plan terms, their log, and their total fee as a share of the price. */
+    private final int[][] planTerms;
+    private final double[][] planLogTerm;
+    private final double[][] planTotalFee;
+    private final double[][] planFee;
+    private final byte[] interestFreeCycles;
+    private final double feeSensitivity;
+    private final double feeMisreading;
+    private final double keepCredit;
     private final transient Pricing pricing;
     private final transient LoanStacking stacking;
     private final double[] merchantDiscount;
@@ -94,7 +116,28 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         this.stacking = new LoanStacking(behaviour.borrowToPay(), loanStacking);
         emergencyProbability = segments.stream().mapToDouble(SegmentSpec::emergencyProbability).toArray();
         emergencySize = segments.stream().mapToDouble(SegmentSpec::emergencySizeMonths).toArray();
-        instalmentMonths = products.stream().mapToDouble(ProductSpec::instalmentMonths).toArray();
+        planTerms = new int[products.size()][];
+        planLogTerm = new double[products.size()][];
+        planTotalFee = new double[products.size()][];
+        planFee = new double[products.size()][];
+        interestFreeCycles = new byte[products.size()];
+        for (int p = 0; p < products.size(); p++) {
+            ProductSpec spec = products.get(p);
+            int[] terms = spec.terms();
+            planTerms[p] = terms;
+            planLogTerm[p] = new double[terms.length];
+            planTotalFee[p] = new double[terms.length];
+            planFee[p] = new double[terms.length];
+            for (int k = 0; k < terms.length; k++) {
+                planLogTerm[p][k] = Math.log(terms[k]);
+                planFee[p][k] = spec.fee(k);
+                planTotalFee[p][k] = terms[k] * spec.fee(k);
+            }
+            interestFreeCycles[p] = (byte) spec.interestFreeCycles();
+        }
+        feeSensitivity = behaviour.instalmentFeeSensitivity();
+        feeMisreading = behaviour.feeMisreading();
+        keepCredit = 1.0 - behaviour.deleveragingCut();
         merchantDiscount = products.stream().mapToDouble(ProductSpec::merchantDiscount).toArray();
         minDraw = products.stream().mapToDouble(ProductSpec::minLimit).toArray();
         lendingNow = new boolean[market.lenders.size()];
@@ -139,9 +182,8 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         if (acc.status[a] != AccountTable.OPEN) {
             return 0.0;
         }
-        double regular = acc.cashLoan[a]
-                ? (acc.termLeft[a] > 0 ? acc.payment[a] : acc.pool[a])
-                : acc.statement[a] + acc.pool[a] / instalmentMonths[acc.product[a]];
+        double scheduled = acc.termLeft[a] == 1 ? acc.pool[a] : acc.schedule[a];
+        double regular = acc.cashLoan[a] ? scheduled : acc.statement[a] + scheduled + acc.planFee[a];
         return regular + acc.arrears[a];
     }
 
@@ -184,6 +226,12 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             double pb = b.presentBias[i];
             double lit = b.literacy[i];
             int k = b.segment[i];
+            // Deleveraging: a borrower that missed a payment recently keeps this share of its credit use.
+            double keep = 1.0;
+            if (b.scareLeft[i] > 0) {
+                b.scareLeft[i]--;
+                keep = keepCredit;
+            }
 
             if (b.fraud(i)) {
                 s += drawEverything(c, acc, a0, a1);
@@ -200,7 +248,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                 }
                 if (canLend(acc, a)) {
                     if (acc.cashLoan[a]) {
-                        if (acc.pool[a] == 0.0) {
+                        if (acc.limit[a] - acc.balance(a) >= minDraw[acc.product[a]]) {
                             lendable |= 1L << (a - a0);
                         }
                     } else {
@@ -220,7 +268,8 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             if (lendable != 0 && essentials + bill > s) {
                 int loan = stacking.choose(acc, a0, a1, lendable, owed);
                 if (loan >= 0) {
-                    drawnAmount = disburse(c, acc, loan, Math.min(acc.limit[loan], Math.max(minDraw[acc.product[loan]], essentials + bill - s)));
+                    drawnAmount = disburse(c, acc, loan, Math.min(acc.limit[loan] - acc.balance(loan),
+                            Math.max(minDraw[acc.product[loan]], essentials + bill - s)));
                     s += drawnAmount;
                     drawnAccount = loan;
                     lendable &= ~(1L << (loan - a0));
@@ -241,7 +290,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             double shortfall = essentials - essentialCash;
             if (shortfall > 0 && available > 0) {
                 double onCredit = Math.min(shortfall, available);
-                purchase(c, acc, a0, a1, onCredit, 0.0);
+                purchase(c, acc, a0, a1, onCredit, -1.0, 0.0);
                 available -= onCredit;
                 creditSpending += onCredit;
                 shortfall -= onCredit;
@@ -249,21 +298,22 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             unmet += shortfall;
 
             double drawn = 0;
-            if (loanAccount >= 0 && plannedLoanDraw < behaviour.cashLoanDrawProbability() * (1.0 + pb)) {
-                drawn = disburse(c, acc, loanAccount, behaviour.cashLoanDrawShare() * acc.limit[loanAccount]);
+            if (loanAccount >= 0 && plannedLoanDraw < keep * behaviour.cashLoanDrawProbability() * (1.0 + pb)) {
+                drawn = disburse(c, acc, loanAccount, Math.min(acc.limit[loanAccount] - acc.balance(loanAccount),
+                        behaviour.cashLoanDrawShare() * acc.limit[loanAccount]));
                 s += drawn;
             }
             double planned = b.discretionary[i] * Math.max(0.0, y - essentials)
                     + behaviour.savingsDrawdown() * Math.max(0.0, s - drawn - b.savingsTarget[i])
                     + drawn;
-            double impulse = behaviour.impulseCreditShare() * pb * (1.0 - lit) * available;
-            double creditUse = Math.min(behaviour.convenienceShare() * planned + impulse, available);
+            double impulse = keep * behaviour.impulseCreditShare() * pb * (1.0 - lit) * available;
+            double creditUse = Math.min(keep * behaviour.convenienceShare() * planned + impulse, available);
             double spendableCash = Math.max(0.0, s - lit * bill);
             double cashUse = Math.min(planned + impulse - creditUse, spendableCash);
             double unfunded = planned + impulse - creditUse - cashUse;
-            creditUse += Math.min((1.0 - lit) * unfunded, available - creditUse);
+            creditUse += Math.min(keep * (1.0 - lit) * unfunded, available - creditUse);
             if (creditUse > 0) {
-                purchase(c, acc, a0, a1, creditUse, Math.min(1.0, behaviour.instalmentUptake() * (1.0 + pb)));
+                purchase(c, acc, a0, a1, creditUse, pb, lit);
                 creditSpending += creditUse;
             }
             s -= cashUse;
@@ -298,38 +348,41 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                 continue;
             }
             if (acc.cashLoan[a]) {
-                if (acc.pool[a] == 0.0) {
-                    cash += disburse(c, acc, a, acc.limit[a]);
-                }
+                cash += disburse(c, acc, a, acc.limit[a] - acc.balance(a));
             } else {
                 double x = acc.available(a);
                 if (x > 0) {
-                    purchase(c, acc, a, a + 1, x, 0.0);
+                    purchase(c, acc, a, a + 1, x, -1.0, 0.0);
                 }
             }
         }
         return cash;
     }
 
-    /** Opens a cash loan of {@code amount} on account {@code a}; returns the amount paid to the borrower. */
+    /**
+     * Lends {@code amount} on cash-loan account {@code a}: a new loan of the product's term,
+     * repaid by fixed payments from the next cycle. Returns the amount paid to the borrower.
+     */
     private double disburse(int c, AccountTable acc, int a, double amount) {
         if (amount <= 0) {
             return 0.0;
         }
         int p = acc.product[a];
-        acc.pool[a] = amount;
-        acc.payment[a] = amount * pricing.annuityFactor(a, termMonths[p]);
-        acc.termLeft[a] = termMonths[p];
+        // Pending until the cycle closes: a loan drawn this cycle bears interest from the next.
+        acc.pending[a] += amount;
+        acc.addPlan(a, amount * pricing.annuityFactor(a, termMonths[p]), 0.0, termMonths[p], 0);
         market.ledger.add(c, Flow.DISBURSED, acc.lender[a], amount);
         market.ledger.count(c, Counter.LOANS_DRAWN, acc.lender[a]);
         return amount;
     }
 
     /**
-     * Spends {@code amount} on the borrower's current lines, in account order, a share
-     * {@code instalmentShare} as instalments. The caller has checked that enough is available.
+     * Spends {@code amount} on the borrower's current lines, in account order. A borrower with
+     * present bias {@code pb} and literacy {@code lit} turns part of it into an instalment plan
+     * (see the class comment); {@code pb < 0} means none (essentials, a fraudster's spree). The
+     * caller has checked that enough is available.
      */
-    private void purchase(int c, AccountTable acc, int a0, int a1, double amount, double instalmentShare) {
+    private void purchase(int c, AccountTable acc, int a0, int a1, double amount, double pb, double lit) {
         double left = amount;
         for (int a = a0; a < a1 && left > 0; a++) {
             if (acc.cashLoan[a] || !canLend(acc, a)) {
@@ -339,12 +392,40 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             if (x <= 0) {
                 continue;
             }
-            double instalment = x * instalmentShare;
-            acc.pool[a] += instalment;
-            acc.pending[a] += x - instalment;
+            int p = acc.product[a];
+            double instalment = 0.0;
+            if (pb >= 0) {
+                int[] terms = planTerms[p];
+                double seen = 1.0 - (1.0 - lit) * feeMisreading;
+                int best = 0;
+                double bestUtility = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < terms.length; k++) {
+                    double u = pb * planLogTerm[p][k] - feeSensitivity * planTotalFee[p][k] * seen;
+                    if (u > bestUtility) {
+                        bestUtility = u;
+                        best = k;
+                    }
+                }
+                double share = Math.min(1.0, behaviour.instalmentUptake() * (1.0 + pb)
+                        * Math.exp(-feeSensitivity * planTotalFee[p][best] * seen));
+                instalment = x * share;
+                if (instalment > 0) {
+                    int n = terms[best];
+                    acc.pool[a] += instalment;
+                    acc.addPlan(a, instalment / n, instalment * planFee[p][best], n, 0);
+                }
+            }
+            double rest = x - instalment;
+            if (interestFreeCycles[p] == 1) {
+                acc.pending[a] += rest;
+            } else {
+                // Due a cycle later: a one-payment plan that starts after one cycle.
+                acc.pool[a] += rest;
+                acc.addPlan(a, rest, 0.0, 1, interestFreeCycles[p] - 1);
+            }
             LenderState lender = market.lenders.get(acc.lender[a]);
             market.ledger.add(c, Flow.PURCHASES, lender.index, x);
-            market.ledger.add(c, Flow.MERCHANT_FEES, lender.index, x * merchantDiscount[acc.product[a]]);
+            market.ledger.add(c, Flow.MERCHANT_FEES, lender.index, x * merchantDiscount[p]);
             left -= x;
         }
     }

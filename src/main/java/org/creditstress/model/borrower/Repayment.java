@@ -17,24 +17,41 @@ import org.creditstress.scenario.ProductSpec;
  * <p>Charges are recorded by kind (interest, instalment fees, penalty interest, and the penalty on
  * accounts over 90 DPD, which the lender holds in suspense) as well as in total.
  *
- * <p>Billing, per open account: penalty interest {@code arrears * penalty_daily_rate * 30} is added
- * to the arrears; a purchase line bills last cycle's statement, {@code 1/n} of the instalment pool
- * ({@code n = instalment_months}, times the lender's {@code term_extension} once restructured) and
- * the fee {@code instalment_monthly_fee * pool}; a cash loan bills interest {@code pool * r} with
- * {@code r = apr / 12} ({@link Pricing}) and the principal part of its fixed payment, the whole pool
- * in its last month. Monthly rates are capped by an APR cap while one is in force. A pool left
- * below 0.00005 yuan is billed in full. The amount due is the regular bill plus arrears.
+ * <p>Billing, per open account ({@link AccountTable} keeps every plan and loan exactly): penalty
+ * interest {@code arrears * penalty_daily_rate * 30} is added to the arrears;
+ * <ul>
+ *   <li>a purchase line bills last cycle's statement, the monthly principal of its open
+ *       instalment plans ({@code P/n} for a plan of principal {@code P} and term {@code n}) and
+ *       their flat fees {@code f(n) P}, capped at {@code cap * pool} while an APR cap is in force.
+ *       With a minimum payment ({@code min_payment_share m > 0}) the statement is not due in
+ *       full: interest {@code R r_rev} ({@code r_rev = revolving_apr / 12}) is added to the
+ *       revolving balance {@code R}, and of {@code X = statement + R + R r_rev} the bill asks for
+ *       {@code min(X, max(min_payment_floor, m X))}; the rest revolves. A holder who pays only
+ *       the minimum and buys nothing has {@code R(t) = R(0) ((1 + r_rev)(1 - m))^t};</li>
+ *   <li>a cash loan bills interest {@code pool * r} ({@code r = apr / 12}, {@link Pricing}) and
+ *       the rest of its loans' fixed payments as principal;</li>
+ *   <li>the last payment of an account's plans bills whatever principal is left.</li>
+ * </ul>
+ * The amount due is the regular bill plus arrears.
  *
  * <p>Grace: an account in a grace period (restructuring, repayment holiday) owes nothing this
- * month, keeps its bucket, and has its interest or fee added to the principal.
+ * month, keeps its bucket, its plans' clock stops, and its interest or fee is added to the
+ * principal (billed with its last payment).
  *
  * <p>Paying: the borrower pays all it owes if its savings allow, else all its savings, split by
  * the {@link RepaymentPriority}. Fraudsters and strategic defaulters past their threshold pay
  * nothing. An account paid in full is current again (a cure). An account
  * that got at least its regular bill stays in its bucket; otherwise it rolls one month further
- * past due. What is unpaid stays as arrears.
+ * past due, and the borrower deleverages ({@code deleveraging_months}, see {@link Consumption}).
+ * What is unpaid stays as arrears.
  *
- * <p>Cycle close: this month's interest-free purchases become next month's statement.
+ * <p>Beyond the bill: a borrower who paid everything due repays revolving balances from savings
+ * above {@code (1 - l) * target} (the literate clear expensive debt; the others keep a cash
+ * cushion), and, with probability {@code prepayment_monthly}, repays an account's plans or
+ * loans early when its savings above the target cover them (fees not yet billed are waived).
+ *
+ * <p>Cycle close: this month's interest-free purchases become next month's statement; loans
+ * drawn this month join the principal (interest runs from the next cycle).
  *
  * <p>A {@link BorrowerPhase}: the chunk loop and the benchmark's per-borrower schedule both run
  * {@link #stepBorrowers}.
@@ -51,11 +68,14 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     /** Penalty interest on accounts this many months past due (over 90 DPD) is held in suspense, not income. */
     private static final int SUSPEND_PENALTY_FROM = 4;
     private final double[] penaltyMonthly;
-    private final double[] feeMonthly;
-    private final double[] instalmentMonths;
+    private final double[] minShare;
+    private final double[] minFloor;
+    private final double[] revolvingMonthly;
     private final transient Pricing pricing;
     private final double strategicDebtMonths;
-    private final double[] extension;
+    private final byte deleveragingMonths;
+    private final double prepaymentMonthly;
+    private final transient org.creditstress.model.engine.CounterRandom prepaymentDraws;
     private final transient Chunk[] chunks;
 
     /**
@@ -90,12 +110,16 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         super(market);
         this.priority = priority;
         penaltyMonthly = products.stream().mapToDouble(ProductSpec::penaltyMonthlyRate).toArray();
-        feeMonthly = products.stream().mapToDouble(ProductSpec::instalmentMonthlyFee).toArray();
-        instalmentMonths = products.stream().mapToDouble(ProductSpec::instalmentMonths).toArray();
+        minShare = products.stream().mapToDouble(ProductSpec::minPaymentShare).toArray();
+        minFloor = products.stream().mapToDouble(ProductSpec::minPaymentFloor).toArray();
+        revolvingMonthly = products.stream().mapToDouble(p -> p.revolvingApr() / 12.0).toArray();
         pricing = new Pricing(market, products);
         strategicDebtMonths = behaviour.strategicDefaultDebtMonths();
-        extension = market.lenders.stream().mapToDouble(l -> l.spec.restructuring().termExtension()).toArray();
-        feeNow = new double[products.size()];
+        deleveragingMonths = (byte) Math.min(Byte.MAX_VALUE, behaviour.deleveragingMonths());
+        prepaymentMonthly = behaviour.prepaymentMonthly();
+        prepaymentDraws = new org.creditstress.model.engine.CounterRandom(market.replicationSeed,
+                org.creditstress.model.engine.RandomStream.PREPAYMENT);
+        revolvingNow = new double[products.size()];
         penaltyNow = new double[products.size()];
         int maxAccounts = 2 * products.size() * Math.max(1, market.lenders.size());
         chunks = new Chunk[market.chunks.count()];
@@ -104,17 +128,20 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         }
     }
 
-    /** This month's fee and penalty rates per product, after an APR cap if one is in force. */
-    private final double[] feeNow;
+    /** This month's revolving and penalty rates per product, after an APR cap if one is in force. */
+    private final double[] revolvingNow;
     private final double[] penaltyNow;
+    /** This month's cap on any monthly rate (Double.MAX_VALUE without an APR cap, so that cap x 0 is 0). */
+    private double capNow;
 
-    /** This month's fee and penalty rates, after an APR cap if one is in force. */
+    /** This month's rates, after an APR cap if one is in force. */
     @Override
     public void beginMonth() {
-        for (int p = 0; p < feeNow.length; p++) {
-            feeNow[p] = market.policy.capMonthly(feeMonthly[p]);
+        for (int p = 0; p < penaltyNow.length; p++) {
+            revolvingNow[p] = market.policy.capMonthly(revolvingMonthly[p]);
             penaltyNow[p] = market.policy.capMonthly(penaltyMonthly[p]);
         }
+        capNow = market.policy.capMonthly(Double.MAX_VALUE);
     }
 
     @Override
@@ -171,50 +198,90 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 due[j] = grace ? 0.0 : acc.arrears[a];
                 totalDue += due[j];
             }
-            if (totalDue <= 0) {
-                closeCycle(acc, a0, a1);
-                continue;
-            }
-            double cash = willingToPay(b, acc, i, a0, a1) ? b.savings[i] : 0.0;
-            if (cash >= totalDue) {
-                System.arraycopy(due, 0, paid, 0, a1 - a0);
-            } else {
-                priority.allocate(acc, a0, a1, due, cash, paid);
-            }
-            double spent = 0;
-            BorrowerTrace trace = market.trace();
-            for (int a = a0; a < a1; a++) {
-                int j = a - a0;
-                if (due[j] <= 0) {
-                    continue;
-                }
-                double p = Math.min(paid[j], acc.arrears[a]);
-                if (trace != null && trace.is(i)) {
-                    BorrowerTrace.AccountRecord r = trace.account(market.month(), a);
-                    r.regularBill = regular[j];
-                    r.due = due[j];
-                    r.paid = p;
-                }
-                acc.arrears[a] -= p;
-                spent += p;
-                repaid[acc.lender[a]] += p;
-                if (acc.arrears[a] < CENT) {
-                    acc.monthsPastDue[a] = 0;
-                    if (acc.goodMonths[a] < Byte.MAX_VALUE) {
-                        acc.goodMonths[a]++;
-                    }
+            boolean willing = willingToPay(b, acc, i, a0, a1);
+            if (totalDue > 0) {
+                double cash = willing ? b.savings[i] : 0.0;
+                if (cash >= totalDue) {
+                    System.arraycopy(due, 0, paid, 0, a1 - a0);
                 } else {
-                    acc.goodMonths[a] = 0;
-                    if (!(p >= regular[j] && regular[j] > 0) && acc.monthsPastDue[a] < Byte.MAX_VALUE) {
-                        acc.monthsPastDue[a]++;
-                        if (acc.monthsPastDue[a] >= 3) {
-                            acc.set(a, AccountTable.EVER_M3);
+                    priority.allocate(acc, a0, a1, due, cash, paid);
+                }
+                double spent = 0;
+                BorrowerTrace trace = market.trace();
+                for (int a = a0; a < a1; a++) {
+                    int j = a - a0;
+                    if (due[j] <= 0) {
+                        continue;
+                    }
+                    double p = Math.min(paid[j], acc.arrears[a]);
+                    if (trace != null && trace.is(i)) {
+                        BorrowerTrace.AccountRecord r = trace.account(market.month(), a);
+                        r.regularBill = regular[j];
+                        r.due = due[j];
+                        r.paid = p;
+                    }
+                    acc.arrears[a] -= p;
+                    spent += p;
+                    repaid[acc.lender[a]] += p;
+                    if (acc.arrears[a] < CENT) {
+                        acc.monthsPastDue[a] = 0;
+                        if (acc.goodMonths[a] < Byte.MAX_VALUE) {
+                            acc.goodMonths[a]++;
+                        }
+                    } else {
+                        acc.goodMonths[a] = 0;
+                        if (!(p >= regular[j] && regular[j] > 0) && acc.monthsPastDue[a] < Byte.MAX_VALUE) {
+                            acc.monthsPastDue[a]++;
+                            b.scareLeft[i] = deleveragingMonths;
+                            if (acc.monthsPastDue[a] >= 3) {
+                                acc.set(a, AccountTable.EVER_M3);
+                            }
                         }
                     }
                 }
+                b.savings[i] -= spent;
+                if (spent < totalDue - CENT) {
+                    closeCycle(acc, a0, a1);
+                    continue;
+                }
             }
-            b.savings[i] -= spent;
+            if (willing) {
+                payBeyondTheBill(b, acc, i, a0, a1, repaid);
+            }
             closeCycle(acc, a0, a1);
+        }
+    }
+
+    /**
+     * A borrower who paid everything due repays revolving balances from savings above
+     * {@code (1 - literacy) * target}, and may repay plans and loans early from savings above its
+     * target (see the class comment).
+     */
+    private void payBeyondTheBill(BorrowerTable b, AccountTable acc, int i, int a0, int a1, double[] repaid) {
+        double spare = b.savings[i] - (1.0 - b.literacy[i]) * b.savingsTarget[i];
+        for (int a = a0; a < a1 && spare > CENT; a++) {
+            if (acc.revolving[a] > 0 && acc.status[a] == AccountTable.OPEN) {
+                double x = Math.min(acc.revolving[a], spare);
+                acc.revolving[a] -= x;
+                spare -= x;
+                b.savings[i] -= x;
+                repaid[acc.lender[a]] += x;
+            }
+        }
+        if (prepaymentMonthly <= 0 || prepaymentDraws.uniform(i, market.month(), 0) >= prepaymentMonthly) {
+            return;
+        }
+        double surplus = b.savings[i] - b.savingsTarget[i];
+        for (int a = a0; a < a1; a++) {
+            double x = acc.pool[a];
+            if (x > 0 && x <= surplus && acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0
+                    && acc.graceLeft[a] == 0) {
+                acc.pool[a] = 0.0;
+                acc.clearSchedule(a);
+                surplus -= x;
+                b.savings[i] -= x;
+                repaid[acc.lender[a]] += x;
+            }
         }
     }
 
@@ -253,37 +320,54 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             charges[SUSPENDED][l] += penalty;
         }
         if (acc.graceLeft[a] > 0) {
-            double accrued = acc.pool[a] * (acc.cashLoan[a] ? pricing.monthlyRate(a) : feeNow[p]);
-            acc.pool[a] += accrued;
+            double accrued;
+            if (acc.cashLoan[a]) {
+                accrued = acc.pool[a] * pricing.monthlyRate(a);
+                acc.pool[a] += accrued;
+                charges[INTEREST][l] += accrued;
+            } else {
+                double fee = Math.min(acc.planFee[a], capNow * acc.pool[a]);
+                double interest = acc.revolving[a] * revolvingNow[p];
+                acc.pool[a] += fee;
+                acc.revolving[a] += interest;
+                charges[FEES][l] += fee;
+                charges[INTEREST][l] += interest;
+                accrued = fee + interest;
+            }
             acc.graceLeft[a]--;
             acc.arrears[a] += penalty;
-            charges[acc.cashLoan[a] ? INTEREST : FEES][l] += accrued;
             charges[ALL][l] += penalty + accrued;
             return 0.0;
         }
+        boolean last = acc.termLeft[a] <= 1;
         if (acc.cashLoan[a]) {
-            if (acc.termLeft[a] > 0) {
-                double interest = acc.pool[a] * pricing.monthlyRate(a);
-                double principal = acc.termLeft[a] == 1 ? acc.pool[a] : Math.min(acc.pool[a], acc.payment[a] - interest);
-                acc.pool[a] -= principal;
-                acc.termLeft[a]--;
-                regular = interest + principal;
+            double interest = acc.pool[a] * pricing.monthlyRate(a);
+            double principal = last ? acc.pool[a] : Math.max(0.0, Math.min(acc.pool[a], acc.schedule[a] - interest));
+            acc.pool[a] -= principal;
+            regular = interest + principal;
+            charges[INTEREST][l] += interest;
+            charged += interest;
+        } else {
+            double principal = last ? acc.pool[a] : Math.min(acc.pool[a], acc.schedule[a]);
+            double fee = Math.min(acc.planFee[a], capNow * acc.pool[a]);
+            acc.pool[a] -= principal;
+            regular = principal + fee;
+            charges[FEES][l] += fee;
+            charged += fee;
+            if (minShare[p] > 0) {
+                double interest = acc.revolving[a] * revolvingNow[p];
+                double owed = acc.statement[a] + acc.revolving[a] + interest;
+                double minimum = Math.min(owed, Math.max(minFloor[p], minShare[p] * owed));
+                acc.revolving[a] = owed - minimum;
+                regular += minimum;
                 charges[INTEREST][l] += interest;
                 charged += interest;
             } else {
-                regular = acc.pool[a];
-                acc.pool[a] = 0;
+                regular += acc.statement[a];
             }
-        } else {
-            double months = acc.has(a, AccountTable.RESTRUCTURED) ? instalmentMonths[p] * extension[l] : instalmentMonths[p];
-            double principal = acc.pool[a] / months;
-            double fee = acc.pool[a] * feeNow[p];
-            acc.pool[a] -= principal;
-            regular = acc.statement[a] + principal + fee;
             acc.statement[a] = 0;
-            charges[FEES][l] += fee;
-            charged += fee;
         }
+        acc.advance(a);
         if (acc.pool[a] < CENT * 0.01) {
             regular += acc.pool[a];
             acc.pool[a] = 0;
@@ -293,10 +377,15 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         return regular;
     }
 
+    /** Cycle close: a line's purchases become its statement; a loan drawn this cycle joins the principal. */
     private static void closeCycle(AccountTable acc, int a0, int a1) {
         for (int a = a0; a < a1; a++) {
-            if (!acc.cashLoan[a] && acc.pending[a] != 0) {
-                acc.statement[a] += acc.pending[a];
+            if (acc.pending[a] != 0) {
+                if (acc.cashLoan[a]) {
+                    acc.pool[a] += acc.pending[a];
+                } else {
+                    acc.statement[a] += acc.pending[a];
+                }
                 acc.pending[a] = 0;
             }
         }

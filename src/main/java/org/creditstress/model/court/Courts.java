@@ -230,7 +230,10 @@ public final class Courts implements Steppable {
         return recoveryShare.inverseCumulativeProbability(u);
     }
 
-    /** Applies a recovery to an open account: arrears first, then the statement, pending purchases and principal. */
+    /**
+     * Applies a recovery to an open account: arrears first, then the statement, pending purchases,
+     * the revolving balance and the principal of its plans (each plan's rest scaled alike).
+     */
     private static void reduceBalance(AccountTable acc, int a, double amount) {
         double left = amount;
         double x = Math.min(left, acc.arrears[a]);
@@ -242,7 +245,10 @@ public final class Courts implements Steppable {
         x = Math.min(left, acc.pending[a]);
         acc.pending[a] -= x;
         left -= x;
-        acc.pool[a] = Math.max(0.0, acc.pool[a] - left);
+        x = Math.min(left, acc.revolving[a]);
+        acc.revolving[a] -= x;
+        left -= x;
+        acc.reducePrincipal(a, left);
         if (acc.arrears[a] < 0.005) {
             acc.monthsPastDue[a] = 0;
         }

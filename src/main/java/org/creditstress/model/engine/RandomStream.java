@@ -25,7 +25,9 @@ public enum RandomStream {
     /** Who leaves the market, and the newcomers who take their place. */
     TURNOVER,
     /** Who applies to a lender that solicits applications, and which accounts close. */
-    ACQUISITION;
+    ACQUISITION,
+    /** Who repays plans and loans early. */
+    PREPAYMENT;
 
     /** The stable name the stream's seed is derived from, e.g. {@code employment}. */
     public String key() {

@@ -14,6 +14,8 @@ import org.creditstress.scenario.ProductSpec;
 public final class Pricing {
     private final double[] productApr;
     private final double[] thinPremium;
+    private final int[] longestPlan;
+    private final double[] longestPlanFee;
     private final AccountTable accounts;
     private final BorrowerTable borrowers;
     private final org.creditstress.model.policy.PolicyState policy;
@@ -21,6 +23,14 @@ public final class Pricing {
     public Pricing(Market market, List<ProductSpec> products) {
         productApr = products.stream().mapToDouble(ProductSpec::apr).toArray();
         thinPremium = market.lenders.stream().mapToDouble(l -> l.spec.thinFileAprPremium()).toArray();
+        longestPlan = new int[products.size()];
+        longestPlanFee = new double[products.size()];
+        for (int p = 0; p < products.size(); p++) {
+            int[] terms = products.get(p).terms();
+            int k = terms.length - 1;
+            longestPlan[p] = k >= 0 ? terms[k] : 1;
+            longestPlanFee[p] = k >= 0 ? products.get(p).fee(k) : 0.0;
+        }
         accounts = market.accounts;
         borrowers = market.borrowers;
         policy = market.policy;
@@ -35,6 +45,16 @@ public final class Pricing {
     /** Monthly interest rate of account {@code a}, after an APR cap if one is in force. */
     public double monthlyRate(int a) {
         return policy.capMonthly(apr(a) / 12.0);
+    }
+
+    /** Purchase line: the longest instalment term product {@code p} offers, months. */
+    public int longestPlan(int p) {
+        return longestPlan[p];
+    }
+
+    /** Purchase line: the flat monthly fee of the longest term of product {@code p}. */
+    public double longestPlanFee(int p) {
+        return longestPlanFee[p];
     }
 
     /** Fixed monthly payment per yuan of principal over {@code months} at account {@code a}'s rate. */

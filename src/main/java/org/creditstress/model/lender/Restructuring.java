@@ -82,18 +82,29 @@ public final class Restructuring implements Steppable {
         }
     }
 
+    /**
+     * Arrears, statement and revolving balance join the principal, which is re-spread as one plan
+     * over {@code term_extension} times the months left (a line: at least its longest plan term),
+     * starting after {@code grace_months} without a bill. A loan's fixed payment covers the
+     * interest capitalised in the grace months; a line's plan carries the longest term's flat fee.
+     */
     private void restructure(AccountTable acc, int a, LenderSpec.Restructuring policy) {
-        acc.pool[a] += acc.arrears[a] + acc.statement[a];
+        acc.pool[a] += acc.arrears[a] + acc.statement[a] + acc.revolving[a];
         acc.arrears[a] = 0;
         acc.statement[a] = 0;
+        acc.revolving[a] = 0;
         acc.monthsPastDue[a] = 0;
         acc.set(a, AccountTable.RESTRUCTURED);
         acc.restructurings[a]++;
         acc.graceLeft[a] = (byte) policy.graceMonths();
+        int p = acc.product[a];
+        int months = acc.cashLoan[a] ? Math.max(1, acc.termLeft[a]) : Math.max(acc.termLeft[a], pricing.longestPlan(p));
+        int term = (int) Math.min(Byte.MAX_VALUE, Math.ceil(months * policy.termExtension()));
         if (acc.cashLoan[a]) {
-            int term = (int) Math.min(Byte.MAX_VALUE, Math.ceil(Math.max(1, acc.termLeft[a]) * policy.termExtension()));
-            acc.termLeft[a] = (byte) term;
-            acc.payment[a] = acc.pool[a] * pricing.annuityFactor(a, term);
+            double grown = acc.pool[a] * Math.pow(1.0 + pricing.monthlyRate(a), policy.graceMonths());
+            acc.reschedule(a, grown * pricing.annuityFactor(a, term), 0.0, term);
+        } else {
+            acc.reschedule(a, acc.pool[a] / term, acc.pool[a] * pricing.longestPlanFee(p), term);
         }
     }
 }

@@ -57,9 +57,10 @@ public final class WriteOff implements Steppable {
             }
             acc.statement[a] = 0;
             acc.pending[a] = 0;
+            acc.revolving[a] = 0;
             acc.pool[a] = 0;
             acc.arrears[a] = 0;
-            acc.termLeft[a] = 0;
+            acc.clearSchedule(a);
             acc.status[a] = AccountTable.WRITTEN_OFF;
             market.ledger.count(c, Counter.ACCOUNTS_WRITTEN_OFF, l);
         }

@@ -141,8 +141,21 @@ public final class ScenarioSchema {
                 .number("savings_drawdown", 0.1, 0, 1, "share/month",
                         "Share of savings above the borrower's target spent each month.")
                 .number("instalment_uptake", 0.2, 0, 1, "share",
-                        "Share of credit purchases converted to an instalment plan by a borrower with no present bias; "
-                                + "multiplied by (1 + present_bias).")
+                        "Share of credit purchases converted to an instalment plan by a borrower with no present bias who sees "
+                                + "no fee; multiplied by (1 + present_bias) x exp(-instalment_fee_sensitivity x perceived fee).")
+                .number("instalment_fee_sensitivity", 4.0, 0, 100, "per unit of perceived fee",
+                        "How strongly the perceived total fee of a plan (share of the price) lowers uptake and pushes "
+                                + "towards shorter terms; present bias pushes towards longer ones (ln of the term).")
+                .number("fee_misreading", 0.5, 0, 1, "share",
+                        "Share of a plan's total fee that a borrower with literacy 0 does not see (it reads the flat monthly "
+                                + "fee as cheap); a borrower with literacy l misses (1 - l) x fee_misreading of it.")
+                .number("prepayment_monthly", 0.02, 0, 1, "per month",
+                        "Monthly probability that a borrower whose savings above its target cover an account's plans or loans "
+                                + "repays them early (no fee for the months not yet billed).")
+                .number("deleveraging_cut", 0.5, 0, 1, "share",
+                        "After a missed payment the borrower cuts its credit-financed discretionary spending and planned "
+                                + "cash-loan draws by this share ...")
+                .integer("deleveraging_months", 12, 0, 120, "months", "... for this many months after the last missed payment.")
                 .number("cash_loan_draw_probability", 0.02, 0, 1, "per month",
                         "Monthly probability that a borrower with a cash-loan account and no loan draws one for a planned purchase; "
                                 + "multiplied by (1 + present_bias).")
@@ -161,15 +174,25 @@ public final class ScenarioSchema {
     }
 
     private static Section products() {
-        return Section.listOf("products", 1, "Credit products. The purchase line's interest-free window is one billing cycle.")
+        return Section.listOf("products", 1, "Credit products.")
                 .string("id", null, "Product id ([A-Za-z0-9_-]+), referred to by lenders.")
                 .choice("kind", null, List.of("purchase_line", "cash_loan"),
                         "purchase_line: Baitiao-like line for purchases, interest-free for one cycle or split into instalments; "
                                 + "cash_loan: Jintiao-like loan paid in cash, fixed instalments.")
-                .integer("instalment_months", 12, 1, 36, "months",
-                        "Instalment term of a purchase-line plan (the pool amortises 1/n a month).")
-                .number("instalment_monthly_fee", 0.006, 0, 0.05, "share/month",
-                        "Monthly instalment fee. Charged on the outstanding pool, which sums to the same total fee as the nominal fee on the original amount.")
+                .numbers("instalment_terms", List.of(3.0, 6.0, 12.0, 24.0), 0, 1, 36, "months",
+                        "Purchase line: the instalment plan terms offered (whole months, increasing). A plan is repaid in equal "
+                                + "principal parts over its term, fully at its last payment; the borrower picks the term "
+                                + "(population.behaviour.instalment_*).")
+                .numbers("instalment_fees", List.of(0.006), 0, 0, 0.05, "share/month",
+                        "Purchase line: flat monthly fee of each term on the plan's original principal, one number per term "
+                                + "or one for all (a 12-month plan at 0.006 costs 7.2 % of the price in fees, an APR of about 13.3 %).")
+                .integer("interest_free_days", 30, 1, 60, "days",
+                        "Purchase line: days from a purchase to its due date. Up to 30: due at the next cycle; 31-60: the cycle after.")
+                .number("min_payment_share", 0.0, 0, 1, "share",
+                        "Purchase line: share of the statement plus the revolving balance (with its interest) due each cycle; "
+                                + "the rest may revolve at revolving_apr. 0: the statement is due in full (no revolving).")
+                .number("min_payment_floor", 0.0, 0, 1e5, "yuan", "Purchase line: the smallest minimum payment (capped at the balance).")
+                .number("revolving_apr", 0.18, 0, 1, "per year", "Purchase line: annual interest on the revolving balance.")
                 .number("apr", 0.18, 0, 1, "per year", "Cash-loan annual interest rate on the reducing balance.")
                 .integer("term_months", 12, 1, 60, "months", "Cash-loan term.")
                 .number("merchant_discount", 0.0, 0, 0.2, "share of purchase",

@@ -37,9 +37,9 @@ class RepaymentPriorityTest {
     void penaltyCostPaysTheDearestPenaltyFirst() {
         double[] paid = new double[3];
         var products = java.util.List.of(
-                new org.creditstress.scenario.ProductSpec("line", org.creditstress.scenario.ProductKind.PURCHASE_LINE, 12, 0.006, 0, 12,
+                org.creditstress.scenario.ProductSpec.simple("line", org.creditstress.scenario.ProductKind.PURCHASE_LINE, 12, 0.006, 0, 12,
                         0.01, 0.0005, 1.5, 500, 50000),
-                new org.creditstress.scenario.ProductSpec("loan", org.creditstress.scenario.ProductKind.CASH_LOAN, 12, 0, 0.18, 12,
+                org.creditstress.scenario.ProductSpec.simple("loan", org.creditstress.scenario.ProductKind.CASH_LOAN, 12, 0, 0.18, 12,
                         0, 0.001, 2, 1000, 200000));
         new PenaltyCostFirst(products).allocate(accounts(), 0, 3, DUE, 250, paid);
         assertArrayEquals(new double[] {50, 200, 0}, paid, 1e-9, "the loan (0.1 %/day) first, then the lines in account order");
