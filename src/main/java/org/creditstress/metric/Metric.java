@@ -23,6 +23,7 @@ public record Metric(String name, Unit unit, String description, ToDoubleFunctio
         YUAN("yuan"),
         YUAN_PER_BORROWER("yuan/borrower"),
         COUNT("count"),
+        MONTHS("months"),
         FLAG("0/1");
 
         private final String label;

@@ -240,6 +240,17 @@ public final class MetricRegistry {
                 v -> ratio(v.borrowersWithCredit(), v.borrowers())));
         m.add(new Metric("credit_spending_share", SHARE, "Spending put on purchase lines over all spending this month.",
                 v -> ratio(v.creditSpending(), v.creditSpending() + v.cashSpending())));
+        m.add(new Metric("instalment_share", SHARE, "Line purchases put on instalment plans over all line purchases this month.",
+                v -> ratio(v.borrowerFlow("PLAN_PURCHASES"), v.creditSpending())));
+        m.add(new Metric("plan_term_mean", Metric.Unit.MONTHS, "Mean term of the instalment plans taken this month, weighted by amount.",
+                v -> ratio(v.borrowerFlow("PLAN_TERM_WEIGHTED"), v.borrowerFlow("PLAN_PURCHASES"))));
+        m.add(new Metric("prepayments", YUAN, "Plans and loans repaid early this month, all lenders.",
+                v -> v.borrowerFlow("PREPAID")));
+        m.add(new Metric("revolving_share", SHARE, "Revolving balances (statements not repaid in full, on lines with a minimum "
+                + "payment) over receivables.", v -> ratio(v.revolving(), v.receivables())));
+        m.add(new Metric("deleveraging_share", SHARE, "Borrowers cutting their credit use after a missed payment "
+                + "(population.behaviour.deleveraging_months) over all borrowers.",
+                v -> ratio(v.deleveragingBorrowers(), v.borrowers())));
         m.add(new Metric("credit_utilisation", RATIO, "Receivables over the limits of open accounts (above 1 when balances "
                 + "exceed limits, as penalties and limit cuts can make them).",
                 v -> ratio(v.receivables(), v.limits(ALL))));

@@ -104,6 +104,12 @@ public interface MonthView {
 
     long borrowersWithCredit();
 
+    /** Revolving balances on purchase lines, all lenders, yuan. */
+    double revolving();
+
+    /** Borrowers deleveraging after a missed payment. */
+    long deleveragingBorrowers();
+
     double cashSpending();
 
     double creditSpending();

@@ -308,6 +308,16 @@ final class MarketMonthView implements MonthView {
     }
 
     @Override
+    public double revolving() {
+        return s().revolving;
+    }
+
+    @Override
+    public long deleveragingBorrowers() {
+        return s().deleveraging;
+    }
+
+    @Override
     public double cashSpending() {
         return market.ledger.total(BorrowerFlow.CASH_SPENDING);
     }

@@ -118,6 +118,7 @@ public final class PortfolioScan implements Steppable {
                 s.stageBucketBalance[l][stage][bucket] += balance;
                 s.stageBucketUndrawn[l][stage][bucket] += Math.max(0.0, acc.limit[a] - balance);
                 s.receivables[l] += balance;
+                s.revolving += acc.revolving[a];
                 s.bucketBalance[l][bucket] += balance;
                 s.bucketCount[l][bucket]++;
                 s.activeAccounts[l]++;
@@ -153,6 +154,9 @@ public final class PortfolioScan implements Steppable {
             }
             if (hasCredit) {
                 s.borrowersWithCredit++;
+            }
+            if (b.scareLeft[i] > 0) {
+                s.deleveraging++;
             }
             if (freeSlot) {
                 for (int l = 0; l < s.prospects.length; l++) {

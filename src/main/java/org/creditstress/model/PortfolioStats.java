@@ -26,6 +26,10 @@ public final class PortfolioStats {
     public final double[] segmentNonPerforming;
     public double savings;
     public long borrowersWithCredit;
+    /** Revolving balances on purchase lines, all lenders. */
+    public double revolving;
+    /** Borrowers deleveraging after a missed payment. */
+    public long deleveraging;
     /** Accounts moving from bucket (row, 0..4) last month to bucket now (0..4), written off (5) or paid off (6). */
     public final long[][] roll = new long[5][7];
     /** Accounts opened in each quarter from month 1 (cohort), and how many have ever been 3+ months past due. */
@@ -117,6 +121,8 @@ public final class PortfolioStats {
         java.util.Arrays.fill(segmentNonPerforming, 0);
         savings = 0;
         borrowersWithCredit = 0;
+        revolving = 0;
+        deleveraging = 0;
         for (long[] row : roll) {
             java.util.Arrays.fill(row, 0);
         }
@@ -197,6 +203,8 @@ public final class PortfolioStats {
         }
         savings += o.savings;
         borrowersWithCredit += o.borrowersWithCredit;
+        revolving += o.revolving;
+        deleveraging += o.deleveraging;
         for (int r = 0; r < 5; r++) {
             for (int c = 0; c < 7; c++) {
                 roll[r][c] += o.roll[r][c];

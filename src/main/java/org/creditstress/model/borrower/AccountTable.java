@@ -197,6 +197,13 @@ public final class AccountTable {
             planFee[a] -= f;
             ringSchedule[k][a] = 0f;
             ringFee[k][a] = 0f;
+            // What float rounding leaves when plans end (a plan's amounts are at least a cent a month).
+            if (Math.abs(schedule[a]) < 1e-6) {
+                schedule[a] = 0.0;
+            }
+            if (Math.abs(planFee[a]) < 1e-6) {
+                planFee[a] = 0.0;
+            }
         }
         cycle[a] = (byte) ((k + 1) % ringSchedule.length);
         if (termLeft[a] > 0 && --termLeft[a] == 0) {

@@ -94,6 +94,8 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         private double creditSpending;
         private double emergencySpending;
         private double unmet;
+        private double planPurchases;
+        private double planTermWeighted;
 
         private Chunk(int index, SplittableRandom rng) {
             this.index = index;
@@ -171,6 +173,10 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         market.ledger.add(chunk.index, BorrowerFlow.CREDIT_SPENDING, chunk.creditSpending);
         market.ledger.add(chunk.index, BorrowerFlow.EMERGENCY_SPENDING, chunk.emergencySpending);
         market.ledger.add(chunk.index, BorrowerFlow.UNMET_ESSENTIALS, chunk.unmet);
+        market.ledger.add(chunk.index, BorrowerFlow.PLAN_PURCHASES, chunk.planPurchases);
+        market.ledger.add(chunk.index, BorrowerFlow.PLAN_TERM_WEIGHTED, chunk.planTermWeighted);
+        chunk.planPurchases = 0;
+        chunk.planTermWeighted = 0;
         chunk.cashSpending = 0;
         chunk.creditSpending = 0;
         chunk.emergencySpending = 0;
@@ -290,7 +296,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             double shortfall = essentials - essentialCash;
             if (shortfall > 0 && available > 0) {
                 double onCredit = Math.min(shortfall, available);
-                purchase(c, acc, a0, a1, onCredit, -1.0, 0.0);
+                purchase(chunk, acc, a0, a1, onCredit, -1.0, 0.0);
                 available -= onCredit;
                 creditSpending += onCredit;
                 shortfall -= onCredit;
@@ -313,7 +319,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             double unfunded = planned + impulse - creditUse - cashUse;
             creditUse += Math.min(keep * (1.0 - lit) * unfunded, available - creditUse);
             if (creditUse > 0) {
-                purchase(c, acc, a0, a1, creditUse, pb, lit);
+                purchase(chunk, acc, a0, a1, creditUse, pb, lit);
                 creditSpending += creditUse;
             }
             s -= cashUse;
@@ -352,7 +358,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             } else {
                 double x = acc.available(a);
                 if (x > 0) {
-                    purchase(c, acc, a, a + 1, x, -1.0, 0.0);
+                    purchase(chunks[c], acc, a, a + 1, x, -1.0, 0.0);
                 }
             }
         }
@@ -382,7 +388,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
      * (see the class comment); {@code pb < 0} means none (essentials, a fraudster's spree). The
      * caller has checked that enough is available.
      */
-    private void purchase(int c, AccountTable acc, int a0, int a1, double amount, double pb, double lit) {
+    private void purchase(Chunk chunk, AccountTable acc, int a0, int a1, double amount, double pb, double lit) {
         double left = amount;
         for (int a = a0; a < a1 && left > 0; a++) {
             if (acc.cashLoan[a] || !canLend(acc, a)) {
@@ -413,6 +419,8 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                     int n = terms[best];
                     acc.pool[a] += instalment;
                     acc.addPlan(a, instalment / n, instalment * planFee[p][best], n, 0);
+                    chunk.planPurchases += instalment;
+                    chunk.planTermWeighted += instalment * n;
                 }
             }
             double rest = x - instalment;
@@ -424,8 +432,8 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                 acc.addPlan(a, rest, 0.0, 1, interestFreeCycles[p] - 1);
             }
             LenderState lender = market.lenders.get(acc.lender[a]);
-            market.ledger.add(c, Flow.PURCHASES, lender.index, x);
-            market.ledger.add(c, Flow.MERCHANT_FEES, lender.index, x * merchantDiscount[p]);
+            market.ledger.add(chunk.index, Flow.PURCHASES, lender.index, x);
+            market.ledger.add(chunk.index, Flow.MERCHANT_FEES, lender.index, x * merchantDiscount[p]);
             left -= x;
         }
     }

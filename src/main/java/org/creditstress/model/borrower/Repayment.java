@@ -90,6 +90,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         /** Charges by kind (interest, fees, penalty, penalty in suspense, all) and lender. */
         private final double[][] charges;
         private final double[] repaid;
+        private double prepaid;
 
         private Chunk(int index, int maxAccounts, int lenders) {
             this.index = index;
@@ -161,6 +162,8 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             market.ledger.add(chunk.index, Flow.PENALTY_SUSPENDED, l, charges[SUSPENDED][l]);
             market.ledger.add(chunk.index, Flow.REPAYMENTS, l, chunk.repaid[l]);
         }
+        market.ledger.add(chunk.index, org.creditstress.model.engine.BorrowerFlow.PREPAID, chunk.prepaid);
+        chunk.prepaid = 0;
         for (double[] kind : charges) {
             Arrays.fill(kind, 0.0);
         }
@@ -246,7 +249,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 }
             }
             if (willing) {
-                payBeyondTheBill(b, acc, i, a0, a1, repaid);
+                chunk.prepaid += payBeyondTheBill(b, acc, i, a0, a1, repaid);
             }
             closeCycle(acc, a0, a1);
         }
@@ -255,9 +258,9 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     /**
      * A borrower who paid everything due repays revolving balances from savings above
      * {@code (1 - literacy) * target}, and may repay plans and loans early from savings above its
-     * target (see the class comment).
+     * target (see the class comment). Returns what was repaid early.
      */
-    private void payBeyondTheBill(BorrowerTable b, AccountTable acc, int i, int a0, int a1, double[] repaid) {
+    private double payBeyondTheBill(BorrowerTable b, AccountTable acc, int i, int a0, int a1, double[] repaid) {
         double spare = b.savings[i] - (1.0 - b.literacy[i]) * b.savingsTarget[i];
         for (int a = a0; a < a1 && spare > CENT; a++) {
             if (acc.revolving[a] > 0 && acc.status[a] == AccountTable.OPEN) {
@@ -269,8 +272,9 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             }
         }
         if (prepaymentMonthly <= 0 || prepaymentDraws.uniform(i, market.month(), 0) >= prepaymentMonthly) {
-            return;
+            return 0.0;
         }
+        double prepaid = 0;
         double surplus = b.savings[i] - b.savingsTarget[i];
         for (int a = a0; a < a1; a++) {
             double x = acc.pool[a];
@@ -281,8 +285,10 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 surplus -= x;
                 b.savings[i] -= x;
                 repaid[acc.lender[a]] += x;
+                prepaid += x;
             }
         }
+        return prepaid;
     }
 
     /**
@@ -326,7 +332,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 acc.pool[a] += accrued;
                 charges[INTEREST][l] += accrued;
             } else {
-                double fee = Math.min(acc.planFee[a], capNow * acc.pool[a]);
+                double fee = Math.max(0.0, Math.min(acc.planFee[a], capNow * acc.pool[a]));
                 double interest = acc.revolving[a] * revolvingNow[p];
                 acc.pool[a] += fee;
                 acc.revolving[a] += interest;
@@ -348,8 +354,9 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             charges[INTEREST][l] += interest;
             charged += interest;
         } else {
-            double principal = last ? acc.pool[a] : Math.min(acc.pool[a], acc.schedule[a]);
-            double fee = Math.min(acc.planFee[a], capNow * acc.pool[a]);
+            // Clamped at 0: float ring entries may leave a schedule a hair below zero when the last plan ends.
+            double principal = last ? acc.pool[a] : Math.max(0.0, Math.min(acc.pool[a], acc.schedule[a]));
+            double fee = Math.max(0.0, Math.min(acc.planFee[a], capNow * acc.pool[a]));
             acc.pool[a] -= principal;
             regular = principal + fee;
             charges[FEES][l] += fee;

@@ -10,6 +10,12 @@ public enum BorrowerFlow {
     UNMET_ESSENTIALS,
     /** Spending put on purchase lines (not a savings flow; reported). */
     CREDIT_SPENDING,
+    /** Line purchases put on instalment plans (part of credit spending; reported). */
+    PLAN_PURCHASES,
+    /** Line purchases put on plans times their term, months x yuan (for the mean term; reported). */
+    PLAN_TERM_WEIGHTED,
+    /** Plans and loans repaid early (part of repayments; reported). */
+    PREPAID,
     /** Emergency expenses (part of spending; reported). */
     EMERGENCY_SPENDING,
     /** Savings of borrowers who left the market this month (leave with them). */
