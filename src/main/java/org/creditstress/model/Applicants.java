@@ -8,8 +8,6 @@ import org.creditstress.model.lender.Underwriting;
 import org.creditstress.scenario.BehaviourSpec;
 import org.creditstress.scenario.BureauSpec;
 import org.creditstress.scenario.LenderSpec;
-import org.creditstress.scenario.ProductKind;
-import org.creditstress.scenario.Scenario;
 import org.creditstress.scenario.SegmentSpec;
 
 /**
@@ -52,14 +50,31 @@ public final class Applicants {
     private final int[] loanProduct;
     private final int slots;
 
-    public Applicants(Scenario s, int slots) {
-        this.segments = s.population().segments();
-        this.behaviour = s.population().behaviour();
-        this.bureau = s.bureau();
-        this.lenders = s.lenders();
-        this.lendersHeld = s.population().accounts().lendersHeld();
-        this.cashLoanShare = s.population().accounts().cashLoanShare();
-        this.slots = slots;
+    /**
+     * What drawing people and their applications needs from the scenario.
+     *
+     * @param segments      the population's segments
+     * @param behaviour     the population's behaviour traits
+     * @param bureau        the credit score's mean and spread
+     * @param lenders       the lenders (market shares)
+     * @param lendersHeld   the population's probabilities of applying to 1, 2, ... lenders (a segment's own list wins)
+     * @param cashLoanShare share of applicants at a lender who also apply for its cash loan
+     * @param lineProduct   product index of each lender's purchase line, or -1
+     * @param loanProduct   product index of each lender's cash loan, or -1
+     * @param slots         account slots per borrower
+     */
+    public record Spec(List<SegmentSpec> segments, BehaviourSpec behaviour, BureauSpec bureau, List<LenderSpec> lenders,
+                       List<Double> lendersHeld, double cashLoanShare, int[] lineProduct, int[] loanProduct, int slots) {
+    }
+
+    public Applicants(Spec spec) {
+        this.segments = spec.segments();
+        this.behaviour = spec.behaviour();
+        this.bureau = spec.bureau();
+        this.lenders = spec.lenders();
+        this.lendersHeld = spec.lendersHeld();
+        this.cashLoanShare = spec.cashLoanShare();
+        this.slots = spec.slots();
         double mean = 0;
         for (SegmentSpec seg : segments) {
             mean += seg.share() * seg.jobLossRelative();
@@ -67,30 +82,8 @@ public final class Applicants {
         this.meanRelative = mean;
         this.literacyLow = behaviour.literacy().at(-TERCILE_Z);
         this.literacyHigh = behaviour.literacy().at(TERCILE_Z);
-        lineProduct = new int[lenders.size()];
-        loanProduct = new int[lenders.size()];
-        for (int l = 0; l < lenders.size(); l++) {
-            lineProduct[l] = productOf(s, lenders.get(l), ProductKind.PURCHASE_LINE);
-            loanProduct[l] = productOf(s, lenders.get(l), ProductKind.CASH_LOAN);
-        }
-    }
-
-    private static int productOf(Scenario s, LenderSpec l, ProductKind kind) {
-        for (String id : l.products()) {
-            if (s.product(id).kind() == kind) {
-                return s.productIndex(id);
-            }
-        }
-        return -1;
-    }
-
-    /** Account slots per borrower: one per lender and product, at most {@code slots_per_borrower}. */
-    public static int slots(Scenario s) {
-        int products = 0;
-        for (LenderSpec l : s.lenders()) {
-            products += l.products().size();
-        }
-        return Math.max(1, Math.min(s.population().accounts().slotsPerBorrower(), products));
+        lineProduct = spec.lineProduct().clone();
+        loanProduct = spec.loanProduct().clone();
     }
 
     public int slots() {
