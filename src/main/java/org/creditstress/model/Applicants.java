@@ -13,8 +13,9 @@ import org.creditstress.scenario.SegmentSpec;
 /**
  * Draws people into borrower rows and the applications they make: at the start every row
  * ({@link MarketBuilder}), and later each newcomer who takes the row of a borrower who left the
- * market ({@link org.creditstress.model.borrower.PopulationTurnover}). The same draws in the same
- * order either way, so a newcomer is distributed like the starting population.
+ * market ({@link org.creditstress.model.borrower.PopulationTurnover}). A newcomer keeps the row's
+ * segment and employment state (its place in the labour market); everything else is drawn as for
+ * the starting population, so it is distributed like the starting population of its segment.
  *
  * <p>True risk: {@code r = (z_pb - z_lit - z_sav) / sqrt(3)}, where the z are the standard normal
  * draws behind the borrower's present bias, literacy and savings. It is standard normal, and it
@@ -128,20 +129,41 @@ public final class Applicants {
     }
 
     /**
-     * Draws a person into row {@code i} with unemployment {@code u} and returns the applications
-     * it makes: bit {@code l} set if it applies to lender {@code l}, bit {@code 32 + l} if also for
-     * lender {@code l}'s cash loan.
+     * Draws a person of the starting population into row {@code i} with unemployment {@code u}
+     * and returns the applications it makes: bit {@code l} set if it applies to lender {@code l},
+     * bit {@code 32 + l} if also for lender {@code l}'s cash loan.
      */
     public long draw(BorrowerTable b, int i, SplittableRandom rng, double u) {
         int k = pickSegment(rng.nextDouble());
         SegmentSpec seg = segments.get(k);
         b.segment[i] = (byte) k;
+        boolean thinFile = rng.nextDouble() < seg.thinFileShare();
+        double unemployedProbability = meanRelative > 0 ? Math.min(1.0, u * seg.jobLossRelative() / meanRelative) : u;
+        boolean employed = rng.nextDouble() >= unemployedProbability;
+        b.monthsInState[i] = 0;
+        return person(b, i, rng, seg, thinFile, employed);
+    }
+
+    /**
+     * Draws a newcomer into row {@code i}, the row of a borrower who left the credit market, and
+     * returns its applications (as {@link #draw}). The newcomer takes the leaver's place in the
+     * labour market: its segment, whether it is employed and for how many months. Who uses credit
+     * then never moves the unemployment rate or the segment mix, which the scenario sets; the
+     * rest (thin file, integrity, income, savings, traits, applications) is drawn afresh, like the
+     * starting population's.
+     */
+    public long arrive(BorrowerTable b, int i, SplittableRandom rng) {
+        SegmentSpec seg = segments.get(b.segment[i]);
+        boolean thinFile = rng.nextDouble() < seg.thinFileShare();
+        return person(b, i, rng, seg, thinFile, b.employed(i));
+    }
+
+    private long person(BorrowerTable b, int i, SplittableRandom rng, SegmentSpec seg, boolean thinFile, boolean employed) {
         byte flags = 0;
-        if (rng.nextDouble() < seg.thinFileShare()) {
+        if (thinFile) {
             flags |= BorrowerTable.THIN_FILE;
         }
-        double unemployedProbability = meanRelative > 0 ? Math.min(1.0, u * seg.jobLossRelative() / meanRelative) : u;
-        if (rng.nextDouble() >= unemployedProbability) {
+        if (employed) {
             flags |= BorrowerTable.EMPLOYED;
         }
         double integrity = rng.nextDouble();
@@ -153,7 +175,6 @@ public final class Applicants {
             flags |= BorrowerTable.STRATEGIC;
         }
         b.flags[i] = flags;
-        b.monthsInState[i] = 0;
         double income = seg.incomeMedian() * Math.exp(seg.incomeDispersion() * rng.nextGaussian());
         b.permanentIncome[i] = (float) income;
         b.income[i] = 0f;
