@@ -23,7 +23,9 @@ public record Metric(String name, Unit unit, String description, ToDoubleFunctio
         YUAN("yuan"),
         YUAN_PER_BORROWER("yuan/borrower"),
         COUNT("count"),
-        FLAG("0/1");
+        FLAG("0/1"),
+        /** A category as a number, each value named in the metric's description. */
+        CODE("code");
 
         private final String label;
 
