@@ -139,7 +139,8 @@ final class TraceCommand implements Callable<Integer> {
         for (int i = 0; i < b.size; i++) {
             if (b.fraud(i)) {
                 for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
-                    if (m.accounts.status[a] != AccountTable.NOT_OPEN) {
+                    // Approved once: open or written off (an empty slot or a declined application is not).
+                    if (m.accounts.status[a] == AccountTable.OPEN || m.accounts.status[a] == AccountTable.WRITTEN_OFF) {
                         return i;
                     }
                 }
@@ -153,7 +154,7 @@ final class TraceCommand implements Callable<Integer> {
         String integrity = b.fraud(i) ? "a fraudster" : b.strategic(i) ? "a strategic defaulter" : "honest";
         return String.format(Locale.ROOT,
                 "The story of %s in %s: segment %s%s, %s; permanent income %.0f yuan/month at the end; present bias %.2f, "
-                        + "literacy %.2f; applied to %d lender(s).",
+                        + "literacy %.2f; accounts or applications at %d lender(s) at the end.",
                 why, scenario.name(), scenario.population().segments().get(b.segment[i]).name(),
                 b.thinFile(i) ? " (thin file)" : "", integrity, b.permanentIncome[i], b.presentBias[i], b.literacy[i],
                 b.lendersHeld[i]);

@@ -24,7 +24,9 @@ public record Metric(String name, Unit unit, String description, ToDoubleFunctio
         YUAN_PER_BORROWER("yuan/borrower"),
         COUNT("count"),
         MONTHS("months"),
-        FLAG("0/1");
+        FLAG("0/1"),
+        /** A category as a number, each value named in the metric's description. */
+        CODE("code");
 
         private final String label;
 

@@ -1,5 +1,6 @@
 package org.creditstress.metric;
 
+import static org.creditstress.metric.Metric.Unit.CODE;
 import static org.creditstress.metric.Metric.Unit.COUNT;
 import static org.creditstress.metric.Metric.Unit.FLAG;
 import static org.creditstress.metric.Metric.Unit.RATE_PER_YEAR;
@@ -522,12 +523,12 @@ public final class MetricRegistry {
         f.add(new MetricFamily("lender.<name>.covenant_breaches", COUNT, "Funding arrangements whose covenant the lender breached this month.",
                 (v, l) -> v.covenantBreaches(l)));
         f.add(new MetricFamily("lender.<name>.failed", FLAG, "1 once the lender has failed.", (v, l) -> v.failed(l) ? 1.0 : 0.0));
-        f.add(new MetricFamily("lender.<name>.failure_cause", COUNT, "Why the lender failed: 0 not failed, 1 out of cash "
+        f.add(new MetricFamily("lender.<name>.failure_cause", CODE, "Why the lender failed: 0 not failed, 1 out of cash "
                 + "(liquidity), 2 resolved for lack of capital.", (v, l) -> v.failureCause(l)));
         f.add(new MetricFamily("lender.<name>.over_limit_share", SHARE, "The lender's open accounts over their limit, over its "
                 + "open accounts.", (v, l) -> ratio(v.overLimitAccounts(l), v.openAccounts(l))));
-        f.add(new MetricFamily("lender.<name>.prospects", COUNT, "People with no account at the lender and a free account "
-                + "slot at the end of the month: whom its marketing can reach.", (v, l) -> v.prospects(l)));
+        f.add(new MetricFamily("lender.<name>.prospects", COUNT, "People with no account or application at the lender and a "
+                + "free account slot at the end of the month: whom its marketing can reach.", (v, l) -> v.prospects(l)));
         f.add(new MetricFamily("lender.<name>.unpaid", YUAN, "Obligations a failed lender could not pay.", MonthView::unpaid));
         f.add(new MetricFamily("lender.<name>.fraud_write_offs", YUAN, "The lender's fraud write-offs this month.",
                 (v, l) -> v.flow("FRAUD_WRITE_OFFS", l)));

@@ -8,15 +8,14 @@ import org.creditstress.model.lender.Underwriting;
 import org.creditstress.scenario.BehaviourSpec;
 import org.creditstress.scenario.BureauSpec;
 import org.creditstress.scenario.LenderSpec;
-import org.creditstress.scenario.ProductKind;
-import org.creditstress.scenario.Scenario;
 import org.creditstress.scenario.SegmentSpec;
 
 /**
  * Draws people into borrower rows and the applications they make: at the start every row
  * ({@link MarketBuilder}), and later each newcomer who takes the row of a borrower who left the
- * market ({@link org.creditstress.model.borrower.PopulationTurnover}). The same draws in the same
- * order either way, so a newcomer is distributed like the starting population.
+ * market ({@link org.creditstress.model.borrower.PopulationTurnover}). A newcomer keeps the row's
+ * segment and employment state (its place in the labour market); everything else is drawn as for
+ * the starting population, so it is distributed like the starting population of its segment.
  *
  * <p>True risk: {@code r = (z_pb - z_lit - z_sav) / sqrt(3)}, where the z are the standard normal
  * draws behind the borrower's present bias, literacy and savings. It is standard normal, and it
@@ -52,14 +51,31 @@ public final class Applicants {
     private final int[] loanProduct;
     private final int slots;
 
-    public Applicants(Scenario s, int slots) {
-        this.segments = s.population().segments();
-        this.behaviour = s.population().behaviour();
-        this.bureau = s.bureau();
-        this.lenders = s.lenders();
-        this.lendersHeld = s.population().accounts().lendersHeld();
-        this.cashLoanShare = s.population().accounts().cashLoanShare();
-        this.slots = slots;
+    /**
+     * What drawing people and their applications needs from the scenario.
+     *
+     * @param segments      the population's segments
+     * @param behaviour     the population's behaviour traits
+     * @param bureau        the credit score's mean and spread
+     * @param lenders       the lenders (market shares)
+     * @param lendersHeld   the population's probabilities of applying to 1, 2, ... lenders (a segment's own list wins)
+     * @param cashLoanShare share of applicants at a lender who also apply for its cash loan
+     * @param lineProduct   product index of each lender's purchase line, or -1
+     * @param loanProduct   product index of each lender's cash loan, or -1
+     * @param slots         account slots per borrower
+     */
+    public record Spec(List<SegmentSpec> segments, BehaviourSpec behaviour, BureauSpec bureau, List<LenderSpec> lenders,
+                       List<Double> lendersHeld, double cashLoanShare, int[] lineProduct, int[] loanProduct, int slots) {
+    }
+
+    public Applicants(Spec spec) {
+        this.segments = spec.segments();
+        this.behaviour = spec.behaviour();
+        this.bureau = spec.bureau();
+        this.lenders = spec.lenders();
+        this.lendersHeld = spec.lendersHeld();
+        this.cashLoanShare = spec.cashLoanShare();
+        this.slots = spec.slots();
         double mean = 0;
         for (SegmentSpec seg : segments) {
             mean += seg.share() * seg.jobLossRelative();
@@ -67,30 +83,8 @@ public final class Applicants {
         this.meanRelative = mean;
         this.literacyLow = behaviour.literacy().at(-TERCILE_Z);
         this.literacyHigh = behaviour.literacy().at(TERCILE_Z);
-        lineProduct = new int[lenders.size()];
-        loanProduct = new int[lenders.size()];
-        for (int l = 0; l < lenders.size(); l++) {
-            lineProduct[l] = productOf(s, lenders.get(l), ProductKind.PURCHASE_LINE);
-            loanProduct[l] = productOf(s, lenders.get(l), ProductKind.CASH_LOAN);
-        }
-    }
-
-    private static int productOf(Scenario s, LenderSpec l, ProductKind kind) {
-        for (String id : l.products()) {
-            if (s.product(id).kind() == kind) {
-                return s.productIndex(id);
-            }
-        }
-        return -1;
-    }
-
-    /** Account slots per borrower: one per lender and product, at most {@code slots_per_borrower}. */
-    public static int slots(Scenario s) {
-        int products = 0;
-        for (LenderSpec l : s.lenders()) {
-            products += l.products().size();
-        }
-        return Math.max(1, Math.min(s.population().accounts().slotsPerBorrower(), products));
+        lineProduct = spec.lineProduct().clone();
+        loanProduct = spec.loanProduct().clone();
     }
 
     public int slots() {
@@ -135,20 +129,42 @@ public final class Applicants {
     }
 
     /**
-     * Draws a person into row {@code i} with unemployment {@code u} and returns the applications
-     * it makes: bit {@code l} set if it applies to lender {@code l}, bit {@code 32 + l} if also for
-     * lender {@code l}'s cash loan.
+     * Draws a person of the starting population into row {@code i} with unemployment {@code u}
+     * and returns the applications it makes: bit {@code l} set if it applies to lender {@code l},
+     * bit {@code 32 + l} if also for lender {@code l}'s cash loan.
      */
     public long draw(BorrowerTable b, int i, SplittableRandom rng, double u) {
         int k = pickSegment(rng.nextDouble());
         SegmentSpec seg = segments.get(k);
         b.segment[i] = (byte) k;
+        boolean thinFile = rng.nextDouble() < seg.thinFileShare();
+        double unemployedProbability = meanRelative > 0 ? Math.min(1.0, u * seg.jobLossRelative() / meanRelative) : u;
+        boolean employed = rng.nextDouble() >= unemployedProbability;
+        b.monthsInState[i] = 0;
+        return person(b, i, rng, seg, thinFile, employed);
+    }
+
+    /**
+     * Draws a newcomer into row {@code i}, the row of a borrower who left the credit market, and
+     * returns its applications (as {@link #draw}). The newcomer takes the leaver's place in the
+     * labour market: its segment, whether it is employed and for how many months. Who uses credit
+     * then never moves the unemployment rate or the segment mix, which the scenario sets; the
+     * rest (thin file, integrity, income, savings, traits, applications) is drawn afresh, like the
+     * starting population's.
+     */
+    public long arrive(BorrowerTable b, int i, SplittableRandom rng) {
+        SegmentSpec seg = segments.get(b.segment[i]);
+        boolean thinFile = rng.nextDouble() < seg.thinFileShare();
+        return person(b, i, rng, seg, thinFile, b.employed(i));
+    }
+
+    private long person(BorrowerTable b, int i, SplittableRandom rng, SegmentSpec seg, boolean thinFile, boolean employed) {
+        b.scareLeft[i] = 0;
         byte flags = 0;
-        if (rng.nextDouble() < seg.thinFileShare()) {
+        if (thinFile) {
             flags |= BorrowerTable.THIN_FILE;
         }
-        double unemployedProbability = meanRelative > 0 ? Math.min(1.0, u * seg.jobLossRelative() / meanRelative) : u;
-        if (rng.nextDouble() >= unemployedProbability) {
+        if (employed) {
             flags |= BorrowerTable.EMPLOYED;
         }
         double integrity = rng.nextDouble();
@@ -160,8 +176,6 @@ public final class Applicants {
             flags |= BorrowerTable.STRATEGIC;
         }
         b.flags[i] = flags;
-        b.monthsInState[i] = 0;
-        b.scareLeft[i] = 0;
         double income = seg.incomeMedian() * Math.exp(seg.incomeDispersion() * rng.nextGaussian());
         b.permanentIncome[i] = (float) income;
         b.income[i] = 0f;

@@ -100,7 +100,7 @@ public final class CreditMarket extends SimState {
         schedule(MonthPhase.INCOME, borrowers.income());
         schedule(MonthPhase.CONSUMPTION, borrowers.consumption());
         schedule(MonthPhase.REPAYMENT, borrowers.repayment());
-        Applicants applicants = new Applicants(scenario, Applicants.slots(scenario));
+        Applicants applicants = MarketBuilder.applicants(scenario);
         schedule(MonthPhase.TURNOVER, new PopulationTurnover(market, applicants, scenario.population().turnoverMonthly()));
         Acquisition acquisition = new Acquisition(market.lenders, market.macro, openAccountsByLender(market),
                 accountsPerApplication(applicants, market.lenders.size()), scenario.economy().unemployment().at(1));

@@ -13,6 +13,7 @@ import org.creditstress.model.funder.FundingNetwork;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.lender.Underwriting;
 import org.creditstress.scenario.LenderSpec;
+import org.creditstress.scenario.ProductKind;
 import org.creditstress.scenario.Scenario;
 
 /**
@@ -27,9 +28,40 @@ public final class MarketBuilder {
 
     /** Estimated heap bytes for a population of this size (used to refuse impossible sizes). */
     public static long estimatedBytes(Scenario s) {
-        return (long) (s.population().size()
-                * (BorrowerTable.bytesPerBorrower() + Applicants.slots(s) * AccountTable.bytesPerAccount(ringLength(s))) * 1.1)
-                + 64L * 1024 * 1024;
+        // In double: 50 million borrowers times a few hundred bytes overflows an int.
+        double perBorrower = BorrowerTable.bytesPerBorrower() + (double) slots(s) * AccountTable.bytesPerAccount(ringLength(s));
+        return (long) (s.population().size() * perBorrower * 1.1) + 64L * 1024 * 1024;
+    }
+
+    /** Account slots per borrower: one per lender and product, at most {@code slots_per_borrower}. */
+    public static int slots(Scenario s) {
+        int products = 0;
+        for (LenderSpec l : s.lenders()) {
+            products += l.products().size();
+        }
+        return Math.max(1, Math.min(s.population().accounts().slotsPerBorrower(), products));
+    }
+
+    /** How people are drawn into borrower rows and which applications they make, from the scenario. */
+    public static Applicants applicants(Scenario s) {
+        int[] line = new int[s.lenders().size()];
+        int[] loan = new int[s.lenders().size()];
+        for (int l = 0; l < line.length; l++) {
+            line[l] = productOf(s, s.lenders().get(l), ProductKind.PURCHASE_LINE);
+            loan[l] = productOf(s, s.lenders().get(l), ProductKind.CASH_LOAN);
+        }
+        return new Applicants(new Applicants.Spec(s.population().segments(), s.population().behaviour(), s.bureau(),
+                s.lenders(), s.population().accounts().lendersHeld(), s.population().accounts().cashLoanShare(), line, loan,
+                slots(s)));
+    }
+
+    private static int productOf(Scenario s, LenderSpec l, ProductKind kind) {
+        for (String id : l.products()) {
+            if (s.product(id).kind() == kind) {
+                return s.productIndex(id);
+            }
+        }
+        return -1;
     }
 
     /** Ring length of the account table: the longest plan or loan term of any product, plus one. */
@@ -46,8 +78,8 @@ public final class MarketBuilder {
         int n = s.population().size();
         Chunks chunks = new Chunks(n, replicationSeed);
         BorrowerTable b = new BorrowerTable(n);
-        int slots = Applicants.slots(s);
-        Applicants applicants = new Applicants(s, slots);
+        Applicants applicants = applicants(s);
+        int slots = applicants.slots();
         for (int i = 0; i <= n; i++) {
             b.firstAccount[i] = i * slots;
         }

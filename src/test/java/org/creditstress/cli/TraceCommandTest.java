@@ -40,6 +40,22 @@ class TraceCommandTest {
         assertTrue(csv.contains("sued for"), csv);
     }
 
+    /**
+     * Fraudsters are common and good models decline most of them: the first fraudster is declined,
+     * and the pick must find one a lender approved (it draws its lines and pays nothing).
+     */
+    @Test
+    void picksAFraudsterALenderApproved() {
+        String[] r = run("trace", "scenarios/baseline.yaml", "--pick", "fraudster", "--set", "population.size=3000",
+                "--set", "population.segments[0].fraud_share=0.05", "--set", "population.segments[1].fraud_share=0.05",
+                "--set", "population.segments[2].fraud_share=0.05", "--set", "population.segments[3].fraud_share=0.05",
+                "--set", "lenders[0].model_quality=0.7", "--set", "lenders[1].model_quality=0.7",
+                "--set", "lenders[0].approval_rate=0.5", "--set", "lenders[1].approval_rate=0.5");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains(", fraudster in baseline"), r[1]);
+        assertTrue(r[1].contains("paid 0;"), "it owes and never pays: " + r[1]);
+    }
+
     @Test
     void aBorrowerOutsideThePopulationIsBadInput() {
         String[] r = run("trace", "scenarios/baseline.yaml", "--borrower", "5000", "--set", "population.size=3000");

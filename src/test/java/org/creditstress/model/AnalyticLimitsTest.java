@@ -14,7 +14,13 @@ import org.junit.jupiter.api.Test;
  * incomes, no savings, no income when unemployed, no emergencies, prudent borrowers (no present
  * bias, full literacy) who spend all income left after essentials on the purchase line and repay
  * it in full the next month, every applicant approved with a limit of three months' income, no
- * collection cures, no write-off within the horizon.
+ * collection cures, no write-off within the horizon. The market is closed, as the closed forms
+ * assume: nobody leaves or arrives ({@code turnover_monthly: 0}: a newcomer would have no bill
+ * yet and could not be past due), no account is closed ({@code closure_monthly: 0}) and the
+ * lender solicits no applications ({@code max_applications_monthly: 0}). The lender keeps
+ * lending whatever its losses ({@code resolution_capital_ratio: -1}): with a fifth of the book
+ * past due its capital ratio falls below the default 2 % in month 3, and a resolved lender cuts
+ * every limit to the balance, so nobody could use the line any more.
  */
 class AnalyticLimitsTest {
     private static final int BORROWERS = 20_000;
@@ -28,6 +34,7 @@ class AnalyticLimitsTest {
                 horizon: {months: 5, burn_in_months: 1}
                 population:
                   size: %d
+                  turnover_monthly: 0
                   segments:
                     - {name: only, share: 1, thin_file_share: 0, income_median: 5000, income_dispersion: 0,
                        income_volatility: 0, permanent_income_volatility: 0, job_loss_relative: 1,
@@ -44,7 +51,7 @@ class AnalyticLimitsTest {
                     instalment_uptake: 0
                     cash_loan_draw_probability: 0
                     borrow_to_pay: false
-                  accounts: {lenders_held: [1], cash_loan_share: 0}
+                  accounts: {lenders_held: [1], cash_loan_share: 0, closure_monthly: 0}
                 products:
                   - {id: line, kind: purchase_line, limit_income_multiple: 3, max_limit: 1000000}
                 lenders:
@@ -58,6 +65,8 @@ class AnalyticLimitsTest {
                     restructuring: {enabled: false}
                     litigation: {enabled: false}
                     tightening: {enabled: false}
+                    acquisition: {max_applications_monthly: 0}
+                    balance_sheet: {resolution_capital_ratio: -1}
                 economy:
                   unemployment: {level: 0}
                   income_growth: {level: 0}

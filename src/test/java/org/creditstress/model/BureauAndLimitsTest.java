@@ -39,16 +39,28 @@ class BureauAndLimitsTest {
         return cm.market();
     }
 
-    /** A borrower with open lines at both lenders and nothing owed, and its two accounts. */
+    /**
+     * A borrower with open lines at both lenders and nothing owed, and its two accounts. Every
+     * borrower has the same number of account slots; its applications fill the first ones, in
+     * lender order, and the rest stay empty.
+     */
     private static int[] borrowerAtBoth(Market m) {
         for (int i = 0; i < m.borrowers.size; i++) {
             int a0 = m.borrowers.firstAccount[i];
-            if (m.borrowers.accountCount[i] == 2 && !m.borrowers.fraud(i) && m.accounts.open(a0) && m.accounts.open(a0 + 1)
+            if (usedSlots(m, i) == 2 && !m.borrowers.fraud(i) && m.accounts.open(a0) && m.accounts.open(a0 + 1)
                     && m.accounts.lender[a0] == 0 && m.accounts.lender[a0 + 1] == 1) {
                 return new int[] {i, a0, a0 + 1};
             }
         }
         throw new IllegalStateException("no borrower at both lenders");
+    }
+
+    private static int usedSlots(Market m, int i) {
+        int used = 0;
+        for (int a = m.borrowers.firstAccount[i]; a < m.borrowers.firstAccount[i + 1]; a++) {
+            used += m.accounts.status[a] != AccountTable.EMPTY ? 1 : 0;
+        }
+        return used;
     }
 
     private static float limitAtBAfter(Market m, CreditBureau bureau, int monthsPastDueAtA) {

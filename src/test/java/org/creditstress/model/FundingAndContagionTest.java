@@ -34,11 +34,26 @@ class FundingAndContagionTest {
         return out;
     }
 
+    /**
+     * Switching common borrowers off keeps the market as it is (lenders become blind to each
+     * other), so lenders stay linked by what no channel switch removes: a borrower at both pays
+     * both from one pocket, a lender's marketing reaches the other's customers, and who leaves the
+     * market (only people with no debt at any lender) and whom the newcomer in the row applies to
+     * depend on both lenders. Isolation needs two separate markets: every borrower applies to one
+     * lender ({@code lenders_held: [1]}, also for the segments that set their own), nobody leaves
+     * or arrives ({@code turnover_monthly: 0}) and neither lender solicits applications
+     * ({@code max_applications_monthly: 0}).
+     */
+    private static final String[] SEPARATE_MARKETS = {"population.accounts.lenders_held=[1]",
+        "population.segments[1].lenders_held=[1]", "population.segments[2].lenders_held=[1]", "population.turnover_monthly=0",
+        "lenders[0].acquisition.max_applications_monthly=0", "lenders[1].acquisition.max_applications_monthly=0"};
+
     @Test
     void withEveryChannelOffOneLendersOutcomesDoNotDependOnTheOther() {
-        RunResult a = Scenarios.run(Scenarios.shipped("funding-squeeze", with(ALL_CHANNELS_OFF,
+        String[] isolated = with(ALL_CHANNELS_OFF, SEPARATE_MARKETS);
+        RunResult a = Scenarios.run(Scenarios.shipped("funding-squeeze", with(isolated,
                 "lenders[1].model_quality=0.9", "lenders[1].approval_rate=0.6")), 2);
-        RunResult b = Scenarios.run(Scenarios.shipped("funding-squeeze", with(ALL_CHANNELS_OFF,
+        RunResult b = Scenarios.run(Scenarios.shipped("funding-squeeze", with(isolated,
                 "lenders[1].model_quality=0.2", "lenders[1].approval_rate=0.95")), 2);
         List<Integer> platformA = columnsOf(a, "lender.PlatformA.");
         assertTrue(platformA.size() > 20);

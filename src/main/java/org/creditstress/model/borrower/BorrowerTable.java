@@ -46,7 +46,10 @@ public final class BorrowerTable {
     public final float[] creditScore;
     /** The score the borrower recovers towards (its starting score). */
     public final float[] baseScore;
-    /** Number of distinct lenders the borrower applied to. */
+    /**
+     * Number of distinct lenders the borrower has an account or an application at, kept up to
+     * date as accounts close and new relationships open.
+     */
     public final byte[] lendersHeld;
     /** Literacy tercile: 0 low, 1 middle, 2 high. */
     public final byte[] literacyTercile;

@@ -16,9 +16,12 @@ import sim.engine.Steppable;
  * and a calm market reaches a steady state instead of running off. Each month a borrower with no
  * debt outstanding (every open account at zero balance, no court case, no repayment holiday
  * running) leaves with probability {@code turnover_monthly}; its accounts close, its savings
- * leave with it, and a newcomer drawn like the starting population ({@link Applicants}) takes its
- * row, with the savings it brings and the applications it makes, which lenders underwrite this
- * month. The traced borrower never leaves (its story would end mid-run).
+ * leave with it, and a newcomer takes its row, with the savings it brings and the applications it
+ * makes, which lenders underwrite this month. The newcomer takes the leaver's place in the labour
+ * market (segment, employed or not, months in that state) and is otherwise drawn like the
+ * starting population ({@link Applicants#arrive}): who leaves depends on debt, so a fresh
+ * employment draw would let spending and lending move the unemployment rate. The traced borrower
+ * never leaves (its story would end mid-run).
  *
  * <p>Draws: whether a borrower leaves is a counter-based draw of (borrower, month); a newcomer's
  * traits come from a generator seeded by (replication, borrower, month). Neither depends on other
@@ -51,10 +54,9 @@ public final class PopulationTurnover implements Steppable {
     private void chunk(int c, int from, int to) {
         BorrowerTable b = market.borrowers;
         int month = market.month();
-        double u = market.macro.unemploymentTarget();
         for (int i = from; i < to; i++) {
             if (leave.uniform(i, month, 0) < monthlyRate && free(i)) {
-                replace(c, b, i, month, u);
+                replace(c, b, i, month);
             }
         }
     }
@@ -76,7 +78,7 @@ public final class PopulationTurnover implements Steppable {
         return true;
     }
 
-    private void replace(int c, BorrowerTable b, int i, int month, double u) {
+    private void replace(int c, BorrowerTable b, int i, int month) {
         AccountTable acc = market.accounts;
         int a0 = b.firstAccount[i];
         for (int a = a0; a < b.firstAccount[i + 1]; a++) {
@@ -88,7 +90,7 @@ public final class PopulationTurnover implements Steppable {
         market.ledger.add(c, BorrowerFlow.SAVINGS_LEFT, b.savings[i]);
         SplittableRandom rng = new SplittableRandom(SeedPlan.mix64(newcomerSeed
                 ^ SeedPlan.mix64(i * 0xBF58476D1CE4E5B9L + month * 0x94D049BB133111EBL)));
-        long applications = applicants.draw(b, i, rng, u);
+        long applications = applicants.arrive(b, i, rng);
         market.ledger.add(c, BorrowerFlow.SAVINGS_ARRIVED, b.savings[i]);
         market.ledger.add(c, BorrowerFlow.BORROWERS_REPLACED, 1.0);
         applicants.fill(acc, a0, i, applications);

@@ -9,16 +9,18 @@ import org.creditstress.scenario.LenderSpec;
  * How many applications each lender solicits this month (its marketing), as a probability that
  * a prospect (someone with no account at the lender and a free account slot) applies.
  *
- * <p>Each lender aims for a book of {@code N*(t) = N0 (1 + growth_annual)^(t/12) m(t) f(t)} open
- * accounts, where {@code N0} is its open accounts when the market was built, {@code m(t) =
- * max(0, 1 + procyclicality (u1 - u_t) / u1)} makes marketing pro-cyclical (u1 the month-1
- * unemployment rate, u_t this month's) and {@code f(t)} is the lender's cumulative limit-cut
- * factor (a lender that tightens also shrinks its target). It solicits enough applications to
- * close last month's gap {@code N* - N}: {@code p = (N* - N) / (P x approval_rate x a)}, with
- * {@code P} its prospects and {@code a} the accounts an application opens (the line, and the
- * loan with {@code cash_loan_share}), within {@code [0, max_applications_monthly]}. In a calm
- * economy with no growth the book is held steady: applications replace the accounts that close,
- * leave with their holders or are written off. A lender that does not lend solicits nothing.
+ * <p>Each lender aims for a book of {@code N*(t) = N0 (1 + growth_annual)^(t/12) m(t)} open
+ * accounts, where {@code N0} is its open accounts when the market was built, t the month (0
+ * during the burn-in) and {@code m(t) = max(0, 1 + procyclicality (u1 - u_t) / u1)} makes
+ * marketing pro-cyclical (u1 the month-1 unemployment rate, u_t this month's target). It solicits
+ * enough applications to close last month's gap {@code N* - N}: {@code p = (N* - N) / (P x
+ * approval_rate x a)}, with {@code P} its prospects and {@code a} the accounts an application
+ * opens (the line, and the loan with {@code cash_loan_share}), within {@code [0,
+ * max_applications_monthly]}. In a calm economy with no growth the book is held steady:
+ * applications replace the accounts that close, leave with their holders or are written off. A
+ * lender that does not lend, or whose capital ratio is below {@code min_capital_ratio}, solicits
+ * nothing. Tightening does not change the target: it cuts limits, and a tightening lender's new
+ * limits carry the cut.
  */
 public final class Acquisition {
     private final List<LenderState> lenders;

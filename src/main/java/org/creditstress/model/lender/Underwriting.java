@@ -168,6 +168,7 @@ public final class Underwriting implements Steppable {
             long delinquentAt = bureau == null ? 0L : bureau.visibleDelinquencies(i);
             long held = 0;
             boolean freeSlot = false;
+            boolean relationsChanged = false;
             boolean clean = true;
             int oldestOpened = Integer.MAX_VALUE;
             for (int a = a0; a < a1; a++) {
@@ -194,6 +195,7 @@ public final class Underwriting implements Steppable {
                         market.ledger.count(c, Counter.ACCOUNTS_CLOSED, lender.index);
                         acc.clear(a);
                         freeSlot = true;
+                        relationsChanged = true;
                         continue;
                     }
                     boolean seenElsewhere = (delinquentAt & ~(1L << acc.lender[a])) != 0 && bureau.sees(i, acc.lender[a]);
@@ -206,7 +208,10 @@ public final class Underwriting implements Steppable {
             }
             if (openBook != null) {
                 if (freeSlot) {
-                    solicit(c, acc, i, a0, held, month);
+                    relationsChanged |= solicit(c, acc, i, a0, held, month);
+                }
+                if (relationsChanged) {
+                    b.lendersHeld[i] = (byte) lendersIn(acc, a0, a1);
                 }
                 if (clean && b.thinFile(i) && month - oldestOpened >= openBook.graduationMonths()) {
                     b.flags[i] &= ~BorrowerTable.THIN_FILE;
@@ -214,6 +219,17 @@ public final class Underwriting implements Steppable {
                 }
             }
         }
+    }
+
+    /** Distinct lenders among borrower slots {@code a0..a1-1} that hold an account or application. */
+    private static int lendersIn(AccountTable acc, int a0, int a1) {
+        long lenders = 0;
+        for (int a = a0; a < a1; a++) {
+            if (acc.status[a] != AccountTable.EMPTY) {
+                lenders |= 1L << acc.lender[a];
+            }
+        }
+        return Long.bitCount(lenders);
     }
 
     /** An open, current account with nothing owed, no case and no relief running closes with {@code closure_monthly}. */
@@ -226,8 +242,10 @@ public final class Underwriting implements Steppable {
      * The lenders' marketing reaches borrower {@code i}: for each lender it has no account at,
      * with that lender's rate this month, it applies for the line (and the cash loan with
      * {@code cash_loan_share}), underwritten at once (a bureau record elsewhere can decline it).
+     * Returns whether it applied anywhere.
      */
-    private void solicit(int c, AccountTable acc, int i, int a0, long held, int month) {
+    private boolean solicit(int c, AccountTable acc, int i, int a0, long held, int month) {
+        boolean applied = false;
         Acquisition acquisition = openBook.acquisition();
         for (int l = 0; l < market.lenders.size(); l++) {
             double rate = acquisition.rate(l);
@@ -237,8 +255,9 @@ public final class Underwriting implements Steppable {
             boolean withLoan = acquisitionRandom.uniform(i, month, 100 + l) < openBook.applicants().cashLoanShare();
             int first = openBook.applicants().relate(acc, a0, i, l, withLoan);
             if (first < 0) {
-                return;
+                return applied;
             }
+            applied = true;
             for (int a = first; a < a0 + openBook.applicants().slots(); a++) {
                 if (acc.status[a] == AccountTable.NOT_OPEN && acc.has(a, AccountTable.NEW_APPLICATION)) {
                     acc.flags[a] &= ~AccountTable.NEW_APPLICATION;
@@ -247,6 +266,7 @@ public final class Underwriting implements Steppable {
                 }
             }
         }
+        return applied;
     }
 
     /**

@@ -65,11 +65,15 @@ public final class ScenarioSchema {
         return Section.map("population", "The borrowers.")
                 .integer("size", 100_000, 1, 50_000_000, "borrowers", "Number of simulated borrowers.")
                 .number("turnover_monthly", 0.004, 0, 1, "per month",
-                        "Monthly probability that a borrower with no debt outstanding and no court case leaves the market; a "
-                                + "newcomer drawn like the starting population (segment mix, thin files, traits) takes its place.")
+                        "Monthly probability that a borrower with no debt outstanding (every open account at zero balance, no "
+                                + "court case, no grace period or repayment holiday running) leaves the market; its accounts close. A newcomer takes its "
+                                + "place in the labour market (same segment, same employment state) and is otherwise drawn like the "
+                                + "starting population (thin file, income, savings, traits, applications). 0.004 (about 5 % a year): "
+                                + "assumption. 0 closes the population.")
                 .integer("thin_file_graduation_months", 12, 1, 600, "months",
                         "A thin-file borrower whose oldest open account has this many months on book, with nothing past due at any "
-                                + "lender and nothing written off, is no longer thin-file.")
+                                + "lender and nothing written off, is no longer thin-file. 12: assumption (a year of clean repayment "
+                                + "history).")
                 .with(Section.listOf("segments", 1, "Employment segments. Shares must add up to 1.")
                         .string("name", null, "Segment name ([A-Za-z0-9_-]+), used in column names.")
                         .number("share", null, 0, 1, "share", "Share of borrowers in this segment.")
@@ -111,9 +115,12 @@ public final class ScenarioSchema {
                                 "Share of borrowers who apply for the cash loan at each lender that offers one.")
                         .integer("slots_per_borrower", 4, 1, 32, "accounts",
                                 "Accounts a borrower can hold at once (one per lender and product, at most the lenders' products in "
-                                        + "all). Further applications wait for a slot to free up.")
+                                        + "all; every borrower has this many slots in memory). Applications that find no free slot are "
+                                        + "dropped. 4: assumption (a line and a cash loan at two platforms).")
                         .number("closure_monthly", 0.01, 0, 1, "per month",
-                                "Monthly probability that an open, current account with nothing owed is closed by its holder."));
+                                "Monthly probability that an open, current account with nothing owed (no court case, no grace period "
+                                        + "or repayment holiday running) is closed by its holder; the slot is free for a new relationship. 0.01 (about 11 % "
+                                        + "of idle accounts a year): assumption. 0: nobody closes an account."));
     }
 
     private static Section trait(String name, double median, double spread, String doc) {
@@ -235,7 +242,8 @@ public final class ScenarioSchema {
                         .number("increase_utilisation", 0.5, 0, 1, "share", "Only accounts using more than this share of the limit get increases.")
                         .number("max_income_multiple", 3.0, 0, 1000, "months of income",
                                 "Increases stop once the limit reaches this many months of the borrower's permanent income (a "
-                                        + "limit no longer grows without bound over the years an account stays open)."))
+                                        + "limit no longer grows without bound over the years an account stays open). 3: assumption, "
+                                        + "twice the baseline line's starting multiple of 1.5."))
                 .with(Section.map("collection", "Collection effort by bucket M1, M2, M3, M4+.")
                         .numbers("cost_per_account", List.of(5.0, 20.0, 60.0, 120.0), 4, 0, 1e6, "yuan/month",
                                 "Monthly collection cost per delinquent account, by bucket.")
@@ -334,13 +342,19 @@ public final class ScenarioSchema {
                 .with(Section.map("acquisition", "How the lender wins new customers each month (the book is open: accounts close, "
                                 + "borrowers leave and newcomers arrive).")
                         .number("growth_annual", 0.0, -0.9, 5, "per year",
-                                "Growth of the lender's open accounts it aims for; each month it solicits enough applications from "
-                                        + "people without its product to close the gap to the target, so a calm market stays steady at 0.")
+                                "Growth of the lender's open accounts it aims for: the target is its open accounts when the market "
+                                        + "was built times (1 + growth_annual)^(months / 12). Each month it solicits enough applications "
+                                        + "from people with no account at it to close last month's gap to the target, so a calm market "
+                                        + "stays steady at 0 (the default: no growth assumed). A lender that has stopped lending or is "
+                                        + "below min_capital_ratio solicits nothing.")
                         .number("procyclicality", 1.0, 0, 20, "ratio",
                                 "Marketing follows the economy: the target is scaled by max(0, 1 + procyclicality x (u1 - u) / u1), "
-                                        + "u1 the month-1 unemployment rate: lenders expand when unemployment falls and pull back when it rises.")
+                                        + "u1 the month-1 unemployment rate: lenders expand when unemployment falls and pull back when it rises. "
+                                        + "1: assumption (a rise of unemployment by a tenth of its level shrinks the target by a tenth); 0: "
+                                        + "marketing ignores the economy.")
                         .number("max_applications_monthly", 0.05, 0, 1, "share per month",
-                                "At most this share of the people without the lender's product apply in a month."))
+                                "At most this share of the lender's prospects (people with no account at it and a free account "
+                                        + "slot) apply to it in a month. 0.05: assumption. 0: the lender solicits nothing."))
                 .with(Section.map("tightening", "Pro-cyclical credit-supply tightening when capital is low (a policy choice).")
                         .bool("enabled", true, "Whether the lender cuts limits when its capital ratio is below the trigger.")
                         .number("capital_trigger", 0.10, 0, 1, "share", "Capital ratio below which limits are cut.")
