@@ -160,6 +160,7 @@ public final class Applicants {
 
     private long person(BorrowerTable b, int i, SplittableRandom rng, SegmentSpec seg, boolean thinFile, boolean employed) {
         b.scareLeft[i] = 0;
+        b.essentialArrears[i] = 0f;
         byte flags = 0;
         if (thinFile) {
             flags |= BorrowerTable.THIN_FILE;

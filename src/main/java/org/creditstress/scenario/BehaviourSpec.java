@@ -7,7 +7,8 @@ public record BehaviourSpec(TraitSpec essentialShare, TraitSpec discretionaryPro
                         boolean borrowToPay, RepaymentPriorityRule repaymentPriority,
                         double strategicDefaultDebtMonths, double fraudIncomeInflation, double fraudTrueRisk,
                         double strategicTrueRisk, double instalmentFeeSensitivity, double feeMisreading,
-                        double prepaymentMonthly, double deleveragingCut, int deleveragingMonths) {
+                        double prepaymentMonthly, double deleveragingCut, int deleveragingMonths,
+                        double unmetCarryMonths) {
 
     /** Whom a borrower short of cash pays first. */
     public enum RepaymentPriorityRule { PRO_RATA, PENALTY_COST, COLLECTION_PRESSURE, BUREAU_REPORTING }

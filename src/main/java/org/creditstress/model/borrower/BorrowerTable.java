@@ -53,6 +53,8 @@ public final class BorrowerTable {
     public final byte[] lendersHeld;
     /** Literacy tercile: 0 low, 1 middle, 2 high. */
     public final byte[] literacyTercile;
+    /** Essentials left unpaid last month and owed this month, yuan (see Consumption). */
+    public final float[] essentialArrears;
     /** Months of deleveraging left after a missed payment (see Consumption). */
     public final byte[] scareLeft;
     /** First account index in the account table. */
@@ -79,6 +81,7 @@ public final class BorrowerTable {
         lendersHeld = new byte[size];
         literacyTercile = new byte[size];
         scareLeft = new byte[size];
+        essentialArrears = new float[size];
         firstAccount = new int[size + 1];
         accountCount = new byte[size];
     }
@@ -105,6 +108,6 @@ public final class BorrowerTable {
 
     /** Heap bytes per borrower held by this table (excluding accounts). */
     public static int bytesPerBorrower() {
-        return 1 + 1 + 2 + 4 + 4 + 8 + 4 * 6 + 4 + 4 + 1 + 1 + 1 + 4 + 1;
+        return 1 + 1 + 2 + 4 + 4 + 8 + 4 * 6 + 4 + 4 + 1 + 1 + 1 + 4 + 4 + 1;
     }
 }

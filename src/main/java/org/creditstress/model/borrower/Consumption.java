@@ -30,7 +30,9 @@ import org.creditstress.scenario.SegmentSpec;
  *       {@code E + B > S}, the borrower first draws a cash loan for the gap, at least the product's
  *       {@code min_limit} and at most the loan's limit ({@link LoanStacking}).</li>
  *   <li>Essentials are paid in cash, then on a current purchase line; what neither covers is
- *       unmet.</li>
+ *       unmet, and owed next month on top of that month's essentials (rent and bills fall due
+ *       again), up to {@code unmet_carry_months} of essentials: a borrower whose credit is cut
+ *       does not simply stop needing it.</li>
  *   <li>A planned cash-loan draw, with probability {@code cash_loan_draw_probability * (1 + b)},
  *       of {@code cash_loan_draw_share} of the limit, spent on a purchase. A cash-loan account
  *       may hold several loans, each of {@code term_months} fixed payments, while their principal
@@ -80,6 +82,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
     private final double feeSensitivity;
     private final double feeMisreading;
     private final double keepCredit;
+    private final double unmetCarryMonths;
     private final transient Pricing pricing;
     private final transient LoanStacking stacking;
     private final double[] merchantDiscount;
@@ -140,6 +143,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         feeSensitivity = behaviour.instalmentFeeSensitivity();
         feeMisreading = behaviour.feeMisreading();
         keepCredit = 1.0 - behaviour.deleveragingCut();
+        unmetCarryMonths = behaviour.unmetCarryMonths();
         merchantDiscount = products.stream().mapToDouble(ProductSpec::merchantDiscount).toArray();
         minDraw = products.stream().mapToDouble(ProductSpec::minLimit).toArray();
         lendingNow = new boolean[market.lenders.size()];
@@ -263,7 +267,9 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                 }
             }
 
-            double essentials = b.essentialShare[i] * permanent;
+            double baseEssentials = b.essentialShare[i] * permanent;
+            // Essentials left unpaid last month (rent, utilities) are owed now, on top of this month's.
+            double essentials = baseEssentials + b.essentialArrears[i];
             double emergencyDraw = rng.nextDouble();
             double plannedLoanDraw = rng.nextDouble();
             if (emergencyDraw < emergencyProbability[k]) {
@@ -302,6 +308,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                 shortfall -= onCredit;
             }
             unmet += shortfall;
+            b.essentialArrears[i] = (float) Math.min(shortfall, unmetCarryMonths * baseEssentials);
 
             double drawn = 0;
             if (loanAccount >= 0 && plannedLoanDraw < keep * behaviour.cashLoanDrawProbability() * (1.0 + pb)) {

@@ -163,6 +163,9 @@ public final class ScenarioSchema {
                         "After a missed payment the borrower cuts its credit-financed discretionary spending and planned "
                                 + "cash-loan draws by this share ...")
                 .integer("deleveraging_months", 12, 0, 120, "months", "... for this many months after the last missed payment.")
+                .number("unmet_carry_months", 1.0, 0, 12, "months of essentials",
+                        "Essentials that neither cash nor credit paid are owed the next month (rent, bills), up to this many "
+                                + "months of essentials; 0: unmet needs simply go away.")
                 .number("cash_loan_draw_probability", 0.02, 0, 1, "per month",
                         "Monthly probability that a borrower with a cash-loan account and no loan draws one for a planned purchase; "
                                 + "multiplied by (1 + present_bias).")
