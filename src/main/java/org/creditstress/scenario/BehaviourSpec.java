@@ -1,12 +1,18 @@
 package org.creditstress.scenario;
 
-/** Consumption and credit-use habits; see {@code population.behaviour}. */
+import java.util.List;
+
+/**
+ * Consumption and credit-use habits; see {@code population.behaviour}. {@code seasonalCalendar}
+ * holds 12 positive weights of discretionary purchases, January to December (normalised to mean
+ * 1 by {@code model.borrower.SeasonalCalendar}).
+ */
 public record BehaviourSpec(TraitSpec essentialShare, TraitSpec discretionaryPropensity, TraitSpec presentBias, TraitSpec literacy,
                         double impulseCreditShare, double convenienceShare, double savingsDrawdown,
                         double instalmentUptake, double cashLoanDrawProbability, double cashLoanDrawShare,
                         boolean borrowToPay, RepaymentPriorityRule repaymentPriority,
                         double strategicDefaultDebtMonths, double fraudIncomeInflation, double fraudTrueRisk,
-                        double strategicTrueRisk) {
+                        double strategicTrueRisk, List<Double> seasonalCalendar) {
 
     /** Whom a borrower short of cash pays first. */
     public enum RepaymentPriorityRule { PRO_RATA, PENALTY_COST, COLLECTION_PRESSURE, BUREAU_REPORTING }

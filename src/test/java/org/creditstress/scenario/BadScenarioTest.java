@@ -125,7 +125,7 @@ class BadScenarioTest {
         Path f = write("unknown.yaml", text);
 
         assertProblem(theProblem(f), f.toString(), lineOf(text, "volatility_regime"), "horizon.volatility_regime",
-                "unknown key; valid keys here: months, burn_in_months");
+                "unknown key; valid keys here: months, burn_in_months, start");
     }
 
     @Test
@@ -248,6 +248,13 @@ class BadScenarioTest {
         assertEquals(lineOf(text, "classification:"), p.line(), p.toString());
         assertEquals("classification", p.keyPath());
         assertTrue(p.reason().startsWith("thresholds must increase"), p.reason());
+    }
+
+    @Test
+    void inflationLevelWithoutAShapeIsNotIgnored() {
+        String set = "economy.inflation.level=0.03";
+        assertProblem(theProblem(BASELINE, set), "--set " + set, 0, "economy.inflation.level",
+                "shape is with_incomes (prices rise with incomes), which uses no level; add shape: flat (or downturn) to use it");
     }
 
     @Test
