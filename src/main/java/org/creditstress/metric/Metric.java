@@ -23,6 +23,8 @@ public record Metric(String name, Unit unit, String description, ToDoubleFunctio
         YUAN("yuan"),
         YUAN_PER_BORROWER("yuan/borrower"),
         COUNT("count"),
+        /** An index or multiplier around 1 (a price level, a seasonal factor): shown as a number, not in percent. */
+        INDEX("index"),
         FLAG("0/1");
 
         private final String label;
