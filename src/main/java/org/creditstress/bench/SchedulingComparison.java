@@ -3,6 +3,7 @@ package org.creditstress.bench;
 import org.creditstress.model.Market;
 import org.creditstress.model.MarketBuilder;
 import org.creditstress.model.MonthPhase;
+import org.creditstress.model.borrower.SeasonalCalendar;
 import org.creditstress.model.economy.EconomyPhase;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.policy.PolicyPhase;
@@ -107,7 +108,8 @@ public final class SchedulingComparison {
         SimState state = new SimState(seed);
         state.start();
         Schedule schedule = state.schedule;
-        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.ECONOMY.ordering(), new EconomyPhase(market.macro, market.ledger, scenario.economy()), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.ECONOMY.ordering(), new EconomyPhase(market.macro, market.ledger, scenario.economy(),
+                scenario.horizon().firstMonth(), new SeasonalCalendar(scenario.population().behaviour().seasonalCalendar())), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.POLICY.ordering(), new PolicyPhase(market, scenario.policyEvents(), org.creditstress.model.policy.PolicyEvents.standard(),
                 scenario.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList()), 1.0);
         int first = MonthPhase.EMPLOYMENT.ordering();

@@ -24,6 +24,8 @@ public record Metric(String name, Unit unit, String description, ToDoubleFunctio
         YUAN_PER_BORROWER("yuan/borrower"),
         COUNT("count"),
         MONTHS("months"),
+        /** An index or multiplier around 1 (a price level, a seasonal factor): shown as a number, not in percent. */
+        INDEX("index"),
         FLAG("0/1"),
         /** A category as a number, each value named in the metric's description. */
         CODE("code");

@@ -3,6 +3,7 @@ package org.creditstress.metric;
 import static org.creditstress.metric.Metric.Unit.CODE;
 import static org.creditstress.metric.Metric.Unit.COUNT;
 import static org.creditstress.metric.Metric.Unit.FLAG;
+import static org.creditstress.metric.Metric.Unit.INDEX;
 import static org.creditstress.metric.Metric.Unit.RATE_PER_YEAR;
 import static org.creditstress.metric.Metric.Unit.RATIO;
 import static org.creditstress.metric.Metric.Unit.SHARE;
@@ -187,6 +188,15 @@ public final class MetricRegistry {
                 MonthView::unemploymentTarget));
         m.add(new Metric("income_growth", RATE_PER_YEAR, "The scenario's income-growth path this month, annual rate.",
                 MonthView::incomeGrowthAnnual));
+        m.add(new Metric("inflation", RATE_PER_YEAR, "The scenario's inflation of essential prices this month, annual rate "
+                + "(the income growth when economy.inflation.shape is with_incomes).", MonthView::inflationAnnual));
+        m.add(new Metric("price_level", INDEX, "Price level of essentials, 1 before month 1: the product of (1 + inflation)^(1/12) "
+                + "over months 1 .. this month.", MonthView::priceLevel));
+        m.add(new Metric("essentials_price_factor", INDEX, "Factor on essential spending: price level over the index of the "
+                + "income-growth path (both 1 before month 1). Above 1 when prices have risen faster than incomes (budgets squeezed); "
+                + "exactly 1 when prices rise with incomes.", MonthView::essentialsPriceFactor));
+        m.add(new Metric("purchase_season", INDEX, "This month's multiplier on discretionary purchases from the seasonal calendar "
+                + "(population.behaviour.seasonal_calendar, annual mean 1).", MonthView::purchaseSeason));
         m.add(new Metric("m1plus_ratio", SHARE, "Balance 1+ months past due (M1+, over 0 DPD) over receivables.",
                 v -> ratio(balanceFrom(v, ALL, 1), v.receivables())));
         m.add(new Metric("m3plus_ratio", SHARE, "Balance 3+ months past due (M3+, over 60 DPD) over receivables.",
@@ -261,6 +271,12 @@ public final class MetricRegistry {
         m.add(new Metric("savings_mean", YUAN_PER_BORROWER, "Mean liquid savings at the end of the month.",
                 v -> v.savings() / v.borrowers()));
         m.add(new Metric("income_mean", YUAN_PER_BORROWER, "Mean income this month.", v -> v.income() / v.borrowers()));
+        m.add(new Metric("real_income_mean", YUAN_PER_BORROWER, "Mean income this month in the prices of essentials before month 1: "
+                + "income_mean / price_level.", v -> v.income() / v.borrowers() / v.priceLevel()));
+        m.add(new Metric("cash_spending", YUAN, "Spending paid in cash this month (essentials and discretionary).",
+                MonthView::cashSpending));
+        m.add(new Metric("credit_spending", YUAN, "Spending put on purchase lines this month (essentials and discretionary; "
+                + "fraudsters' draws are in new_purchases only).", MonthView::creditSpending));
         rollRates(m);
         m.add(new Metric("ifrs9_stage1_share", SHARE, "IFRS 9 stage 1 balance (up to 30 DPD, not restructured) over receivables.",
                 v -> ratio(v.stageBalance(1), v.receivables())));

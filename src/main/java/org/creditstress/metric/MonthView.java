@@ -21,6 +21,18 @@ public interface MonthView {
 
     double fundingRateAnnual();
 
+    /** This month's inflation of essential prices, annual rate. */
+    double inflationAnnual();
+
+    /** Price level of essentials, 1 before month 1. */
+    double priceLevel();
+
+    /** Factor on essential spending: the price level over the income-growth index. */
+    double essentialsPriceFactor();
+
+    /** This month's multiplier on discretionary purchases from the seasonal calendar. */
+    double purchaseSeason();
+
     /** Receivables of active accounts over all lenders (or one lender), yuan. */
     double receivables();
 

@@ -2,6 +2,7 @@ package org.creditstress.model;
 
 import java.util.List;
 import org.creditstress.metric.Metric;
+import org.creditstress.model.borrower.SeasonalCalendar;
 import org.creditstress.model.economy.EconomyPhase;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.bureau.CreditBureau;
@@ -92,7 +93,8 @@ public final class CreditMarket extends SimState {
         recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, books, funding, network), metrics,
                 scenario.horizon().months());
 
-        schedule(MonthPhase.ECONOMY, new EconomyPhase(market.macro, market.ledger, scenario.economy()));
+        schedule(MonthPhase.ECONOMY, new EconomyPhase(market.macro, market.ledger, scenario.economy(), scenario.horizon().firstMonth(),
+                new SeasonalCalendar(scenario.population().behaviour().seasonalCalendar())));
         schedule(MonthPhase.POLICY, new PolicyPhase(market, scenario.policyEvents(), catalogue.policies(),
                 scenario.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList()));
         BorrowerPhases borrowers = BorrowerPhases.of(market, scenario, wiring);

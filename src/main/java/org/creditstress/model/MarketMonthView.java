@@ -106,6 +106,26 @@ final class MarketMonthView implements MonthView {
     }
 
     @Override
+    public double inflationAnnual() {
+        return market.macro.inflationAnnual();
+    }
+
+    @Override
+    public double priceLevel() {
+        return market.macro.priceLevel();
+    }
+
+    @Override
+    public double essentialsPriceFactor() {
+        return market.macro.essentialsPriceFactor();
+    }
+
+    @Override
+    public double purchaseSeason() {
+        return market.macro.purchaseSeason();
+    }
+
+    @Override
     public double receivables() {
         return s().totalReceivables();
     }

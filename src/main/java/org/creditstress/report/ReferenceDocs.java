@@ -28,10 +28,11 @@ public final class ReferenceDocs {
                 .append("  key, anything else (numbers, strings, lists such as `lenders`) replaces the other file's value whole.\n")
                 .append("- `--set KEY=VALUE` on the command line overrides any key by its dotted path, lists by index:\n")
                 .append("  `--set lenders[0].model_quality=0.5`, `--set economy.unemployment.values=[0.05,0.06]`.\n\n")
-                .append("Paths (unemployment, income growth, funding rate) share one format: `shape: flat` holds `level`;\n")
+                .append("Paths (unemployment, income growth, inflation, funding rate) share one format: `shape: flat` holds `level`;\n")
                 .append("`shape: downturn` moves linearly from `level` (from `start_month`) to `shock_level` over `decline_months`,\n")
                 .append("holds it `trough_months`, and recovers linearly to `final_level` over `recovery_months`;\n")
-                .append("`shape: values` lists monthly values from month 1.\n\n");
+                .append("`shape: values` lists monthly values from month 1. Inflation also takes `shape: with_incomes`, its default:\n")
+                .append("prices rise with the income-growth path, so essential spending stays a fixed share of income.\n\n");
         section(sb, ScenarioSchema.root(), "", 2);
         return sb.toString();
     }

@@ -1,13 +1,19 @@
 package org.creditstress.scenario;
 
-/** Consumption and credit-use habits; see {@code population.behaviour}. */
+import java.util.List;
+
+/**
+ * Consumption and credit-use habits; see {@code population.behaviour}. {@code seasonalCalendar}
+ * holds 12 positive weights of discretionary purchases, January to December (normalised to mean
+ * 1 by {@code model.borrower.SeasonalCalendar}).
+ */
 public record BehaviourSpec(TraitSpec essentialShare, TraitSpec discretionaryPropensity, TraitSpec presentBias, TraitSpec literacy,
                         double impulseCreditShare, double convenienceShare, double savingsDrawdown,
                         double instalmentUptake, double cashLoanDrawProbability, double cashLoanDrawShare,
                         boolean borrowToPay, RepaymentPriorityRule repaymentPriority,
                         double strategicDefaultDebtMonths, double fraudIncomeInflation, double fraudTrueRisk,
-                        double strategicTrueRisk, double instalmentFeeSensitivity, double feeMisreading,
-                        double prepaymentMonthly, double deleveragingCut, int deleveragingMonths,
+                        double strategicTrueRisk, List<Double> seasonalCalendar, double instalmentFeeSensitivity,
+                        double feeMisreading, double prepaymentMonthly, double deleveragingCut, int deleveragingMonths,
                         double unmetCarryMonths) {
 
     /** Whom a borrower short of cash pays first. */

@@ -33,7 +33,7 @@ import org.creditstress.scenario.schema.ScenarioSchema;
  * all out of range is one problem, not one per month.
  */
 final class EconomyCsv {
-    private static final String[] PATHS = {"unemployment", "income_growth", "funding_rate"};
+    private static final String[] PATHS = {"unemployment", "income_growth", "inflation", "funding_rate"};
     private static final List<String> DATE_COLUMNS = List.of("month", "quarter", "date");
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern YEAR_QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 final class ScenarioChecks {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern YEAR_MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final double SHARE_TOLERANCE = 1e-6;
     /** Account holdings are bit masks over lenders. */
     static final int MAX_LENDERS = 16;
@@ -26,7 +27,9 @@ final class ScenarioChecks {
         if (!NAME.matcher(s.name()).matches()) {
             add("name", "must contain only letters, digits, '_' and '-' (it names the results folder), got '" + s.name() + "'");
         }
+        start(s.horizon());
         segments(s);
+        seasonalCalendar(s.population().behaviour().seasonalCalendar());
         products(s);
         lenders(s);
         economy(s);
@@ -42,6 +45,23 @@ final class ScenarioChecks {
             int month = s.policyEvents().get(i).month();
             if (month > horizon) {
                 add("policy_events[" + i + "].month", "month " + month + " is after the horizon of " + horizon + " months");
+            }
+        }
+    }
+
+    private void start(HorizonSpec horizon) {
+        if (!YEAR_MONTH.matcher(horizon.start()).matches()) {
+            add("horizon.start", "must be a year and month YYYY-MM with a month from 01 to 12, e.g. 2024-01, got '"
+                    + horizon.start() + "'");
+        }
+    }
+
+    /** Weights are normalised by their mean: each must be positive (12 of them is the schema's rule). */
+    private void seasonalCalendar(List<Double> weights) {
+        for (int m = 0; m < weights.size(); m++) {
+            if (!(weights.get(m) > 0)) {
+                add("population.behaviour.seasonal_calendar[" + m + "]", "must be positive: every month needs some "
+                        + "discretionary purchases (the 12 weights are scaled to a mean of 1), got " + weights.get(m));
             }
         }
     }
@@ -178,7 +198,26 @@ final class ScenarioChecks {
     private void economy(Scenario s) {
         check(s.economy().unemployment(), "economy.unemployment");
         check(s.economy().incomeGrowth(), "economy.income_growth");
+        check(s.economy().inflation(), "economy.inflation");
         check(s.economy().fundingRate(), "economy.funding_rate");
+        withIncomes(s.economy().inflation(), "economy.inflation");
+    }
+
+    /**
+     * A with_incomes path uses none of its own values: a level or values given with it (the shape
+     * left at its default) would be ignored without a word, so they are errors.
+     */
+    private void withIncomes(PathSpec path, String key) {
+        if (path.shape() != PathSpec.Shape.WITH_INCOMES) {
+            return;
+        }
+        if (path.level() != 0 || path.shockLevel() != 0 || path.finalLevel() != 0) {
+            add(key + ".level", "shape is with_incomes (prices rise with incomes), which uses no level; "
+                    + "add shape: flat (or downturn) to use it");
+        }
+        if (!path.values().isEmpty()) {
+            add(key + ".values", "shape is with_incomes (prices rise with incomes), which uses no values; add shape: values to use them");
+        }
     }
 
     private void check(PathSpec path, String key) {

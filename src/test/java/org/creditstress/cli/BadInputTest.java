@@ -135,14 +135,15 @@ class BadInputTest {
 
     @Test
     void anEconomyCsvLargerThanTheLimitIsRejected() throws IOException {
-        // The limit sits between the shipped baseline (about 21 KB, read through extends) and the CSV (about 100 KB).
-        Path f = quarterlyScenario(quarters(8000));
-        System.setProperty(LIMIT_PROPERTY, "60000");
+        Path f = quarterlyScenario(quarters(4000));
+        // A limit the scenario files fit in and the CSV (about 60 kB) does not.
+        long limit = Files.size(Path.of(BASELINE)) + 4096;
+        System.setProperty(LIMIT_PROPERTY, Long.toString(limit));
 
         String e = oneError(f.toString());
 
         assertTrue(e.startsWith(f + ":4: economy.unemployment.file: " + tmp.resolve("paths.csv") + ": ")
-                && e.contains("larger than the input file limit of 60000 bytes"), e);
+                && e.contains("larger than the input file limit of " + limit + " bytes"), e);
     }
 
     // --- NUL characters in paths ---

@@ -125,7 +125,7 @@ class BadScenarioTest {
         Path f = write("unknown.yaml", text);
 
         assertProblem(theProblem(f), f.toString(), lineOf(text, "volatility_regime"), "horizon.volatility_regime",
-                "unknown key; valid keys here: months, burn_in_months");
+                "unknown key; valid keys here: months, burn_in_months, start");
     }
 
     @Test
@@ -248,6 +248,40 @@ class BadScenarioTest {
         assertEquals(lineOf(text, "classification:"), p.line(), p.toString());
         assertEquals("classification", p.keyPath());
         assertTrue(p.reason().startsWith("thresholds must increase"), p.reason());
+    }
+
+    @Test
+    void startMustBeAYearAndAMonth() throws IOException {
+        String text = baselineWith("  start: 2024-01 ", "  start: 2024-13 ");
+        Path f = write("start.yaml", text);
+
+        assertProblem(theProblem(f), f.toString(), lineOf(text, "start: 2024-13"), "horizon.start",
+                "must be a year and month YYYY-MM with a month from 01 to 12, e.g. 2024-01, got '2024-13'");
+    }
+
+    @Test
+    void seasonalCalendarNeedsTwelveNumbers() throws IOException {
+        String text = baselineWith("      - 1.22    # December", "      # December removed");
+        Path f = write("calendar-length.yaml", text);
+
+        assertProblem(theProblem(f), f.toString(), lineOf(text, "seasonal_calendar:"), "population.behaviour.seasonal_calendar",
+                "must have exactly 12 numbers, got 11");
+    }
+
+    @Test
+    void seasonalCalendarWeightsMustBePositive() throws IOException {
+        String text = baselineWith("      - 0.68    # February", "      - 0       # February");
+        Path f = write("calendar-zero.yaml", text);
+
+        assertProblem(theProblem(f), f.toString(), lineOf(text, "- 0       # February"), "population.behaviour.seasonal_calendar[1]",
+                "must be positive: every month needs some discretionary purchases (the 12 weights are scaled to a mean of 1), got 0.0");
+    }
+
+    @Test
+    void inflationLevelWithoutAShapeIsNotIgnored() {
+        String set = "economy.inflation.level=0.03";
+        assertProblem(theProblem(BASELINE, set), "--set " + set, 0, "economy.inflation.level",
+                "shape is with_incomes (prices rise with incomes), which uses no level; add shape: flat (or downturn) to use it");
     }
 
     @Test

@@ -25,8 +25,8 @@ import org.creditstress.scenario.SegmentSpec;
  * bias {@code b}, literacy {@code l}, and this month's expected bill {@code B} (regular bill plus
  * arrears, fees and penalties left out):
  * <ol>
- *   <li>Essentials {@code E = essential_share * P}, plus, with the segment's
- *       {@code emergency_probability}, an emergency expense {@code emergency_size_months * P}. If
+ *   <li>Essentials {@code E = essential_share * P * f}, {@code f} the month's price factor
+ *       ({@code PriceLevel}), plus, with the segment's {@code emergency_probability}, an emergency expense {@code emergency_size_months * P}. If
  *       {@code E + B > S}, the borrower first draws a cash loan for the gap, at least the product's
  *       {@code min_limit} and at most the loan's limit ({@link LoanStacking}).</li>
  *   <li>Essentials are paid in cash, then on a current purchase line; what neither covers is
@@ -37,8 +37,9 @@ import org.creditstress.scenario.SegmentSpec;
  *       of {@code cash_loan_draw_share} of the limit, spent on a purchase. A cash-loan account
  *       may hold several loans, each of {@code term_months} fixed payments, while their principal
  *       stays within the limit.</li>
- *   <li>Wanted discretionary spending {@code W = d * max(0, y - E) + drawdown * max(0, S - target)
- *       + planned draw + impulse}, with {@code S} the savings left after essentials, where impulse {@code = impulse_credit_share * b * (1 - l) * A}
+ *   <li>Wanted discretionary spending {@code W = s_m (d * max(0, y - E) + drawdown * max(0, S - target))
+ *       + planned draw + s_m impulse}, {@code s_m} the month's purchase season
+ *       ({@link SeasonalCalendar}), with {@code S} the savings left after essentials, where impulse {@code = impulse_credit_share * b * (1 - l) * A}
  *       and {@code A} is the credit available on current lines: the over-borrowing of the
  *       present-biased and the less literate.</li>
  *   <li>Paying: the line takes {@code convenience_share} of the planned part and all of the
@@ -157,12 +158,14 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         }
     }
 
-    /** Which lenders lend this month. */
+    /** Which lenders lend this month, and this month's price factor on essentials and purchase season. */
     @Override
     public void beginMonth() {
         for (int l = 0; l < lendingNow.length; l++) {
             lendingNow[l] = market.lenders.get(l).lending();
         }
+        essentialsPrice = market.macro.essentialsPriceFactor();
+        season = market.macro.purchaseSeason();
     }
 
     @Override
@@ -199,6 +202,8 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
 
     /** Whether each lender lends this month (read once a month, not once an account). */
     private final boolean[] lendingNow;
+    /** This month's factor on essentials ({@code PriceLevel}) and on discretionary wants ({@link SeasonalCalendar}). */
+    private double essentialsPrice = 1.0, season = 1.0;
 
     private boolean canLend(AccountTable acc, int a) {
         return acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0 && lendingNow[acc.lender[a]];
@@ -267,7 +272,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                 }
             }
 
-            double baseEssentials = b.essentialShare[i] * permanent;
+            double baseEssentials = b.essentialShare[i] * permanent * essentialsPrice;
             // Essentials left unpaid last month (rent, utilities) are owed now, on top of this month's.
             double essentials = baseEssentials + b.essentialArrears[i];
             double emergencyDraw = rng.nextDouble();
@@ -316,10 +321,10 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                         behaviour.cashLoanDrawShare() * acc.limit[loanAccount]));
                 s += drawn;
             }
-            double planned = b.discretionary[i] * Math.max(0.0, y - essentials)
-                    + behaviour.savingsDrawdown() * Math.max(0.0, s - drawn - b.savingsTarget[i])
+            double planned = season * (b.discretionary[i] * Math.max(0.0, y - essentials)
+                    + behaviour.savingsDrawdown() * Math.max(0.0, s - drawn - b.savingsTarget[i]))
                     + drawn;
-            double impulse = keep * behaviour.impulseCreditShare() * pb * (1.0 - lit) * available;
+            double impulse = keep * season * behaviour.impulseCreditShare() * pb * (1.0 - lit) * available;
             double creditUse = Math.min(keep * behaviour.convenienceShare() * planned + impulse, available);
             double spendableCash = Math.max(0.0, s - lit * bill);
             double cashUse = Math.min(planned + impulse - creditUse, spendableCash);

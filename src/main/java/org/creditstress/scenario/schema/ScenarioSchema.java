@@ -58,7 +58,11 @@ public final class ScenarioSchema {
                 .integer("months", 36, 1, 600, "months", "Months recorded in the results (month 1 .. months).")
                 .integer("burn_in_months", 24, 0, 240, "months",
                         "Months simulated before month 1 with the month-1 economy, so the portfolio is seasoned "
-                                + "(balances, instalment plans and arrears exist) when recording starts. Not recorded.");
+                                + "(balances, instalment plans and arrears exist) when recording starts. Not recorded.")
+                .string("start", "2024-01",
+                        "Calendar month of month 1, YYYY-MM. Burn-in months are the months before it (with 24 months of burn-in "
+                                + "and start 2024-01, the first burn-in month is 2022-01). Sets the month of the year each model month "
+                                + "is, for population.behaviour.seasonal_calendar.");
     }
 
     private static Section population() {
@@ -180,7 +184,12 @@ public final class ScenarioSchema {
                         "A strategic defaulter stops paying when its total debt exceeds this many months of permanent income.")
                 .number("fraud_income_inflation", 2.0, 1, 20, "ratio", "Fraudsters forge their income by this factor, which inflates their limits.")
                 .number("fraud_true_risk", 3.0, 0, 10, "sd", "True risk index of a fraudster: how far a perfect model would see it from the average.")
-                .number("strategic_true_risk", 1.0, -5, 10, "sd", "Shift of a strategic defaulter's true risk index.");
+                .number("strategic_true_risk", 1.0, -5, 10, "sd", "Shift of a strategic defaulter's true risk index.")
+                .numbers("seasonal_calendar", java.util.Collections.nCopies(12, 1.0), 12, 0, 1e9, "weight",
+                        "Seasonal purchase calendar: 12 positive weights, January to December, of discretionary purchases "
+                                + "(planned and impulse, on credit and in cash). Normalised to an annual mean of 1, so any scale works "
+                                + "(monthly sales figures, or multipliers); the month's discretionary wants are multiplied by its "
+                                + "normalised weight. Essentials are not seasonal. The month of the year comes from horizon.start.");
     }
 
     private static Section products() {
@@ -400,12 +409,18 @@ public final class ScenarioSchema {
                 .number("recovery_share_concentration", 4.0, 0.1, 1000, "", "Beta concentration (alpha + beta) of the recovered share.");
     }
 
+    private static final String SHAPES = "flat: level throughout; downturn: level, then a linear move to shock_level, a trough, "
+            + "a linear recovery to final_level (V: trough_months 0; U: a long trough; L: final_level = shock_level); "
+            + "values: the monthly values listed.";
+
     private static Section path(String name, double level, double min, double max, String unit, String doc) {
-        return Section.map(name, doc + " A path is flat, a downturn shape, or explicit monthly values.")
-                .choice("shape", "flat", List.of("flat", "downturn", "values"),
-                        "flat: level throughout; downturn: level, then a linear move to shock_level, a trough, "
-                                + "a linear recovery to final_level (V: trough_months 0; U: a long trough; L: final_level = shock_level); "
-                                + "values: the monthly values listed.")
+        return path(Section.map(name, doc + " A path is flat, a downturn shape, or explicit monthly values.")
+                .choice("shape", "flat", List.of("flat", "downturn", "values"), SHAPES), level, min, max, unit);
+    }
+
+    /** The keys every path has after its shape: {@code section} already holds the shape key. */
+    private static Section path(Section section, double level, double min, double max, String unit) {
+        return section
                 .number("level", level, min, max, unit, "Value before the downturn (and throughout when flat).")
                 .numberDefaultingTo("shock_level", "level", min, max, unit, "Value at the worst point of the downturn.")
                 .integer("start_month", 7, 1, 600, "month", "First month of the move from level towards shock_level.")
@@ -429,6 +444,16 @@ public final class ScenarioSchema {
         return Section.map("economy", "The macro path.")
                 .with(path("unemployment", 0.052, 0, 0.95, "share", "Unemployment rate."))
                 .with(path("income_growth", 0.05, -0.9, 1, "per year", "Growth of permanent incomes, annual rate."))
+                .with(path(Section.map("inflation", "Inflation of the prices of essentials, annual rate: the price level rises by "
+                                        + "(1 + inflation)^(1/12) a month from 1 before month 1 (burn-in months at 1). Essential spending is "
+                                        + "essential_share x permanent income x price level / income index, the income index built the same way "
+                                        + "from the income-growth path: prices rising faster than incomes squeeze budgets, slower ones ease them. "
+                                        + "A path is with_incomes (the default), flat, a downturn shape, or explicit monthly values.")
+                                .choice("shape", "with_incomes", List.of("with_incomes", "flat", "downturn", "values"),
+                                        "with_incomes: prices rise with the income-growth path, so essential spending stays the same share "
+                                                + "of permanent income (the model without prices); the other keys are not used, so give "
+                                                + "shape: flat to set a level (flat: 0 for flat prices). " + SHAPES),
+                        0.0, -0.9, 1, "per year"))
                 .with(path("funding_rate", 0.04, 0, 1, "per year", "Lenders' base funding rate, annual."))
                 .with(Section.map("labour_market", "How employment transitions are set.")
                         .choice("mode", "track", List.of("track", "fixed_hazards"),
