@@ -43,6 +43,7 @@ public final class RunCharts {
     public static final String UNEMPLOYMENT = "unemployment.png";
     public static final String NPL_AND_LOSSES = "npl_and_losses.png";
     public static final String ROLL_RATES = "roll_rates.png";
+    public static final String CREDIT_USE = "credit_use.png";
     public static final String VINTAGES = "vintages.png";
     public static final String SEGMENT_SPLIT = "segment_split.png";
     public static final String GROUP_SPLIT = "group_split.png";
@@ -53,7 +54,7 @@ public final class RunCharts {
     /** All chart file names, in the order they are written. */
     public static final List<String> CHART_FILES = List.of(
             OVERDUE_FAN, DELINQUENCY_BUCKETS, LENDER_CAPITAL_RATIO, LENDER_CASH, UNEMPLOYMENT, NPL_AND_LOSSES,
-            ROLL_RATES, VINTAGES, SEGMENT_SPLIT, GROUP_SPLIT, LENDER_LCR, LENDER_SURVIVAL, FUNDER_CAPITAL);
+            ROLL_RATES, CREDIT_USE, VINTAGES, SEGMENT_SPLIT, GROUP_SPLIT, LENDER_LCR, LENDER_SURVIVAL, FUNDER_CAPITAL);
 
     private static final double PERCENT = 100.0;
     private static final double MILLION = 1e-6;
@@ -126,6 +127,10 @@ public final class RunCharts {
                 new String[][] {{"roll_m0_m1", "M0 to M1"}, {"roll_m1_m2", "M1 to M2"}, {"roll_m2_m3", "M2 to M3"},
                     {"roll_m3_m4plus", "M3 to M4+"}, {"cure_m1", "M1 cured"}})
                 .ifPresent(c -> charts.put(ROLL_RATES, c));
+        fan(summary, replications, "Credit use: utilisation, instalment plans, revolving and deleveraging", "Share (%)", PERCENT, true,
+                new String[][] {{"credit_utilisation", "Receivables over limits"}, {"instalment_share", "Line purchases on plans"},
+                    {"revolving_share", "Receivables revolving"}, {"deleveraging_share", "Borrowers deleveraging"}})
+                .ifPresent(c -> charts.put(CREDIT_USE, c));
         vintages(summary, replications).ifPresent(c -> charts.put(VINTAGES, c));
         entityFan(summary, replications, "segment.", ".m3plus_ratio", "M3+ ratio by employment segment", "M3+ balance (% of the segment's receivables)",
                 PERCENT)

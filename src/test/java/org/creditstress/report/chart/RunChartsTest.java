@@ -39,14 +39,14 @@ class RunChartsTest {
 
         List<Path> written = new RunCharts().writeAll(run);
 
-        // The fixture has segment columns but no roll-rate, vintage or group columns: those charts are skipped.
+        // The fixture has segment columns but no roll-rate, credit-use, vintage or group columns: those charts are skipped.
         List<Path> expected = RunCharts.CHART_FILES.stream()
-                .filter(n -> !List.of(RunCharts.ROLL_RATES, RunCharts.VINTAGES, RunCharts.GROUP_SPLIT, RunCharts.LENDER_LCR,
+                .filter(n -> !List.of(RunCharts.ROLL_RATES, RunCharts.CREDIT_USE, RunCharts.VINTAGES, RunCharts.GROUP_SPLIT, RunCharts.LENDER_LCR,
                         RunCharts.LENDER_SURVIVAL, RunCharts.FUNDER_CAPITAL).contains(n))
                 .map(n -> run.resolve("charts").resolve(n)).toList();
         assertEquals(expected, written);
         assertEquals(List.of("overdue_fan.png", "delinquency_buckets.png", "lender_capital_ratio.png",
-                "lender_cash.png", "unemployment.png", "npl_and_losses.png", "roll_rates.png", "vintages.png",
+                "lender_cash.png", "unemployment.png", "npl_and_losses.png", "roll_rates.png", "credit_use.png", "vintages.png",
                 "segment_split.png", "group_split.png", "lender_lcr.png", "lender_survival.png", "funder_capital.png"),
                 RunCharts.CHART_FILES);
         for (Path png : written) {
