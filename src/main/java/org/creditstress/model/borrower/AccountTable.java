@@ -81,10 +81,11 @@ public final class AccountTable {
     public final double[] planFee;
     /** The account's billing clock modulo the ring length (see the class comment). */
     public final byte[] cycle;
-    /** {@code ringEnd[k][a]}: schedule amount that stops after the bill at clock {@code k}. */
-    private final float[][] ringSchedule;
-    /** {@code ringFee[k][a]}: fee amount that stops after the bill at clock {@code k}. */
-    private final float[][] ringFee;
+    /**
+     * {@code ring[k][2a]}: schedule amount, {@code ring[k][2a + 1]}: fee amount, that stop after
+     * the bill at clock {@code k} (side by side: one cache line holds both).
+     */
+    private final float[][] ring;
     public final double[] statement;
     public final double[] pending;
     /** Revolving balance carried from past statements, yuan (products with a minimum payment). */
@@ -125,8 +126,7 @@ public final class AccountTable {
         schedule = new double[size];
         planFee = new double[size];
         cycle = new byte[size];
-        ringSchedule = new float[ringLength][size];
-        ringFee = new float[ringLength][size];
+        ring = new float[ringLength][2 * size];
         statement = new double[size];
         pending = new double[size];
         revolving = new double[size];
@@ -156,7 +156,7 @@ public final class AccountTable {
 
     /** Ring length: the longest term the table can schedule is one less. */
     public int ringLength() {
-        return ringSchedule.length;
+        return ring.length;
     }
 
     /**
@@ -165,7 +165,7 @@ public final class AccountTable {
      * {@code delay} bills later. The caller adds the principal to {@code pool}.
      */
     public void addPlan(int a, double perMonth, double feePerMonth, int n, int delay) {
-        int T = ringSchedule.length;
+        int T = ring.length;
         if (n < 1 || delay < 0 || n + delay >= T) {
             throw new IllegalArgumentException("plan of " + n + " months after " + delay + " does not fit a ring of " + T);
         }
@@ -173,10 +173,14 @@ public final class AccountTable {
         float fee = (float) feePerMonth;
         int start = (cycle[a] + delay) % T;
         int end = (start + n) % T;
-        ringSchedule[start][a] -= amount;
-        ringFee[start][a] -= fee;
-        ringSchedule[end][a] += amount;
-        ringFee[end][a] += fee;
+        float[] first = ring[start];
+        float[] last = ring[end];
+        first[2 * a] -= amount;
+        last[2 * a] += amount;
+        if (fee != 0f) {
+            first[2 * a + 1] -= fee;
+            last[2 * a + 1] += fee;
+        }
         // The plan joins after the bill at its start: termLeft counts that bill too.
         if (termLeft[a] < n + delay + 1) {
             termLeft[a] = (byte) (n + delay + 1);
@@ -189,14 +193,20 @@ public final class AccountTable {
      * bill just made was the last of every plan (the caller has billed the remaining principal).
      */
     public boolean advance(int a) {
+        if (termLeft[a] == 0) {
+            // No plan open and none taken this cycle (a new plan sets termLeft): the rings are empty.
+            cycle[a] = (byte) ((cycle[a] + 1) % ring.length);
+            return false;
+        }
         int k = cycle[a];
-        float s = ringSchedule[k][a];
-        float f = ringFee[k][a];
+        float[] row = ring[k];
+        float s = row[2 * a];
+        float f = row[2 * a + 1];
         if (s != 0f || f != 0f) {
             schedule[a] -= s;
             planFee[a] -= f;
-            ringSchedule[k][a] = 0f;
-            ringFee[k][a] = 0f;
+            row[2 * a] = 0f;
+            row[2 * a + 1] = 0f;
             // What float rounding leaves when plans end (a plan's amounts are at least a cent a month).
             if (Math.abs(schedule[a]) < 1e-6) {
                 schedule[a] = 0.0;
@@ -205,7 +215,7 @@ public final class AccountTable {
                 planFee[a] = 0.0;
             }
         }
-        cycle[a] = (byte) ((k + 1) % ringSchedule.length);
+        cycle[a] = (byte) ((k + 1) % ring.length);
         if (termLeft[a] > 0 && --termLeft[a] == 0) {
             schedule[a] = 0.0;
             planFee[a] = 0.0;
@@ -221,11 +231,9 @@ public final class AccountTable {
 
     /** Removes every plan of account {@code a} (the caller settles or writes off the principal). */
     public void clearSchedule(int a) {
-        for (float[] r : ringSchedule) {
-            r[a] = 0f;
-        }
-        for (float[] r : ringFee) {
-            r[a] = 0f;
+        for (float[] r : ring) {
+            r[2 * a] = 0f;
+            r[2 * a + 1] = 0f;
         }
         schedule[a] = 0.0;
         planFee[a] = 0.0;
@@ -251,14 +259,14 @@ public final class AccountTable {
      */
     public void scaleSchedule(int a, double factor, boolean fees) {
         float k = (float) factor;
-        for (float[] r : ringSchedule) {
-            r[a] *= k;
+        for (float[] r : ring) {
+            r[2 * a] *= k;
+            if (fees) {
+                r[2 * a + 1] *= k;
+            }
         }
         schedule[a] *= factor;
         if (fees) {
-            for (float[] r : ringFee) {
-                r[a] *= k;
-            }
             planFee[a] *= factor;
         }
     }
