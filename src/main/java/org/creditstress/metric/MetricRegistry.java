@@ -259,6 +259,9 @@ public final class MetricRegistry {
                 v -> v.borrowerFlow("PREPAID")));
         m.add(new Metric("revolving_share", SHARE, "Revolving balances (statements not repaid in full, on lines with a minimum "
                 + "payment) over receivables.", v -> ratio(v.revolving(), v.receivables())));
+        m.add(new Metric("strategic_withholding", COUNT, "Accounts with a bill that a strategic defaulter chose not to pay this "
+                + "month (it weighs its debt against the expected cost of a lawsuit and of its score).",
+                v -> v.events("STRATEGIC_WITHHOLDING")));
         m.add(new Metric("deleveraging_share", SHARE, "Borrowers cutting their credit use after a missed payment "
                 + "(population.behaviour.deleveraging_months) over all borrowers.",
                 v -> ratio(v.deleveragingBorrowers(), v.borrowers())));

@@ -22,7 +22,7 @@ public record BorrowerPhases(EmploymentTransitions employment, IncomeProcess inc
                 new IncomeProcess(market, scenario.population().segments(), scenario.economy().incomeGrowth(), RandomStream.INCOME),
                 new Consumption(market, scenario.population().behaviour(), scenario.population().segments(), scenario.products(),
                         RandomStream.CONSUMPTION, wiring.loanStacking()),
-                new Repayment(market, scenario.products(), scenario.population().behaviour(),
+                new Repayment(market, scenario.products(), scenario.population().behaviour(), scenario.courts(),
                         RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), scenario.products(), market.lenders)));
     }
 }

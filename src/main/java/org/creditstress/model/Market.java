@@ -31,6 +31,12 @@ public final class Market {
     public final FundingNetwork funding;
     /** Policies in force this month (set by the policy phase, read by mechanisms). */
     public final PolicyState policy = new PolicyState();
+    /**
+     * Share of the cases waiting for a court last month that the courts took (1 with no queue):
+     * how likely a lawsuit is to be heard, as borrowers weighing a strategic default see it. Set by
+     * {@link org.creditstress.model.court.Courts}.
+     */
+    public double courtAdmission = 1.0;
 
     public Market(BorrowerTable borrowers, AccountTable accounts, Chunks chunks,
                   ChunkExecutor executor, List<LenderState> lenders, MacroState macro, FundingNetwork funding,

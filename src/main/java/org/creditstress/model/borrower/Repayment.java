@@ -73,6 +73,10 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     private final double[] revolvingMonthly;
     private final transient Pricing pricing;
     private final double strategicDebtMonths;
+    private final double scoreCostMonths;
+    private final boolean[] litigates;
+    private final double[] litigationMinBalance;
+    private final double enforcedShare;
     private final byte deleveragingMonths;
     private final double prepaymentMonthly;
     private final transient org.creditstress.model.engine.CounterRandom prepaymentDraws;
@@ -104,10 +108,12 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
 
     /**
      * @param products  the products (penalty rate, instalment fee and months)
-     * @param behaviour the population's behaviour ({@code strategic_default_debt_months})
+     * @param behaviour the population's behaviour ({@code strategic_default_debt_months}, {@code strategic_score_cost_months})
+     * @param courts    what enforcement recovers (a strategic defaulter's expected cost of being sued)
      * @param priority  how a borrower short of cash splits it across its accounts
      */
-    public Repayment(Market market, List<ProductSpec> products, BehaviourSpec behaviour, RepaymentPriority priority) {
+    public Repayment(Market market, List<ProductSpec> products, BehaviourSpec behaviour, org.creditstress.scenario.CourtsSpec courts,
+                     RepaymentPriority priority) {
         super(market);
         this.priority = priority;
         penaltyMonthly = products.stream().mapToDouble(ProductSpec::penaltyMonthlyRate).toArray();
@@ -116,6 +122,14 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         revolvingMonthly = products.stream().mapToDouble(p -> p.revolvingApr() / 12.0).toArray();
         pricing = new Pricing(market, products);
         strategicDebtMonths = behaviour.strategicDefaultDebtMonths();
+        scoreCostMonths = behaviour.strategicScoreCostMonths();
+        litigates = new boolean[market.lenders.size()];
+        litigationMinBalance = new double[market.lenders.size()];
+        for (int l = 0; l < litigates.length; l++) {
+            litigates[l] = market.lenders.get(l).spec.litigation().enabled();
+            litigationMinBalance[l] = market.lenders.get(l).spec.litigation().minBalance();
+        }
+        enforcedShare = (1.0 - courts.nothingProbability()) * courts.recoveryShareMean();
         deleveragingMonths = (byte) Math.min(Byte.MAX_VALUE, behaviour.deleveragingMonths());
         prepaymentMonthly = behaviour.prepaymentMonthly();
         prepaymentDraws = new org.creditstress.model.engine.CounterRandom(market.replicationSeed,
@@ -202,6 +216,13 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 totalDue += due[j];
             }
             boolean willing = willingToPay(b, acc, i, a0, a1);
+            if (!willing && totalDue > 0 && b.strategic(i)) {
+                for (int a = a0; a < a1; a++) {
+                    if (due[a - a0] > 0) {
+                        market.ledger.count(chunk.index, org.creditstress.model.engine.Counter.STRATEGIC_WITHHOLDING, acc.lender[a]);
+                    }
+                }
+            }
             if (totalDue > 0) {
                 double cash = willing ? b.savings[i] : 0.0;
                 if (cash >= totalDue) {
@@ -292,8 +313,14 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     }
 
     /**
-     * Honest borrowers pay what they can. A fraudster never pays; a strategic defaulter stops
-     * paying once its total debt exceeds {@code strategic_default_debt_months} of its income.
+     * Honest borrowers pay what they can. A fraudster never pays. A strategic defaulter weighs its
+     * debt {@code D} against what defaulting would cost it: at each account, the chance of being
+     * sued {@code q} (1 once sued; else, if the lender litigates and the balance reaches its
+     * {@code min_balance}, the share of waiting cases the courts took last month) times what
+     * enforcement takes, {@code (1 - nothing_probability) recovery_share_mean} of the balance; and
+     * the score damage, {@code strategic_score_cost_months} of permanent income {@code P}. It stops
+     * paying when {@code D - sum q e D_l - score cost > strategic_default_debt_months P}: when the
+     * lenders never sue or the courts are full it walks away sooner, and a lawsuit can bring it back.
      */
     private boolean willingToPay(BorrowerTable b, AccountTable acc, int i, int a0, int a1) {
         if (b.fraud(i)) {
@@ -301,12 +328,19 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         }
         if (b.strategic(i)) {
             double debt = 0;
+            double expectedLoss = 0;
             for (int a = a0; a < a1; a++) {
                 if (acc.status[a] == AccountTable.OPEN) {
-                    debt += acc.balance(a);
+                    double d = acc.balance(a);
+                    int l = acc.lender[a];
+                    double sued = acc.has(a, AccountTable.SUED) ? 1.0
+                            : litigates[l] && d >= litigationMinBalance[l] ? market.courtAdmission : 0.0;
+                    debt += d;
+                    expectedLoss += sued * enforcedShare * d;
                 }
             }
-            return debt <= strategicDebtMonths * b.permanentIncome[i];
+            double p = b.permanentIncome[i];
+            return debt - expectedLoss - scoreCostMonths * p <= strategicDebtMonths * p;
         }
         return true;
     }

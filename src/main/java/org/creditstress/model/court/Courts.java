@@ -116,7 +116,9 @@ public final class Courts implements Steppable {
         stats.monthsFilingToRecoverySum = 0;
         stats.recoveredCases = 0;
         file();
+        long queued = waiting.size();
         take(month);
+        market.courtAdmission = queued == 0 ? 1.0 : (double) stats.taken / queued;
         advance(month);
         stats.waiting = waiting.size();
         stats.inCourt = inCourt.size();

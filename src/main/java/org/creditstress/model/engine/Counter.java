@@ -18,5 +18,7 @@ public enum Counter {
     RESTRUCTURED,
     CASES_FILED,
     FRAUD_WRITE_OFFS_COUNT,
+    /** Accounts with a bill that a strategic defaulter chose not to pay this month. */
+    STRATEGIC_WITHHOLDING,
     MULTI_LENDER_WRITE_OFFS
 }

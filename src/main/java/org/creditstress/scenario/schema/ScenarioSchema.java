@@ -181,7 +181,11 @@ public final class ScenarioSchema {
                         "Whom a short borrower pays first: pro_rata (share of each bill), penalty_cost (highest penalty rate first), "
                                 + "collection_pressure (furthest past due first), bureau_reporting (lenders that report to the bureau first).")
                 .number("strategic_default_debt_months", 1.5, 0, 120, "months of income",
-                        "A strategic defaulter stops paying when its total debt exceeds this many months of permanent income.")
+                        "A strategic defaulter stops paying when its debt, less what it expects a lawsuit to take and the score "
+                                + "damage, exceeds this many months of permanent income (see strategic_score_cost_months).")
+                .number("strategic_score_cost_months", 0.5, 0, 120, "months of income",
+                        "What a strategic defaulter counts the damage to its credit record as, in months of permanent income; "
+                                + "with the expected enforcement of a lawsuit, the cost it weighs against walking away.")
                 .number("fraud_income_inflation", 2.0, 1, 20, "ratio", "Fraudsters forge their income by this factor, which inflates their limits.")
                 .number("fraud_true_risk", 3.0, 0, 10, "sd", "True risk index of a fraudster: how far a perfect model would see it from the average.")
                 .number("strategic_true_risk", 1.0, -5, 10, "sd", "Shift of a strategic defaulter's true risk index.")

@@ -45,7 +45,8 @@ class ProductScheduleTest {
                     Experiment.registry(scenario).metrics());
             cm.start();
             market = cm.market();
-            repayment = new Repayment(market, scenario.products(), scenario.population().behaviour(), RepaymentPriority.PRO_RATA);
+            repayment = new Repayment(market, scenario.products(), scenario.population().behaviour(), scenario.courts(),
+                    RepaymentPriority.PRO_RATA);
             int found = -1;
             int line = -1;
             BorrowerTable b = market.borrowers;
