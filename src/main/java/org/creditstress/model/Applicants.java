@@ -179,6 +179,7 @@ public final class Applicants {
         b.flags[i] = flags;
         double income = seg.incomeMedian() * Math.exp(seg.incomeDispersion() * rng.nextGaussian());
         b.permanentIncome[i] = (float) income;
+        b.familyHelp[i] = (float) (seg.familyHelpMonths() * income);
         b.income[i] = 0f;
         double zSav = rng.nextGaussian();
         double savings = seg.savingsMonthsMedian() * Math.exp(seg.savingsDispersion() * zSav) * income;

@@ -50,7 +50,7 @@ public record LenderSpec(String name, List<String> products, double marketShare,
     }
 
     /** Collection costs and cure effects by bucket (index 0 = M1 .. 3 = M4+). */
-    public record Collection(List<Double> costPerAccount, List<Double> cureProbability) {
+    public record Collection(List<Double> costPerAccount, List<Double> cureProbability, List<Double> effortHalfCost) {
     }
 
     /**

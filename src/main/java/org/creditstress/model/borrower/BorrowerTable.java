@@ -53,6 +53,8 @@ public final class BorrowerTable {
     public final byte[] lendersHeld;
     /** Literacy tercile: 0 low, 1 middle, 2 high. */
     public final byte[] literacyTercile;
+    /** What family and friends can still give under collection pressure, yuan (see CollectionLadder). */
+    public final float[] familyHelp;
     /** Essentials left unpaid last month and owed this month, yuan (see Consumption). */
     public final float[] essentialArrears;
     /** Months of deleveraging left after a missed payment (see Consumption). */
@@ -82,6 +84,7 @@ public final class BorrowerTable {
         literacyTercile = new byte[size];
         scareLeft = new byte[size];
         essentialArrears = new float[size];
+        familyHelp = new float[size];
         firstAccount = new int[size + 1];
         accountCount = new byte[size];
     }
@@ -108,6 +111,6 @@ public final class BorrowerTable {
 
     /** Heap bytes per borrower held by this table (excluding accounts). */
     public static int bytesPerBorrower() {
-        return 1 + 1 + 2 + 4 + 4 + 8 + 4 * 6 + 4 + 4 + 1 + 1 + 1 + 4 + 4 + 1;
+        return 1 + 1 + 2 + 4 + 4 + 8 + 4 * 6 + 4 + 4 + 1 + 1 + 1 + 4 + 4 + 4 + 1;
     }
 }

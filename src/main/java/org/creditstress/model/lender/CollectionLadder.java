@@ -12,9 +12,13 @@ import sim.engine.Steppable;
 
 /**
  * Phase 6a of the month: collection. Each account past due after repayment costs its lender
- * {@code cost_per_account} of its bucket (M1, M2, M3, M4+) this month, and with the bucket's
- * {@code cure_probability} the pressure works: the borrower finds the arrears outside the model
- * (family, friends) and pays them, and the account is current again.
+ * {@code cost_per_account} of its bucket (M1, M2, M3, M4+) this month, spend {@code s}. With
+ * probability {@code p = cure_probability x s / (s + effort_half_cost)} (diminishing returns to
+ * effort; nothing without spend) the pressure works and the borrower tries to pay the arrears: from
+ * its savings first, then from what family and friends can still give ({@code familyHelp}, a
+ * reserve of {@code family_help_months} of income when it entered the market, used up, reported as
+ * outside help). If the two cover the arrears the account is current again; if not, nothing is
+ * paid. Fraudsters are never cured.
  */
 public final class CollectionLadder implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -36,7 +40,9 @@ public final class CollectionLadder implements Steppable {
             var spec = market.lenders.get(l).spec.collection();
             for (int bucket = 0; bucket < 4; bucket++) {
                 cost[l][bucket] = spec.costPerAccount().get(bucket);
-                cure[l][bucket] = spec.cureProbability().get(bucket);
+                double spend = spec.costPerAccount().get(bucket);
+                double half = spec.effortHalfCost().get(bucket);
+                cure[l][bucket] = spend <= 0 ? 0.0 : spec.cureProbability().get(bucket) * spend / (spend + half);
             }
         }
     }
@@ -52,6 +58,7 @@ public final class CollectionLadder implements Steppable {
         int lenders = market.lenders.size();
         double[] costs = new double[lenders];
         double[] help = new double[lenders];
+        double[] repaid = new double[lenders];
         int month = market.month();
         for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
             if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] == 0) {
@@ -65,20 +72,30 @@ public final class CollectionLadder implements Steppable {
             if (traced) {
                 market.trace().account(market.month(), a).events.add(STEPS[bucket]);
             }
-            if (u < cure[l][bucket]) {
-                help[l] += acc.arrears[a];
-                acc.arrears[a] = 0;
-                acc.monthsPastDue[a] = 0;
-                market.ledger.count(c, Counter.CURES_BY_COLLECTION, l);
-                if (traced) {
-                    market.trace().account(market.month(), a).events.add("cured: found the arrears outside (family, friends) under collection pressure");
+            int i = acc.borrower[a];
+            if (u < cure[l][bucket] && !b.fraud(i)) {
+                double arrears = acc.arrears[a];
+                double own = Math.min(b.savings[i], arrears);
+                double family = arrears - own;
+                if (family <= b.familyHelp[i]) {
+                    b.savings[i] -= own;
+                    b.familyHelp[i] = (float) Math.max(0.0, b.familyHelp[i] - family);
+                    help[l] += family;
+                    repaid[l] += arrears;
+                    acc.arrears[a] = 0;
+                    acc.monthsPastDue[a] = 0;
+                    market.ledger.count(c, Counter.CURES_BY_COLLECTION, l);
+                    if (traced) {
+                        market.trace().account(market.month(), a).events.add(String.format(java.util.Locale.ROOT,
+                                "cured under collection pressure: %.0f yuan from savings, %.0f from family and friends", own, family));
+                    }
                 }
             }
         }
         for (int l = 0; l < lenders; l++) {
             market.ledger.add(c, Flow.COLLECTION_COST, l, costs[l]);
             market.ledger.add(c, Flow.OUTSIDE_HELP, l, help[l]);
-            market.ledger.add(c, Flow.REPAYMENTS, l, help[l]);
+            market.ledger.add(c, Flow.REPAYMENTS, l, repaid[l]);
         }
     }
 }

@@ -104,6 +104,9 @@ public final class ScenarioSchema {
                                 "Monthly probability of an emergency expense (illness, repair).")
                         .number("emergency_size_months", 1.0, 0, 24, "months of income",
                                 "Size of an emergency expense, in months of permanent income.")
+                        .number("family_help_months", 1.0, 0, 120, "months of income",
+                                "What family and friends can give a borrower under collection pressure, over its whole time in the "
+                                        + "market, in months of permanent income (a reserve that is used up, reported as outside_help).")
                         .number("strategic_share", 0.01, 0, 1, "share",
                                 "Strategic defaulters: stop paying once their debt exceeds population.behaviour.strategic_default_debt_months of income.")
                         .number("fraud_share", 0.002, 0, 1, "share",
@@ -264,8 +267,12 @@ public final class ScenarioSchema {
                         .numbers("cost_per_account", List.of(5.0, 20.0, 60.0, 120.0), 4, 0, 1e6, "yuan/month",
                                 "Monthly collection cost per delinquent account, by bucket.")
                         .numbers("cure_probability", List.of(0.10, 0.06, 0.04, 0.02), 4, 0, 1, "per month",
-                                "Monthly probability that collection pressure makes a delinquent borrower find the arrears "
-                                        + "outside the model (family, friends), by bucket."))
+                                "Most a month's collection can do, by bucket: the probability that it makes a delinquent borrower pay "
+                                        + "the arrears is cure_probability x cost / (cost + effort_half_cost); the borrower pays from its "
+                                        + "savings, then from family help (segments[].family_help_months), and is cured only if they cover the arrears.")
+                        .numbers("effort_half_cost", List.of(1.25, 5.0, 15.0, 30.0), 4, 0, 1e6, "yuan/month",
+                                "Collection spend per account at which collection does half of the most it can, by bucket "
+                                        + "(diminishing returns to effort)."))
                 .with(Section.map("restructuring", "Offers to delinquent borrowers: arrears capitalised, term extended, a grace period.")
                         .bool("enabled", true, "Whether the lender offers restructuring.")
                         .integer("from_months", 2, 1, 24, "months past due", "Earliest bucket offered restructuring.")
