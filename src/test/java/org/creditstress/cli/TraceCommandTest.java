@@ -42,11 +42,13 @@ class TraceCommandTest {
 
     /**
      * Fraudsters are common and good models decline most of them: the first fraudster is declined,
-     * and the pick must find one a lender approved (it draws its lines and pays nothing).
+     * and the pick must find one a lender approved (it draws its lines and pays nothing). No burn-in:
+     * the fraud happens in the recorded months (with one, it is written off before month 1).
      */
     @Test
     void picksAFraudsterALenderApproved() {
         String[] r = run("trace", "scenarios/baseline.yaml", "--pick", "fraudster", "--set", "population.size=3000",
+                "--set", "horizon.burn_in_months=0",
                 "--set", "population.segments[0].fraud_share=0.05", "--set", "population.segments[1].fraud_share=0.05",
                 "--set", "population.segments[2].fraud_share=0.05", "--set", "population.segments[3].fraud_share=0.05",
                 "--set", "lenders[0].model_quality=0.7", "--set", "lenders[1].model_quality=0.7",

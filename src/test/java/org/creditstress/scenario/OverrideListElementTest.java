@@ -15,8 +15,8 @@ class OverrideListElementTest {
     @Test
     void setsOneElementOfANumberList() {
         Scenario s = ScenarioLoader.load(BASELINE, List.of("lenders[1].collection.cure_probability[0]=0.4")).scenario();
-        assertEquals(List.of(0.4, 0.15, 0.05, 0.02), s.lenders().get(1).collection().cureProbability());
-        assertEquals(0.6, s.lenders().get(0).collection().cureProbability().get(0), 0.0, "the other lender is untouched");
+        assertEquals(List.of(0.4, 0.1875, 0.0625, 0.025), s.lenders().get(1).collection().cureProbability());
+        assertEquals(0.75, s.lenders().get(0).collection().cureProbability().get(0), 0.0, "the other lender is untouched");
     }
 
     @Test

@@ -78,7 +78,7 @@ class ScenarioLoaderTest {
         assertEquals(0.4, b.marketShare(), EPS);
         assertEquals(0.6, b.modelQuality(), EPS);
         assertEquals(0.85, b.approvalRate(), EPS);
-        assertEquals(List.of(0.6, 0.15, 0.05, 0.02), b.collection().cureProbability());
+        assertEquals(List.of(0.75, 0.1875, 0.0625, 0.025), b.collection().cureProbability());
         assertEquals(List.of(5.0, 20.0, 60.0, 120.0), b.collection().costPerAccount());
         assertEquals(List.of(0.01, 0.15, 0.35, 0.55, 0.75), b.provisioning().lossRates());
         assertEquals(0.10, b.balanceSheet().openingCapitalRatio(), EPS);
