@@ -105,6 +105,19 @@ class RunReliabilityTest {
         }
     }
 
+    /** A book of a few borrowers repaid early within a month once took a funder's claim below zero (CoLending). */
+    @Test
+    void theFundingSqueezeWithAFewBorrowersCompletesForSeveralSeeds() throws IOException {
+        for (int n : new int[] {1, 3}) {
+            for (int seed = 1; seed <= 3; seed++) {
+                Path out = tmp.resolve("squeeze-" + n + "-" + seed);
+                CliTest.Result r = CliTest.cli(args("run", "scenarios/funding-squeeze.yaml", n, 120, 4, "--seed", String.valueOf(seed),
+                        "--out", out.toString()));
+                assertEquals(0, r.exitCode(), n + " borrowers, seed " + seed + ": " + r.err());
+            }
+        }
+    }
+
     @Test
     void oneToThreeBorrowersComplete() throws IOException {
         for (String scenario : List.of(CliTest.BASELINE, "scenarios/severe-downturn.yaml")) {

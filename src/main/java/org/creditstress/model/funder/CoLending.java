@@ -6,6 +6,7 @@ package org.creditstress.model.funder;
  * lender's receivables {@code R} (co-lent and bought) entitles it to the share {@code C / R} of
  * every charge, repayment, recovery and write-off (shares taken at the start of the month):
  * <pre>  C' = C + s x new lending + (C / R) x (charges - repayments - write-offs)</pre>
+ * (when repayments are so large that this would go below zero, the share is cut so that C' = 0).
  * The funders' shares and the lender's own add up to the whole portfolio, its flows and its
  * losses, by construction; {@code CoLendingTest} checks it.
  */
@@ -46,7 +47,14 @@ public final class CoLending {
         for (Arrangement a : book.arrangements()) {
             double q = receivablesBefore > 0 ? a.claim / receivablesBefore : 0.0;
             double fundedNew = a.coLendingShare * scale * newLending;
-            a.claim = Math.max(0.0, a.claim + fundedNew + q * (charges - repayments - writeOffs));
+            double change = q * (charges - repayments - writeOffs);
+            if (a.claim + fundedNew + change < 0) {
+                // The month's repayments exceed what was owed at its start (a small book repaid early): the
+                // funder's share shrinks so that its claim ends at zero and the shares still add up to the whole.
+                q *= -(a.claim + fundedNew) / change;
+                change = -(a.claim + fundedNew);
+            }
+            a.claim = a.claim + fundedNew + change;
             a.funder.bear(q * (writeOffs - recoveries));
             ownNew -= fundedNew;
             ownCharges -= q * charges;

@@ -44,6 +44,20 @@ class CoLendingTest {
     }
 
     @Test
+    void repaymentsAboveWhatWasOwedAtTheStartEndTheClaimAtZeroAndTheSharesStillAddUp() {
+        FundingBook book = new FundingBook();
+        Arrangement a = arrangement("A", 0.0);
+        book.add(a);
+        a.claim = 50;
+        // R = 100 at the start; 300 lent and 390 repaid within the month (a small book repaid early).
+        CoLending.OwnShare own = CoLending.split(book, 100, 300, 0, 390, 0, 0);
+        assertEquals(0.0, a.claim, 1e-12, "the claim ends at zero, not below");
+        double receivablesAfter = 100 + 300 - 390;
+        assertEquals(receivablesAfter - a.claim, 50 + own.newLending() + own.charges() - own.repayments() - own.writeOffs(), 1e-9,
+                "the lender's own receivables follow its own flows");
+    }
+
+    @Test
     void aBreachedCovenantCutsTheLineAndStopsCoLending() {
         FundingBook book = new FundingBook();
         FunderState f = new FunderState(0, new FunderSpec("F", "bank", 0.1, 0.5, 0.5));
