@@ -546,6 +546,14 @@ public final class MetricRegistry {
                 + "(liquidity), 2 resolved for lack of capital.", (v, l) -> v.failureCause(l)));
         f.add(new MetricFamily("lender.<name>.over_limit_share", SHARE, "The lender's open accounts over their limit, over its "
                 + "open accounts.", (v, l) -> ratio(v.overLimitAccounts(l), v.openAccounts(l))));
+        f.add(new MetricFamily("lender.<name>.score_auc", RATIO, "Ranking power of the lender's approval score: the probability "
+                + "that an account that went 3+ months past due had a worse score than one that did not, over its accounts 12-24 "
+                + "months on book (0.5: no better than chance; empty without both).", (v, l) -> v.scoreRanking(l)[0]));
+        f.add(new MetricFamily("lender.<name>.score_gini", RATIO, "2 x score_auc - 1 (the accuracy ratio).",
+                (v, l) -> 2 * v.scoreRanking(l)[0] - 1));
+        f.add(new MetricFamily("lender.<name>.score_ks", RATIO, "Kolmogorov-Smirnov statistic of the approval score: the largest "
+                + "gap between the score distributions of bad (3+ months past due) and good accounts, 12-24 months on book.",
+                (v, l) -> v.scoreRanking(l)[1]));
         f.add(new MetricFamily("lender.<name>.prospects", COUNT, "People with no account or application at the lender and a "
                 + "free account slot at the end of the month: whom its marketing can reach.", (v, l) -> v.prospects(l)));
         f.add(new MetricFamily("lender.<name>.unpaid", YUAN, "Obligations a failed lender could not pay.", MonthView::unpaid));

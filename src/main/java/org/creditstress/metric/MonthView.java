@@ -57,6 +57,12 @@ public interface MonthView {
     /** Open accounts whose balance exceeds the limit, one lender or all. */
     long overLimitAccounts(int lender);
 
+    /**
+     * Ranking power of the lender's approval score for accounts 12-24 months on book against
+     * whether they went 3+ months past due: {@code [AUC, KS]} (NaN without goods and bads).
+     */
+    double[] scoreRanking(int lender);
+
     /** Balances above limits, one lender or all, yuan. */
     double overLimitAmount(int lender);
 

@@ -514,6 +514,11 @@ final class MarketMonthView implements MonthView {
     }
 
     @Override
+    public double[] scoreRanking(int lender) {
+        return ScoreRanking.of(s().rankGood[lender], s().rankBad[lender]);
+    }
+
+    @Override
     public long overLimitAccounts(int lender) {
         long sum = 0;
         for (int l = 0; l < market.lenders.size(); l++) {

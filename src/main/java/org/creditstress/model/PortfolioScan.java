@@ -87,6 +87,7 @@ public final class PortfolioScan implements Steppable {
                 }
                 held |= 1L << acc.lender[a];
                 cohort(s, acc, a);
+                rank(s, acc, a);
                 if (acc.status[a] != AccountTable.OPEN) {
                     roll(s, acc, a, acc.status[a] == AccountTable.WRITTEN_OFF ? 5 : -1);
                     continue;
@@ -202,6 +203,22 @@ public final class PortfolioScan implements Steppable {
             if (acc.has(a, AccountTable.EVER_M3)) {
                 s.cohortEverM3[q]++;
             }
+        }
+    }
+
+    /** Counts an account 12-24 months on book by its approval score and whether it went 3+ months past due. */
+    private void rank(PortfolioStats s, AccountTable acc, int a) {
+        int mob = market.month() - acc.openedMonth[a];
+        if (mob < 12 || mob > 24 || acc.openedMonth[a] == Short.MIN_VALUE
+                || (acc.status[a] != AccountTable.OPEN && acc.status[a] != AccountTable.WRITTEN_OFF)) {
+            return;
+        }
+        int bin = (int) Math.floor((acc.score[a] + 5.0) / 10.0 * PortfolioStats.SCORE_BINS);
+        bin = Math.max(0, Math.min(PortfolioStats.SCORE_BINS - 1, bin));
+        if (acc.has(a, AccountTable.EVER_M3)) {
+            s.rankBad[acc.lender[a]][bin]++;
+        } else {
+            s.rankGood[acc.lender[a]][bin]++;
         }
     }
 

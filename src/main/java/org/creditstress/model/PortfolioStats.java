@@ -19,6 +19,14 @@ public final class PortfolioStats {
     public final long[] prospects;
     /** Open accounts whose balance exceeds the limit (白条为负数), and the amount over. */
     public final long[] overLimitCount;
+    /** Score bins for ranking power ({@link #SCORE_BINS} over [-5, 5)). */
+    public static final int SCORE_BINS = 200;
+    /**
+     * Accounts 12 to 24 months on book (open or written off) by lender and score bin, that have
+     * been 3+ months past due ({@code rankBad}) or not ({@code rankGood}).
+     */
+    public final long[][] rankGood;
+    public final long[][] rankBad;
     public final double[] overLimitAmount;
     public final double[] segmentBalance;
     public final double[] segmentM1Plus;
@@ -87,6 +95,8 @@ public final class PortfolioStats {
         limits = new double[lenders];
         prospects = new long[lenders];
         overLimitCount = new long[lenders];
+        rankGood = new long[lenders][SCORE_BINS];
+        rankBad = new long[lenders][SCORE_BINS];
         overLimitAmount = new double[lenders];
         segmentBalance = new double[segments];
         segmentM1Plus = new double[segments];
@@ -114,6 +124,12 @@ public final class PortfolioStats {
         java.util.Arrays.fill(limits, 0);
         java.util.Arrays.fill(prospects, 0);
         java.util.Arrays.fill(overLimitCount, 0);
+        for (long[] row : rankGood) {
+            java.util.Arrays.fill(row, 0);
+        }
+        for (long[] row : rankBad) {
+            java.util.Arrays.fill(row, 0);
+        }
         java.util.Arrays.fill(overLimitAmount, 0);
         java.util.Arrays.fill(segmentBalance, 0);
         java.util.Arrays.fill(segmentM1Plus, 0);
@@ -169,6 +185,10 @@ public final class PortfolioStats {
             limits[l] += o.limits[l];
             prospects[l] += o.prospects[l];
             overLimitCount[l] += o.overLimitCount[l];
+            for (int k = 0; k < SCORE_BINS; k++) {
+                rankGood[l][k] += o.rankGood[l][k];
+                rankBad[l][k] += o.rankBad[l][k];
+            }
             overLimitAmount[l] += o.overLimitAmount[l];
             for (int t = 0; t < 5; t++) {
                 tierBalance[l][t] += o.tierBalance[l][t];

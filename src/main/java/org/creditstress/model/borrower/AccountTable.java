@@ -70,6 +70,8 @@ public final class AccountTable {
     public final byte[] lastBucket;
     /** Month the account was opened (negative in burn-in; Short.MIN_VALUE if never). */
     public final short[] openedMonth;
+    /** The lender's score at approval (higher is riskier), for measuring its ranking power. */
+    public final float[] score;
     /** Credit limit (line) or maximum loan (cash loan), yuan. */
     public final float[] limit;
     /**
@@ -119,6 +121,7 @@ public final class AccountTable {
         goodMonths = new byte[size];
         lastBucket = new byte[size];
         openedMonth = new short[size];
+        score = new float[size];
         java.util.Arrays.fill(status, EMPTY);
         java.util.Arrays.fill(lastBucket, (byte) 5);
         java.util.Arrays.fill(openedMonth, Short.MIN_VALUE);
@@ -145,6 +148,7 @@ public final class AccountTable {
         goodMonths[a] = 0;
         lastBucket[a] = 5;
         openedMonth[a] = Short.MIN_VALUE;
+        score[a] = 0f;
         limit[a] = 0f;
         clearSchedule(a);
         statement[a] = 0.0;
@@ -324,6 +328,6 @@ public final class AccountTable {
 
     /** Heap bytes per account held by a table whose ring has {@code ringLength} entries. */
     public static int bytesPerAccount(int ringLength) {
-        return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 8 * 7 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 2 * 4 * ringLength;
+        return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 4 + 8 * 7 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 2 * 4 * ringLength;
     }
 }

@@ -142,6 +142,7 @@ public final class Underwriting implements Steppable {
                 * (thin ? spec.thinFileLimitFactor() : 1.0) * lender.limitFactor();
         acc.limit[a] = (float) Math.min(product.maxLimit(), Math.max(product.minLimit(), limit));
         acc.status[a] = AccountTable.OPEN;
+        acc.score[a] = (float) score;
         acc.openedMonth[a] = (short) Math.max(Short.MIN_VALUE + 1, m.month());
         m.ledger.count(chunk, Counter.ACCOUNTS_OPENED, l);
         return true;
