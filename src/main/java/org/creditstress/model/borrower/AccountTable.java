@@ -64,7 +64,10 @@ public final class AccountTable {
     public final byte[] restructurings;
     /** Months left without a bill after restructuring. */
     public final byte[] graceLeft;
-    /** Months paid in full since the last delinquency or limit increase (capped at 127). */
+    /**
+     * Months paid in full since the last delinquency or limit increase (capped at 127); once the
+     * account is written off, months since the write-off (for the bureau's record window).
+     */
     public final byte[] goodMonths;
     /** Bucket at the end of last month (for roll rates); 5 = not open. */
     public final byte[] lastBucket;

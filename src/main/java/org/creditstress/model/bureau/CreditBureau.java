@@ -13,7 +13,7 @@ import org.creditstress.scenario.LenderSpec;
  * <p>A lender that reports ({@code bureau_reporting.enabled}) reports an account once it is
  * {@code threshold_months} past due; others see it {@code lag_months} later, that is while the
  * account is at least {@code threshold + lag} months past due (a cure clears the record), and
- * always once it is written off. Coverage: lender {@code l} can see borrower {@code i}'s record at
+ * once it is written off, for {@code record_months} after the write-off. Coverage: lender {@code l} can see borrower {@code i}'s record at
  * all only for a fixed share {@code bureau.coverage} of borrower-lender pairs, chosen by a hash of
  * (replication seed, borrower, lender). Without bureau sharing (the common-borrowers channel
  * off), lenders see nothing, mandate or not.
@@ -25,6 +25,7 @@ public final class CreditBureau {
     private final boolean sharing;
     private final boolean[] reports;
     private final int[] visibleFrom;
+    private final int recordMonths;
 
     /** @param sharing whether lenders see each other's records at all (the common-borrowers channel) */
     public CreditBureau(Market market, BureauSpec spec, boolean sharing, long replicationSeed) {
@@ -32,6 +33,7 @@ public final class CreditBureau {
         this.seed = SeedPlan.purposeSeed(replicationSeed, org.creditstress.model.engine.RandomStream.BUREAU_COVERAGE);
         this.sharing = sharing;
         this.coverage = sharing ? spec.coverage() : 0.0;
+        this.recordMonths = spec.recordMonths();
         int n = market.lenders.size();
         reports = new boolean[n];
         visibleFrom = new int[n];
@@ -80,8 +82,7 @@ public final class CreditBureau {
             if (!(reports[l] || mandate)) {
                 continue;
             }
-            if (acc.status[a] == AccountTable.WRITTEN_OFF
-                    || (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] >= visibleFrom[l])) {
+            if (onRecord(acc, a) || (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] >= visibleFrom[l])) {
                 mask |= 1L << l;
             }
         }
@@ -97,12 +98,16 @@ public final class CreditBureau {
             if (other == lender || !reportsNow(other)) {
                 continue;
             }
-            if (acc.status[a] == AccountTable.WRITTEN_OFF
-                    || (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] >= visibleFrom[other])) {
+            if (onRecord(acc, a) || (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] >= visibleFrom[other])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether account {@code a} is written off and still within the record window. */
+    public boolean onRecord(AccountTable acc, int a) {
+        return acc.status[a] == AccountTable.WRITTEN_OFF && acc.goodMonths[a] < recordMonths;
     }
 
     /** Whether lender {@code lender} sees a delinquency of the borrower at another lender. */

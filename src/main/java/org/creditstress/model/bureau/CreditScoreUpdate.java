@@ -9,8 +9,10 @@ import sim.engine.Steppable;
 
 /**
  * Phase 6d of the month: the bureau-style credit score. Each reported delinquent account costs
- * {@code score_drop} points a month; with nothing reported and nothing written off, the score
- * recovers {@code score_recovery} of its gap to the borrower's starting score. Within 300-850.
+ * {@code score_drop} points a month; with nothing reported and no write-off on record (within
+ * {@code bureau.record_months} of the write-off), the score recovers {@code score_recovery} of its
+ * gap to the borrower's starting score. Within 300-850. It also counts each written-off account's
+ * months since the write-off.
  */
 public final class CreditScoreUpdate implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -49,13 +51,16 @@ public final class CreditScoreUpdate implements Steppable {
             boolean writtenOff = false;
             for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
                 int l = acc.lender[a];
+                if (acc.status[a] == AccountTable.WRITTEN_OFF && acc.goodMonths[a] < Byte.MAX_VALUE) {
+                    acc.goodMonths[a]++;
+                }
                 if (!reportsNow[l]) {
                     continue;
                 }
                 if (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] >= thresholdMonths[l]) {
                     reported++;
                 } else if (acc.status[a] == AccountTable.WRITTEN_OFF) {
-                    writtenOff = true;
+                    writtenOff |= bureau.onRecord(acc, a);
                 }
             }
             double score = b.creditScore[i];

@@ -62,6 +62,7 @@ public final class WriteOff implements Steppable {
             acc.arrears[a] = 0;
             acc.clearSchedule(a);
             acc.status[a] = AccountTable.WRITTEN_OFF;
+            acc.goodMonths[a] = 0;
             market.ledger.count(c, Counter.ACCOUNTS_WRITTEN_OFF, l);
         }
         for (int l = 0; l < losses.length; l++) {

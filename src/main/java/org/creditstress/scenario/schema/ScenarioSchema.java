@@ -406,7 +406,10 @@ public final class ScenarioSchema {
                 .number("score_drop", 40.0, 0, 500, "points/month", "Points lost per month per delinquent account reported.")
                 .number("score_recovery", 0.05, 0, 1, "share/month", "Share of the gap to the starting score recovered per month.")
                 .number("score_weight", 0.5, 0, 5, "sd per 100 points",
-                        "Weight lenders give a visible score below the starting mean when scoring an application.");
+                        "Weight lenders give a visible score below the starting mean when scoring an application.")
+                .integer("record_months", 60, 1, 120, "months",
+                        "Months a written-off account stays on the borrower's record: other lenders see it and the score does not "
+                                + "recover while it does (China's credit reporting rules keep adverse records five years).");
     }
 
     private static Section courts() {
