@@ -172,6 +172,14 @@ public final class MetricRegistry {
         return sum;
     }
 
+    private static double lenderCountFrom(MonthView v, int lender, int bucket) {
+        long sum = 0;
+        for (int b = bucket; b < 5; b++) {
+            sum += v.bucketCount(lender, b);
+        }
+        return sum;
+    }
+
     private static double countFrom(MonthView v, int bucket) {
         long sum = 0;
         for (int b = bucket; b < 5; b++) {
@@ -511,6 +519,11 @@ public final class MetricRegistry {
                 (v, l) -> ratio(balanceFrom(v, l, 1), v.receivables(l))));
         f.add(new MetricFamily("lender.<name>.m3plus_ratio", SHARE, "The lender's M3+ balance over its receivables.",
                 (v, l) -> ratio(balanceFrom(v, l, 3), v.receivables(l))));
+        f.add(new MetricFamily("lender.<name>.m1plus_ratio_count", SHARE, "The lender's active accounts 1+ months past due over "
+                + "its active accounts (count-weighted, beside the balance-weighted m1plus_ratio).",
+                (v, l) -> ratio(lenderCountFrom(v, l, 1), lenderCountFrom(v, l, 0))));
+        f.add(new MetricFamily("lender.<name>.m3plus_ratio_count", SHARE, "The lender's active accounts 3+ months past due over "
+                + "its active accounts.", (v, l) -> ratio(lenderCountFrom(v, l, 3), lenderCountFrom(v, l, 0))));
         f.add(new MetricFamily("lender.<name>.npl_ratio", SHARE, "The lender's non-performing balance over its receivables.",
                 (v, l) -> ratio(v.nonPerforming(l), v.receivables(l))));
         f.add(new MetricFamily("lender.<name>.write_offs", YUAN, "Balances the lender wrote off this month.", MonthView::writeOffs));
@@ -606,6 +619,10 @@ public final class MetricRegistry {
                 (v, k) -> ratio(v.segmentM1Plus(k), v.segmentBalance(k))));
         f.add(new MetricFamily("segment.<name>.m3plus_ratio", SHARE, "M3+ balance of the segment's borrowers over their receivables.",
                 (v, k) -> ratio(v.segmentM3Plus(k), v.segmentBalance(k))));
+        f.add(new MetricFamily("segment.<name>.m1plus_ratio_count", SHARE, "Active accounts of the segment's borrowers 1+ months "
+                + "past due over their active accounts (count-weighted).", (v, k) -> ratio(v.segmentCount(k, 1), v.segmentCount(k, 0))));
+        f.add(new MetricFamily("segment.<name>.m3plus_ratio_count", SHARE, "Active accounts of the segment's borrowers 3+ months "
+                + "past due over their active accounts.", (v, k) -> ratio(v.segmentCount(k, 3), v.segmentCount(k, 0))));
         f.add(new MetricFamily("segment.<name>.npl_ratio", SHARE, "Non-performing balance of the segment's borrowers over their receivables.",
                 (v, k) -> ratio(v.segmentNonPerforming(k), v.segmentBalance(k))));
         f.add(new MetricFamily("segment.<name>.receivables_share", SHARE, "The segment's share of all receivables.",

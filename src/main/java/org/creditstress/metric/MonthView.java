@@ -116,6 +116,9 @@ public interface MonthView {
 
     double segmentM1Plus(int segment);
 
+    /** Active accounts of the segment's borrowers at least {@code fromBucket} (0, 1 or 3) months past due. */
+    long segmentCount(int segment, int fromBucket);
+
     double segmentM3Plus(int segment);
 
     double savings();

@@ -308,6 +308,11 @@ final class MarketMonthView implements MonthView {
     }
 
     @Override
+    public long segmentCount(int segment, int fromBucket) {
+        return s().segmentCount[segment][fromBucket == 0 ? 0 : fromBucket < 3 ? 1 : 2];
+    }
+
+    @Override
     public double segmentM1Plus(int segment) {
         return s().segmentM1Plus[segment];
     }

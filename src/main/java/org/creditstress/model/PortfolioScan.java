@@ -142,6 +142,13 @@ public final class PortfolioScan implements Steppable {
                     }
                 }
                 s.segmentBalance[k] += balance;
+                s.segmentCount[k][0]++;
+                if (bucket >= 1) {
+                    s.segmentCount[k][1]++;
+                }
+                if (bucket >= 3) {
+                    s.segmentCount[k][2]++;
+                }
                 if (bucket >= 1) {
                     s.segmentM1Plus[k] += balance;
                 }

@@ -31,6 +31,8 @@ public final class PortfolioStats {
     public final double[] segmentBalance;
     public final double[] segmentM1Plus;
     public final double[] segmentM3Plus;
+    /** Active accounts of each segment's borrowers: all, 1+ and 3+ months past due. */
+    public final long[][] segmentCount;
     public final double[] segmentNonPerforming;
     public double savings;
     public long borrowersWithCredit;
@@ -101,6 +103,7 @@ public final class PortfolioStats {
         segmentBalance = new double[segments];
         segmentM1Plus = new double[segments];
         segmentM3Plus = new double[segments];
+        segmentCount = new long[segments][3];
         segmentNonPerforming = new double[segments];
         tierBalance = new double[lenders][5];
         stageBucketBalance = new double[lenders][3][5];
@@ -134,6 +137,9 @@ public final class PortfolioStats {
         java.util.Arrays.fill(segmentBalance, 0);
         java.util.Arrays.fill(segmentM1Plus, 0);
         java.util.Arrays.fill(segmentM3Plus, 0);
+        for (long[] row : segmentCount) {
+            java.util.Arrays.fill(row, 0);
+        }
         java.util.Arrays.fill(segmentNonPerforming, 0);
         savings = 0;
         borrowersWithCredit = 0;
@@ -219,6 +225,9 @@ public final class PortfolioStats {
             segmentBalance[k] += o.segmentBalance[k];
             segmentM1Plus[k] += o.segmentM1Plus[k];
             segmentM3Plus[k] += o.segmentM3Plus[k];
+            for (int j = 0; j < 3; j++) {
+                segmentCount[k][j] += o.segmentCount[k][j];
+            }
             segmentNonPerforming[k] += o.segmentNonPerforming[k];
         }
         savings += o.savings;
