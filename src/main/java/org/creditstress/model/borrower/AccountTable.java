@@ -161,11 +161,6 @@ public final class AccountTable {
         arrears[a] = 0.0;
     }
 
-    /** Ring length: the longest term the table can schedule is one less. */
-    public int ringLength() {
-        return ring.length;
-    }
-
     /**
      * Adds a plan to account {@code a}: {@code n} payments of {@code perMonth} (principal, or the
      * loan's fixed payment) and {@code feePerMonth}, the first at the account's next bill, or
@@ -231,11 +226,6 @@ public final class AccountTable {
         return false;
     }
 
-    /** Whether the next bill of account {@code a} is the last of its plans. */
-    public boolean lastBill(int a) {
-        return termLeft[a] == 1;
-    }
-
     /** Removes every plan of account {@code a} (the caller settles or writes off the principal). */
     public void clearSchedule(int a) {
         for (float[] r : ring) {
@@ -260,22 +250,17 @@ public final class AccountTable {
     }
 
     /**
-     * Scales the open plans of account {@code a} by {@code factor} (principal schedule and,
-     * if {@code fees}, the fees too): after a partial prepayment or recovery the rest of each plan
-     * is repaid over its own remaining months.
+     * Scales the open plans of account {@code a}, principal and fees, by {@code factor}: after a
+     * partial recovery the rest of each plan is repaid over its own remaining months.
      */
-    public void scaleSchedule(int a, double factor, boolean fees) {
+    private void scaleSchedule(int a, double factor) {
         float k = (float) factor;
         for (float[] r : ring) {
             r[2 * a] *= k;
-            if (fees) {
-                r[2 * a + 1] *= k;
-            }
+            r[2 * a + 1] *= k;
         }
         schedule[a] *= factor;
-        if (fees) {
-            planFee[a] *= factor;
-        }
+        planFee[a] *= factor;
     }
 
     /**
@@ -291,7 +276,7 @@ public final class AccountTable {
             pool[a] = 0.0;
             clearSchedule(a);
         } else {
-            scaleSchedule(a, (pool[a] - x) / pool[a], true);
+            scaleSchedule(a, (pool[a] - x) / pool[a]);
             pool[a] -= x;
         }
         return x;

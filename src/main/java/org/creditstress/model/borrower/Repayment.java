@@ -276,6 +276,20 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         }
     }
 
+    /** Whether any of the borrower's accounts has plans or loans that {@code surplus} covers. */
+    private static boolean prepayable(AccountTable acc, int a0, int a1, double surplus) {
+        for (int a = a0; a < a1; a++) {
+            if (acc.pool[a] > 0 && acc.pool[a] <= surplus && prepayableAccount(acc, a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean prepayableAccount(AccountTable acc, int a) {
+        return acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0 && acc.graceLeft[a] == 0;
+    }
+
     /**
      * A borrower who paid everything due repays revolving balances from savings above
      * {@code (1 - literacy) * target}, and may repay plans and loans early from savings above its
@@ -292,15 +306,16 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 repaid[acc.lender[a]] += x;
             }
         }
-        if (prepaymentMonthly <= 0 || prepaymentDraws.uniform(i, market.month(), 0) >= prepaymentMonthly) {
+        // Cheap tests first: the draw (a hash of borrower and month) only for a borrower who could prepay something.
+        double surplus = b.savings[i] - b.savingsTarget[i];
+        if (prepaymentMonthly <= 0 || surplus <= 0 || !prepayable(acc, a0, a1, surplus)
+                || prepaymentDraws.uniform(i, market.month(), 0) >= prepaymentMonthly) {
             return 0.0;
         }
         double prepaid = 0;
-        double surplus = b.savings[i] - b.savingsTarget[i];
         for (int a = a0; a < a1; a++) {
             double x = acc.pool[a];
-            if (x > 0 && x <= surplus && acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0
-                    && acc.graceLeft[a] == 0) {
+            if (x > 0 && x <= surplus && prepayableAccount(acc, a)) {
                 acc.pool[a] = 0.0;
                 acc.clearSchedule(a);
                 surplus -= x;
