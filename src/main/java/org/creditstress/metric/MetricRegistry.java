@@ -542,11 +542,32 @@ public final class MetricRegistry {
         f.add(new MetricFamily("lender.<name>.cash_inflows", YUAN, "Own-share cash in this month: repayments, recoveries, merchant fees.",
                 MonthView::cashInflows));
         f.add(new MetricFamily("lender.<name>.lcr", RATIO,
-                "Liquidity coverage ratio: cash over next month's net outflows (this month's flows as the forecast; inflows capped at "
-                        + "75 % of outflows). Empty when there are no net outflows. Below 1 is a shortfall.", MonthView::liquidityCoverageRatio));
+                "Forward liquidity coverage ratio: cash over the next 30 days' net outflows on the liquidity ladder (scheduled bills "
+                        + "at the lender's observed payment rate in; committed draws, costs, maturing funding and covenant cuts the "
+                        + "lender's trends foretell out; inflows capped at 75 % of outflows). Below 1 is a shortfall; empty once failed.",
+                MonthView::liquidityCoverageRatio));
         f.add(new MetricFamily("lender.<name>.survival_months", RATIO,
-                "Months until cash runs out with no new funding at this month's net outflow; empty when cash is not running down.",
-                MonthView::survivalMonths));
+                "Survival horizon as a going concern: months cash lasts on the ladder while the lender keeps lending at its observed "
+                        + "pace with no new funding (other funding maturing, projected covenant cuts) and repayments cut by "
+                        + "liquidity.stress_repayment_haircut; 24 means at least 24; empty once failed.", MonthView::survivalMonths));
+        f.add(new MetricFamily("lender.<name>.runoff_months", RATIO,
+                "Survival horizon in a stressed run-off: months cash lasts if the lender stops lending, gets no new funding and its "
+                        + "book pays at the stressed rate; 24 means at least 24 (the book repays its creditors); empty once failed.",
+                MonthView::runoffMonths));
+        f.add(new MetricFamily("lender.<name>.funding_need", YUAN,
+                "Funding the lender lacks to keep lending liquidity.survival_target_months with no new funding and stressed "
+                        + "repayments (the going-concern ladder); 0 when its cash lasts.",
+                MonthView::fundingNeed));
+        for (int j = 0; j < 3; j++) {
+            int month = j;
+            String days = String.valueOf(30 * (j + 1));
+            f.add(new MetricFamily("lender.<name>.ladder_inflow_" + days, YUAN,
+                    "Liquidity ladder: expected own-share inflow in days " + (30 * j + 1) + "-" + days + " (contractual bills of the "
+                            + "accounts at the lender's observed payment rate, merchant fees).", (v, l) -> v.ladderInflow(l, month)));
+            f.add(new MetricFamily("lender.<name>.ladder_outflow_" + days, YUAN,
+                    "Liquidity ladder: expected own-share outflow in days " + (30 * j + 1) + "-" + days + " (draws on undrawn limits "
+                            + "at the observed rate, costs, maturing funding, projected covenant cuts).", (v, l) -> v.ladderOutflow(l, month)));
+        }
         f.add(new MetricFamily("lender.<name>.funding_gap", YUAN,
                 "Next month's net outflow beyond cash and undrawn funding: what the lender would need to survive the month.",
                 MonthView::fundingGap));

@@ -199,6 +199,18 @@ public interface MonthView {
 
     double survivalMonths(int lender);
 
+    /** Months the lender's cash lasts in a stressed run-off (it stops lending; no new funding). */
+    double runoffMonths(int lender);
+
+    /** Funding the lender lacks to survive its survival target on the stressed ladder, yuan. */
+    double fundingNeed(int lender);
+
+    /** The lender's expected own-share inflow in ladder month {@code month} (0: the next 30 days), yuan. */
+    double ladderInflow(int lender, int month);
+
+    /** The lender's expected own-share outflow in ladder month {@code month} (0: the next 30 days), yuan. */
+    double ladderOutflow(int lender, int month);
+
     /** Net cash need next month beyond cash and undrawn funding; 0 if none. */
     double fundingGap(int lender);
 

@@ -19,6 +19,7 @@ import org.creditstress.model.trace.EventWatch;
 import org.creditstress.model.trace.TraceRecorder;
 import org.creditstress.model.lender.LenderBooks;
 import org.creditstress.model.lender.LenderFunding;
+import org.creditstress.model.lender.LiquidityLadder;
 import org.creditstress.model.funder.NetworkMeasuresPhase;
 import org.creditstress.model.policy.PolicyPhase;
 import org.creditstress.model.lender.Underwriting;
@@ -83,14 +84,15 @@ public final class CreditMarket extends SimState {
         market.attach(trace, watch);
         EconomyPhase.startClock(market.macro, scenario.horizon().burnInMonths());
         PortfolioScan scan = new PortfolioScan(market, scenario.population().segments().size(), scenario.classification(),
-                scenario.horizon().months());
-        LenderFunding funding = new LenderFunding(market, scan);
+                scenario.horizon().months(), scenario.products());
+        LiquidityLadder ladder = new LiquidityLadder(market, scan);
+        LenderFunding funding = new LenderFunding(market, scan, ladder);
         LenderBooks books = new LenderBooks(market, scan, funding, scenario.economy().unemployment());
         books.countOpenAccounts();
         CreditBureau bureau = new CreditBureau(market, scenario.bureau(), wiring.bureauSharing(), replicationSeed);
         courts = new Courts(market, scenario.courts(), replicationSeed);
         NetworkMeasuresPhase network = new NetworkMeasuresPhase(market.lenders, market.funding, market::month);
-        recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, books, funding, network), metrics,
+        recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, books, funding, network, ladder), metrics,
                 scenario.horizon().months());
 
         schedule(MonthPhase.ECONOMY, new EconomyPhase(market.macro, market.ledger, scenario.economy(), scenario.horizon().firstMonth(),
@@ -124,6 +126,7 @@ public final class CreditMarket extends SimState {
             schedule(m.phase(), m.factory().apply(built));
         }
         schedule(MonthPhase.NETWORK_MEASURES, network);
+        schedule(MonthPhase.LIQUIDITY_LADDER, ladder);
         schedule(MonthPhase.INVARIANTS, new BorrowerMoneyCheck(market, scan));
         if (trace != null) {
             schedule(MonthPhase.TRACE, new TraceRecorder(market, scenario.products().stream().map(org.creditstress.scenario.ProductSpec::id).toList()));

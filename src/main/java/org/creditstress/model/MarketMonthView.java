@@ -14,6 +14,7 @@ final class MarketMonthView implements MonthView {
     private final org.creditstress.model.lender.LenderBooks books;
     private final org.creditstress.model.lender.LenderFunding funding;
     private final org.creditstress.model.funder.NetworkMeasuresPhase networkMeasures;
+    private final org.creditstress.model.lender.LiquidityLadder ladder;
     private double cumulativeWriteOffs;
     private double cumulativeRecoveries;
     private double receivablesSum;
@@ -25,7 +26,9 @@ final class MarketMonthView implements MonthView {
 
     MarketMonthView(Market market, PortfolioScan scan, org.creditstress.model.court.Courts courts,
                     org.creditstress.model.lender.LenderBooks books, org.creditstress.model.lender.LenderFunding funding,
-                    org.creditstress.model.funder.NetworkMeasuresPhase networkMeasures) {
+                    org.creditstress.model.funder.NetworkMeasuresPhase networkMeasures,
+                    org.creditstress.model.lender.LiquidityLadder ladder) {
+        this.ladder = ladder;
         this.market = market;
         this.scan = scan;
         this.courts = courts;
@@ -374,12 +377,32 @@ final class MarketMonthView implements MonthView {
 
     @Override
     public double liquidityCoverageRatio(int lender) {
-        return lender(lender).liquidityCoverageRatio();
+        return ladder.lcr(lender(lender));
     }
 
     @Override
     public double survivalMonths(int lender) {
-        return lender(lender).survivalMonths();
+        return ladder.survivalMonths(lender(lender));
+    }
+
+    @Override
+    public double runoffMonths(int lender) {
+        return ladder.runoffMonths(lender(lender));
+    }
+
+    @Override
+    public double fundingNeed(int lender) {
+        return ladder.fundingNeed(lender(lender));
+    }
+
+    @Override
+    public double ladderInflow(int lender, int month) {
+        return ladder.inflow(lender, month);
+    }
+
+    @Override
+    public double ladderOutflow(int lender, int month) {
+        return ladder.outflow(lender, month);
     }
 
     @Override

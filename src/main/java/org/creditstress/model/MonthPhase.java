@@ -43,6 +43,8 @@ public enum MonthPhase {
     /** Channel: credit-supply tightening decides next month's limit cuts. */
     TIGHTENING(87),
     NETWORK_MEASURES(88),
+    /** The lenders' forward liquidity ladders, from the finished month's accounts and funding. */
+    LIQUIDITY_LADDER(89),
     INVARIANTS(90),
     TRACE(93),
     METRICS(95);

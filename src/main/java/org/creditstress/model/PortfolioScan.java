@@ -27,13 +27,19 @@ public final class PortfolioScan implements Steppable {
     private final transient PortfolioStats[] perChunk;
     private final transient PortfolioStats total;
     private final transient ClassificationSpec classes;
+    /** Per product: minimum payment share and floor, monthly revolving rate (lines with a minimum payment). */
+    private final transient double[] minShare;
+    private final transient double[] minFloor;
+    private final transient double[] revolvingMonthly;
 
     /**
      * @param segments       number of borrower segments
      * @param classes        the five-tier classification table
      * @param recordedMonths months recorded (origination cohorts are quarters of them)
+     * @param products       the scenario's products (their minimum payments, for the liquidity ladder)
      */
-    public PortfolioScan(Market market, int segments, ClassificationSpec classes, int recordedMonths) {
+    public PortfolioScan(Market market, int segments, ClassificationSpec classes, int recordedMonths,
+                         java.util.List<org.creditstress.scenario.ProductSpec> products) {
         this.market = market;
         int lenders = market.lenders.size();
         int cohorts = cohorts(recordedMonths);
@@ -43,6 +49,9 @@ public final class PortfolioScan implements Steppable {
         }
         total = new PortfolioStats(lenders, segments, cohorts);
         this.classes = classes;
+        minShare = products.stream().mapToDouble(org.creditstress.scenario.ProductSpec::minPaymentShare).toArray();
+        minFloor = products.stream().mapToDouble(org.creditstress.scenario.ProductSpec::minPaymentFloor).toArray();
+        revolvingMonthly = products.stream().mapToDouble(p -> p.revolvingApr() / 12.0).toArray();
     }
 
     /** Quarterly origination cohorts over the recorded horizon. */
@@ -117,6 +126,7 @@ public final class PortfolioScan implements Steppable {
                 }
                 roll(s, acc, a, bucket);
                 s.stageBucketBalance[l][stage][bucket] += balance;
+                ladder(s.ladderDue[l], acc, a, bucket);
                 s.stageBucketUndrawn[l][stage][bucket] += Math.max(0.0, acc.limit[a] - balance);
                 s.receivables[l] += balance;
                 s.revolving += acc.revolving[a];
@@ -173,6 +183,53 @@ public final class PortfolioScan implements Steppable {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Adds account {@code a}'s contractual bills over the next {@link PortfolioStats#LADDER_BILLS}
+     * cycles to {@code due}. A delinquent account owes its arrears now and nothing scheduled is
+     * counted after (it is not expected to keep to its schedule). A current one owes, bill by bill:
+     * the plan principal of {@link AccountTable#scheduleAhead} (the last bill of its plans takes
+     * what principal is left) and its fee; a loan its fixed payment; a line the statement (with no
+     * minimum payment) or the minimum payment {@code max(floor, m x owed)} on the statement and the
+     * revolving balance with its interest, the unpaid rest revolving to the next bill. An account in a
+     * grace period owes nothing until the grace ends.
+     */
+    private void ladder(double[] due, AccountTable acc, int a, int bucket) {
+        if (bucket >= 1) {
+            due[0] += acc.arrears[a];
+            return;
+        }
+        int p = acc.product[a];
+        double pool = acc.pool[a] + (acc.cashLoan[a] ? acc.pending[a] : 0.0);
+        double statement = acc.cashLoan[a] ? 0.0 : acc.statement[a] + acc.pending[a];
+        double revolving = acc.revolving[a];
+        int grace = acc.graceLeft[a];
+        for (int j = grace; j < due.length; j++) {
+            int k = j - grace;
+            double bill;
+            if (acc.cashLoan[a]) {
+                bill = Math.min(pool, acc.scheduleAhead(a, k));
+                if (acc.termLeft[a] == k + 1) {
+                    bill = pool;
+                }
+                pool -= Math.min(pool, bill);
+            } else {
+                double principal = acc.termLeft[a] == k + 1 ? pool : Math.min(pool, acc.scheduleAhead(a, k));
+                pool -= principal;
+                bill = principal + acc.planFeeAhead(a, k);
+                if (minShare[p] > 0) {
+                    double owed = statement + revolving * (1.0 + revolvingMonthly[p]);
+                    double minimum = Math.min(owed, Math.max(minFloor[p], minShare[p] * owed));
+                    revolving = owed - minimum;
+                    bill += minimum;
+                } else {
+                    bill += statement;
+                }
+                statement = 0.0;
+            }
+            due[j] += bill;
         }
     }
 

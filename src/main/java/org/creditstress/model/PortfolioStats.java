@@ -63,6 +63,13 @@ public final class PortfolioStats {
     public final double[][] rollBalance = new double[5][5];
     /** Balance now by IFRS 9 stage last month (row) and now (column): the stage transfers. */
     public final double[][] stageTransfer = new double[3][3];
+    /**
+     * Per lender, the contractual amounts the active accounts owe at their next three bills (all
+     * shares, yuan): regular bills (statements or minimum payments, plan principal and fees, loan
+     * payments) of current accounts, and in the first bill also the arrears of delinquent ones.
+     * The inflow side of the liquidity ladder ({@link org.creditstress.model.lender.LiquidityLadder}).
+     */
+    public final double[][] ladderDue;
     public long restructuredActive;
     public long restructuredDelinquent;
     public double creditScoreSum;
@@ -109,7 +116,11 @@ public final class PortfolioStats {
         stageBucketBalance = new double[lenders][3][5];
         stageBucketUndrawn = new double[lenders][3][5];
         lenderRoll = new long[lenders][5][7];
+        ladderDue = new double[lenders][LADDER_BILLS];
     }
+
+    /** Bills ahead the liquidity ladder counts: 30, 60 and 90 days. */
+    public static final int LADDER_BILLS = 3;
 
     void clear() {
         java.util.Arrays.fill(receivables, 0);
@@ -164,6 +175,7 @@ public final class PortfolioStats {
             for (long[] row : lenderRoll[l]) {
                 java.util.Arrays.fill(row, 0);
             }
+            java.util.Arrays.fill(ladderDue[l], 0);
         }
         for (double[] row : rollBalance) {
             java.util.Arrays.fill(row, 0);
@@ -209,6 +221,9 @@ public final class PortfolioStats {
                 for (int c = 0; c < 7; c++) {
                     lenderRoll[l][r][c] += o.lenderRoll[l][r][c];
                 }
+            }
+            for (int j = 0; j < LADDER_BILLS; j++) {
+                ladderDue[l][j] += o.ladderDue[l][j];
             }
         }
         for (int r = 0; r < 5; r++) {

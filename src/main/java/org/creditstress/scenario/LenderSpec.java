@@ -23,7 +23,8 @@ public record LenderSpec(String name, List<String> products, double marketShare,
     /** Liquidity actions and measures. */
     public record Liquidity(List<String> actions, double limitCut, double absBaseDiscount,
                             @com.fasterxml.jackson.annotation.JsonProperty("abs_discount_per_m1plus") double absDiscountPerM1plus,
-                            double emergencyCapacity, double failureHaircut) {
+                            double emergencyCapacity, double failureHaircut, double fundingMaturityMonths,
+                            double stressRepaymentHaircut, int survivalTargetMonths, double lcrTarget) {
     }
 
     /** Delinquency reporting to the bureau. */

@@ -226,6 +226,33 @@ public final class AccountTable {
         return false;
     }
 
+    /**
+     * The schedule amount (plan principal, or the loans' fixed payment) of the bill {@code j} bills
+     * after the next one ({@code j = 0}: the next bill), with the plans open now: the plans whose
+     * last payment falls on an earlier bill have left it. 0 once every plan has ended. Read by the
+     * liquidity ladder; changes nothing.
+     */
+    public double scheduleAhead(int a, int j) {
+        return ahead(a, j, 0, schedule[a]);
+    }
+
+    /** The plan fee of the bill {@code j} bills after the next one (see {@link #scheduleAhead}). */
+    public double planFeeAhead(int a, int j) {
+        return ahead(a, j, 1, planFee[a]);
+    }
+
+    private double ahead(int a, int j, int side, double now) {
+        if (termLeft[a] <= j) {
+            return 0.0;
+        }
+        int T = ring.length;
+        double s = now;
+        for (int k = 0; k < j; k++) {
+            s -= ring[(cycle[a] + k) % T][2 * a + side];
+        }
+        return Math.max(0.0, s);
+    }
+
     /** Removes every plan of account {@code a} (the caller settles or writes off the principal). */
     public void clearSchedule(int a) {
         for (float[] r : ring) {

@@ -10,6 +10,12 @@ import org.creditstress.scenario.LenderSpec;
  */
 public final class CovenantTests {
 
+    /** Whether these numbers breach covenant {@code c} (a NaN capital ratio breaches nothing). */
+    public static boolean breaches(LenderSpec.Covenant c, double m3plusRatio, double lossRateCumulative, double capitalRatio) {
+        return m3plusRatio > c.maxM3plus() || lossRateCumulative > c.maxLossRate()
+                || (!Double.isNaN(capitalRatio) && capitalRatio < c.minCapitalRatio());
+    }
+
     /** @return the number of arrangements newly breached */
     public int test(FundingBook book, double m3plusRatio, double lossRateCumulative, double capitalRatio) {
         int breaches = 0;
@@ -17,12 +23,9 @@ public final class CovenantTests {
             if (a.breached) {
                 continue;
             }
-            LenderSpec.Covenant c = a.spec.covenant();
-            boolean breach = m3plusRatio > c.maxM3plus() || lossRateCumulative > c.maxLossRate()
-                    || (!Double.isNaN(capitalRatio) && capitalRatio < c.minCapitalRatio());
-            if (breach) {
+            if (breaches(a.spec.covenant(), m3plusRatio, lossRateCumulative, capitalRatio)) {
                 a.breached = true;
-                a.lineLimit *= 1.0 - c.cut();
+                a.lineLimit *= 1.0 - a.spec.covenant().cut();
                 a.coLendingShare = 0.0;
                 breaches++;
             }

@@ -57,6 +57,7 @@ public final class FundingStress implements Steppable {
                 double m3 = stats.receivables[l] > 0
                         ? (stats.bucketBalance[l][3] + stats.bucketBalance[l][4]) / stats.receivables[l] : 0.0;
                 double loss = receivablesSum[l] > 0 ? cumulativeWriteOffs[l] / (receivablesSum[l] / recordedMonths) : 0.0;
+                lender.recordCovenantMetrics(m3, loss);
                 lender.recordCovenantBreaches(covenants.test(network.book(l), m3, loss, lender.capitalRatio()));
             }
             funderStress.apply(network.funders(), network.books());

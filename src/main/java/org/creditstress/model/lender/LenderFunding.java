@@ -21,7 +21,8 @@ import sim.engine.Steppable;
  *   <li>Drawn amounts above a cut line limit fall due.</li>
  *   <li>Funding: lines (cheapest first), then other funding (within
  *       {@code funding_limit_ratio} x own net receivables), keep cash at {@code cash_buffer_ratio}
- *       of own net receivables; surplus cash repays unpaid obligations, emergency funding, other
+ *       of own net receivables, or at {@code liquidity.lcr_target} times the next 30 days' net
+ *       outflows on last month's {@link LiquidityLadder}, whichever is more; surplus cash repays unpaid obligations, emergency funding, other
  *       funding, lines. If cash is still negative, the {@code liquidity.actions} in order
  *       ({@link LiquidityAction}); still short after the last, the lender fails: it stops lending
  *       for good, what it cannot pay is recorded as unpaid, and its funders write off
@@ -46,8 +47,19 @@ public final class LenderFunding implements Steppable {
     private final transient ReceivableSales sales = new ReceivableSales();
     private final transient List<List<LiquidityAction>> actions;
     final double[] openingNet;
+    /** Last month's liquidity ladders (the treasury's forecast); null in tests that build funding alone. */
+    private final transient LiquidityLadder ladder;
 
     public LenderFunding(Market market, PortfolioScan scan) {
+        this(market, scan, null);
+    }
+
+    /**
+     * @param ladder the lenders' liquidity ladders, whose last forecast sets the cash a lender keeps
+     *               for its {@code liquidity.lcr_target}
+     */
+    public LenderFunding(Market market, PortfolioScan scan, LiquidityLadder ladder) {
+        this.ladder = ladder;
         this.market = market;
         this.scan = scan;
         this.network = market.funding;
@@ -115,7 +127,7 @@ public final class LenderFunding implements Steppable {
         lender.cash -= due;
         lender.outflows += due;
         double buffer = PolicyState.atLeast(bs.cashBufferRatio(), policy.cashBufferRatio());
-        double target = lender.failed ? 0.0 : buffer * net;
+        double target = lender.failed ? 0.0 : Math.max(buffer * net, lcrCash(lender));
         if (lender.cash > target) {
             double excess = lender.cash - target;
             excess -= take(excess, lender.unpaid, x -> lender.unpaid -= x);
@@ -147,6 +159,12 @@ public final class LenderFunding implements Steppable {
         lender.funderClaims = book.claims();
         lender.lending = !lender.failed && lender.emergencyFunding <= 0 && !lender.stopOriginating;
         lender.lastNetReceivables = net;
+    }
+
+    /** Cash the lender keeps to meet its LCR target on last month's ladder (0 without a target or a ladder). */
+    private double lcrCash(LenderState lender) {
+        double lcrTarget = lender.spec.liquidity().lcrTarget();
+        return ladder == null || lcrTarget <= 0 ? 0.0 : lcrTarget * ladder.netOutflow30(lender.index);
     }
 
     private interface Reduce {

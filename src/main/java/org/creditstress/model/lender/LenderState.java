@@ -52,6 +52,10 @@ public final class LenderState {
     boolean lending = true;
     /** Rise of the ABS discount over its base this month (set by the funding channel; 0 without it). */
     double absDiscountRise;
+    /** The numbers this month's covenant test used (set by the funding channel). */
+    private double covenantM3plus;
+    private double covenantLossRate;
+    private boolean covenantTested;
 
     public LenderState(int index, LenderSpec spec, double scoreCutoff) {
         this.index = index;
@@ -192,23 +196,29 @@ public final class LenderState {
         covenantBreaches = breaches;
     }
 
+    /** The M3+ balance ratio and cumulative loss rate this month's covenant test used (the funding channel). */
+    public void recordCovenantMetrics(double m3plus, double lossRate) {
+        covenantM3plus = m3plus;
+        covenantLossRate = lossRate;
+        covenantTested = true;
+    }
+
+    public double covenantM3plus() {
+        return covenantM3plus;
+    }
+
+    public double covenantLossRate() {
+        return covenantLossRate;
+    }
+
+    /** Whether funders test covenants on this lender (the funding channel is on and month 1 has passed). */
+    public boolean covenantTested() {
+        return covenantTested;
+    }
+
     /** The ABS discount's rise over its base this month, as buyers price in arrears (the funding channel). */
     public void setAbsDiscountRise(double rise) {
         absDiscountRise = rise;
     }
 
-    /**
-     * Liquidity coverage ratio over the next 30 days, with this month's flows as the forecast:
-     * cash over (outflows - min(inflows, 75 % of outflows)); NaN with no net outflows.
-     */
-    public double liquidityCoverageRatio() {
-        double net = outflows - Math.min(inflows, 0.75 * outflows);
-        return net > 0 ? cash / net : Double.NaN;
-    }
-
-    /** Months until cash runs out with no new funding at this month's net outflow; NaN when cash is not running down. */
-    public double survivalMonths() {
-        double burn = outflows - inflows;
-        return burn > 0 ? cash / burn : Double.NaN;
-    }
 }

@@ -361,7 +361,20 @@ public final class ScenarioSchema {
                         .number("emergency_capacity", 0.1, 0, 10, "ratio",
                                 "Emergency funding available, as a multiple of opening net receivables.")
                         .number("failure_haircut", 0.5, 0, 1, "share",
-                                "Share of a failed lender's net receivables its creditors lose in the run-off."))
+                                "Share of a failed lender's net receivables its creditors lose in the run-off.")
+                        .number("funding_maturity_months", 12.0, 1, 600, "months",
+                                "Average maturity of the other funding (besides lines): the liquidity ladder counts 1/M of it "
+                                        + "maturing each month, not rolled over in a stress. 12: assumption (one-year wholesale funding).")
+                        .number("stress_repayment_haircut", 0.1, 0, 1, "share",
+                                "Share of expected repayments that do not arrive in the survival-horizon stress. "
+                                        + "0.1: assumption.")
+                        .integer("survival_target_months", 3, 1, 24, "months",
+                                "Horizon of the funding-need measure: the funding the lender lacks to survive this many months "
+                                        + "of the stressed ladder. 3: assumption.")
+                        .number("lcr_target", 0.0, 0, 10, "ratio",
+                                "The treasury keeps cash of at least this many times the next 30 days' net outflows on last month's "
+                                        + "liquidity ladder (besides cash_buffer_ratio; whichever is more). 1: the Basel III LCR minimum. "
+                                        + "0: no LCR target."))
                 .with(Section.map("acquisition", "How the lender wins new customers each month (the book is open: accounts close, "
                                 + "borrowers leave and newcomers arrive).")
                         .number("growth_annual", 0.0, -0.9, 5, "per year",
