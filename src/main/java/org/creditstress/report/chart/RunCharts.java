@@ -1,5 +1,6 @@
 package org.creditstress.report.chart;
 
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -151,16 +152,33 @@ public final class RunCharts {
         return charts;
     }
 
-    /** Series beyond which a legend below the plot no longer fits on one line. */
+    /** Series beyond which a legend below the plot no longer reads as one line. */
     private static final int LEGEND_BELOW_MAX_SERIES = 5;
 
-    /** Moves the legend to the right of the plot, one entry per line, when it has too many entries for one line below. */
+    /**
+     * Moves the legend to the right of the plot, one entry per line, when it has too many entries
+     * for one line below or their text is wider than the chart (XChart would cut it off at the edges).
+     */
     private static void legendBesideIfCrowded(XYChart chart) {
-        long visible = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).count();
-        if (visible > LEGEND_BELOW_MAX_SERIES) {
+        List<String> labels = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
+                .map(XYSeries::getLabel).toList();
+        if (labels.size() > LEGEND_BELOW_MAX_SERIES
+                || legendWidthBelow(chart, labels) > chart.getWidth() - 2 * chart.getStyler().getChartPadding()) {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         }
+    }
+
+    /** The width in pixels of a one-line legend of these entries (as XChart lays it out: marker, gap, text, gap). */
+    static double legendWidthBelow(XYChart chart, List<String> labels) {
+        Styler s = chart.getStyler();
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        double width = s.getLegendPadding();
+        for (String label : labels) {
+            width += s.getLegendSeriesLineLength() + 2 * s.getLegendPadding()
+                    + s.getLegendFont().getStringBounds(label, frc).getWidth();
+        }
+        return width;
     }
 
     private Optional<XYChart> overdueFan(SummaryTable summary, int replications) {

@@ -291,6 +291,24 @@ class RunChartsTest {
     }
 
     @Test
+    void aLegendTooWideForOneLineGoesBesideThePlot() throws IOException {
+        List<String> summary = new java.util.ArrayList<>(List.of("metric,month,mean,p5,p50,p95"));
+        for (String column : List.of("credit_utilisation", "instalment_share", "revolving_share", "deleveraging_share")) {
+            for (int m = 1; m <= 6; m++) {
+                summary.add(column + "," + m + ",0.2,0.1,0.2,0.3");
+            }
+        }
+        Fixtures.write(dir.resolve("summary.csv"), summary);
+
+        XYChart credit = new RunCharts().build(SummaryTable.read(dir.resolve("summary.csv")), 3).get(RunCharts.CREDIT_USE);
+        XYChart overdue = new RunCharts().build(SummaryTable.read(Fixtures.resource("summary.csv")), 3).get(RunCharts.OVERDUE_FAN);
+
+        // Five entries, but "Receivables over limits (median)" and the like do not fit on one line of 900 px.
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, credit.getStyler().getLegendPosition());
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, overdue.getStyler().getLegendPosition());
+    }
+
+    @Test
     void shortAndLongHorizonsRender() throws IOException {
         for (int horizon : new int[] {2, 24, 25, 60, 240}) {
             Path run = Files.createDirectories(dir.resolve("h" + horizon));
