@@ -1,7 +1,6 @@
 package org.creditstress.report.chart;
 
 import java.awt.Color;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -47,7 +46,7 @@ final class BucketChart {
         if (buckets.size() != DELINQUENT_COLUMNS.size()) {
             throw new IllegalArgumentException("expected " + DELINQUENT_COLUMNS.size() + " buckets");
         }
-        int[] months = unionMonths(buckets);
+        int[] months = StackedArea.unionMonths(buckets);
         int n = months.length;
         double[][] share = new double[buckets.size()][n];
         for (int b = 0; b < buckets.size(); b++) {
@@ -56,30 +55,19 @@ final class BucketChart {
                 share[b][i] = Double.isFinite(v) ? 100.0 * v : Double.NaN;
             }
         }
-        // cumulative[b][i] = top of layer b; a month is drawn only if all buckets are defined.
-        double[][] cumulative = new double[buckets.size()][n];
-        boolean[] defined = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            defined[i] = true;
-            double sum = 0;
-            for (int b = 0; b < buckets.size(); b++) {
-                defined[i] &= Double.isFinite(share[b][i]);
-                sum += Double.isFinite(share[b][i]) ? Math.max(0, share[b][i]) : 0;
-                cumulative[b][i] = sum;
-            }
-        }
+        StackedArea.Stack stack = StackedArea.stack(share);
+        double[][] cumulative = stack.top();
+        boolean[] defined = stack.defined();
 
         String title = "Delinquent balances by bucket, stacked (mean of " + replications
                 + (replications == 1 ? " replication)" : " replications)");
         XYChart chart = style.newChart(title, "Month", "Balance (% of receivables)");
         double[] x = FanChart.toDoubles(months);
         for (int b = 0; b < buckets.size(); b++) {
-            addLayer(chart, DELINQUENT_LABELS.get(b), x, b == 0 ? null : cumulative[b - 1], cumulative[b], defined, b);
+            StackedArea.addLayer(chart, DELINQUENT_LABELS.get(b), x, b == 0 ? null : cumulative[b - 1], cumulative[b],
+                    defined, style.bucketColor(b));
         }
-        double[] top = new double[n];
-        for (int i = 0; i < n; i++) {
-            top[i] = defined[i] ? cumulative[buckets.size() - 1][i] : Double.NaN;
-        }
+        double[] top = stack.total();
         XYSeries total = chart.addSeries("M1+ total", x, top);
         total.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         total.setLineColor(style.bucketColor(buckets.size() - 1).darker());
@@ -88,7 +76,7 @@ final class BucketChart {
 
         chart.getStyler().setYAxisMin(0.0);
         String note = currentNote(current, months, top);
-        int first = firstDefined(top);
+        int first = StackedArea.firstDefined(top);
         if (note != null && first >= 0) {
             style.legendNote(chart, note, CURRENT_FILL, x[first], top[first]);
         }
@@ -96,50 +84,6 @@ final class BucketChart {
             style.monthAxis(chart, months[0], months[months.length - 1], top[first]);
         }
         return chart;
-    }
-
-    private void addLayer(XYChart chart, String label, double[] x, double[] lower, double[] upper,
-                          boolean[] defined, int bucket) {
-        int part = 0;
-        int i = 0;
-        while (i < x.length) {
-            if (!defined[i]) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < x.length && defined[i]) {
-                i++;
-            }
-            int len = i - start;
-            if (len < 2) {
-                continue;
-            }
-            double[] xs = new double[2 * len];
-            double[] ys = new double[2 * len];
-            for (int k = 0; k < len; k++) {
-                xs[k] = x[start + k];
-                ys[k] = upper[start + k];
-                xs[2 * len - 1 - k] = x[start + k];
-                ys[2 * len - 1 - k] = lower == null ? 0.0 : lower[start + k];
-            }
-            XYSeries layer = chart.addSeries(part == 0 ? label : label + " #" + (part + 1), xs, ys);
-            layer.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-            layer.setFillColor(style.bucketColor(bucket));
-            layer.setLineColor(style.bucketColor(bucket));
-            layer.setMarker(SeriesMarkers.NONE);
-            layer.setShowInLegend(part == 0);
-            part++;
-        }
-    }
-
-    private static int firstDefined(double[] v) {
-        for (int i = 0; i < v.length; i++) {
-            if (Double.isFinite(v[i])) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**
@@ -163,10 +107,5 @@ final class BucketChart {
             return null;
         }
         return String.format(Locale.ROOT, "M0 current, not shown: %.1f\u2013%.1f %%", min, max);
-    }
-
-    private static int[] unionMonths(List<MetricSummary> summaries) {
-        return summaries.stream().flatMapToInt(s -> Arrays.stream(s.months()))
-                .distinct().sorted().toArray();
     }
 }

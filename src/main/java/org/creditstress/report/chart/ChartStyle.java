@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -29,6 +31,17 @@ public final class ChartStyle {
     /** Sequential yellow-to-dark-red: the later the bucket, the darker. M1, M2, M3, M4+. */
     private static final List<Color> BUCKET_COLORS = List.of(
             new Color(0xFDCC8A), new Color(0xFC8D59), new Color(0xD7301F), new Color(0x7F0000));
+
+    /** The performing remainder of a stack (five-tier "normal"): pale, so the classes at risk stand out. */
+    private static final Color PERFORMING_COLOR = new Color(0xD9E6D3);
+
+    /** Waterfall bars: what raises profit, what lowers it, and the result (Tableau green, red, blue). */
+    private static final Color GAIN_COLOR = new Color(0x59A14F);
+    private static final Color LOSS_COLOR = new Color(0xE15759);
+    private static final Color TOTAL_COLOR = new Color(0x4E79A7);
+
+    /** Reference lines (a regulatory minimum): dark grey, so they read as rules rather than data. */
+    private static final Color REFERENCE_COLOR = new Color(0x404040);
 
     private static final String FONT_FAMILY = Font.SANS_SERIF;
     private static final Color TRANSPARENT = new Color(0, 0, 0, 0);
@@ -93,6 +106,14 @@ public final class ChartStyle {
         s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarkerSize(6);
         s.setXAxisDecimalPattern("0");
+        return chart;
+    }
+
+    /** A new, empty category (bar) chart with this style, a title and axis titles. */
+    public CategoryChart newCategoryChart(String title, String xAxisTitle, String yAxisTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(height)
+                .title(title).xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        applyTo(chart.getStyler());
         return chart;
     }
 
@@ -174,6 +195,31 @@ public final class ChartStyle {
         return BUCKET_COLORS.get(Math.min(Math.max(index, 0), BUCKET_COLORS.size() - 1));
     }
 
+    /** The fill of the performing remainder of a stack (five-tier class normal). */
+    Color performingColor() {
+        return PERFORMING_COLOR;
+    }
+
+    /** Waterfall bar that raises profit. */
+    Color gainColor() {
+        return GAIN_COLOR;
+    }
+
+    /** Waterfall bar that lowers profit. */
+    Color lossColor() {
+        return LOSS_COLOR;
+    }
+
+    /** Waterfall bar of the result. */
+    Color totalColor() {
+        return TOTAL_COLOR;
+    }
+
+    /** Colour of reference lines such as a regulatory minimum. */
+    Color referenceColor() {
+        return REFERENCE_COLOR;
+    }
+
     /** The translucent fill of a 5-95 % band in the given series colour. */
     public Color bandColor(Color base) {
         return new Color(base.getRed(), base.getGreen(), base.getBlue(), bandAlpha);
@@ -187,6 +233,18 @@ public final class ChartStyle {
     /** A thin stroke, e.g. for the top edge of a stack. */
     BasicStroke thinStroke() {
         return new BasicStroke(Math.max(1f, lineWidth / 2f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /** A dashed stroke of median width, e.g. for a minimum. */
+    BasicStroke dashedStroke() {
+        return new BasicStroke(Math.max(1f, lineWidth * 0.8f), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {9f, 5f}, 0f);
+    }
+
+    /** A dotted stroke, e.g. for a minimum plus buffer or a percentile of a total. */
+    BasicStroke dottedStroke() {
+        return new BasicStroke(Math.max(1f, lineWidth * 0.7f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {2f, 4f}, 0f);
     }
 
     private static boolean isWhole(double x) {

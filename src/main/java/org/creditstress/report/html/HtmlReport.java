@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.creditstress.run.store.AtomicFiles;
@@ -201,6 +202,14 @@ public final class HtmlReport {
      * the rest by file name. Returns how many were embedded (0 if the folder is missing).
      */
     public int chartsOf(Path chartsDir, List<String> order) throws IOException {
+        return chartsOf(chartsDir, order, name -> null);
+    }
+
+    /**
+     * As {@link #chartsOf(Path, List)}, with a caption saying what to read in each chart:
+     * {@code captions} maps a file name to its text, or to null for the file name alone.
+     */
+    public int chartsOf(Path chartsDir, List<String> order, Function<String, String> captions) throws IOException {
         if (!Files.isDirectory(chartsDir)) {
             return 0;
         }
@@ -215,7 +224,8 @@ public final class HtmlReport {
         }
         pngs.stream().filter(p -> !ordered.contains(p)).forEach(ordered::add);
         for (Path p : ordered) {
-            image(p, caption(p));
+            String text = captions.apply(p.getFileName().toString());
+            image(p, text == null || text.isBlank() ? caption(p) : caption(p) + ": " + text);
         }
         return ordered.size();
     }

@@ -2,12 +2,14 @@ package org.creditstress.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.creditstress.metric.MetricRegistry;
 import org.creditstress.report.Headline;
 import org.creditstress.report.chart.RunCharts;
@@ -87,7 +89,9 @@ public final class RunReport {
         }
 
         html.heading("Charts");
-        int charts = html.chartsOf(resultsDir.resolve(RunCharts.CHARTS_DIR), RunCharts.CHART_FILES);
+        Path chartsDir = resultsDir.resolve(RunCharts.CHARTS_DIR);
+        int charts = html.chartsOf(chartsDir, RunCharts.reportOrder(chartNames(chartsDir)),
+                file -> RunCharts.caption(file).orElse(null));
         if (charts == 0) {
             html.note("No charts in this folder (outputs.charts is false, or they were not drawn).");
         }
@@ -101,6 +105,16 @@ public final class RunReport {
             html.details("Resolved scenario (scenario.resolved.yaml)", yaml);
         }
         return html;
+    }
+
+    /** The file names in the charts folder, sorted (per-lender charts thus by lender name); none if it is absent. */
+    private static List<String> chartNames(Path chartsDir) throws IOException {
+        if (!Files.isDirectory(chartsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(chartsDir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** The facts shown for a run manifest. */

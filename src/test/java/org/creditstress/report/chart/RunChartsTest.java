@@ -39,15 +39,18 @@ class RunChartsTest {
 
         List<Path> written = new RunCharts().writeAll(run);
 
-        // The fixture has segment columns but no roll-rate, credit-use, vintage or group columns: those charts are skipped.
+        // The fixture has segment columns but no roll-rate, credit-use, vintage, group, liquidity, funder or
+        // risk-measure columns: those charts are skipped.
         List<Path> expected = RunCharts.CHART_FILES.stream()
                 .filter(n -> !List.of(RunCharts.ROLL_RATES, RunCharts.CREDIT_USE, RunCharts.VINTAGES, RunCharts.GROUP_SPLIT, RunCharts.LENDER_LCR,
-                        RunCharts.LENDER_SURVIVAL, RunCharts.FUNDER_CAPITAL).contains(n))
+                        RunCharts.LENDER_SURVIVAL, RunCharts.FUNDER_CAPITAL, RunCharts.FIVE_TIER_MIX, RunCharts.LENDER_CAR,
+                        RunCharts.PNL_WATERFALL, RunCharts.ECL_BY_STAGE).contains(n))
                 .map(n -> run.resolve("charts").resolve(n)).toList();
         assertEquals(expected, written);
-        assertEquals(List.of("overdue_fan.png", "delinquency_buckets.png", "lender_capital_ratio.png",
-                "lender_cash.png", "unemployment.png", "npl_and_losses.png", "roll_rates.png", "credit_use.png", "vintages.png",
-                "segment_split.png", "group_split.png", "lender_lcr.png", "lender_survival.png", "funder_capital.png"),
+        assertEquals(List.of("overdue_fan.png", "delinquency_buckets.png", "five_tier_mix.png", "lender_capital_ratio.png",
+                "lender_car.png", "lender_cash.png", "pnl_waterfall_<lender>.png", "unemployment.png", "npl_and_losses.png",
+                "ecl_by_stage.png", "roll_rates.png", "credit_use.png", "vintages.png", "segment_split.png", "group_split.png",
+                "lender_lcr.png", "lender_survival.png", "funder_capital.png"),
                 RunCharts.CHART_FILES);
         for (Path png : written) {
             assertPng(png, 900, 500);
@@ -291,6 +294,24 @@ class RunChartsTest {
     }
 
     @Test
+    void aLegendTooWideForOneLineGoesBesideThePlot() throws IOException {
+        List<String> summary = new java.util.ArrayList<>(List.of("metric,month,mean,p5,p50,p95"));
+        for (String column : List.of("credit_utilisation", "instalment_share", "revolving_share", "deleveraging_share")) {
+            for (int m = 1; m <= 6; m++) {
+                summary.add(column + "," + m + ",0.2,0.1,0.2,0.3");
+            }
+        }
+        Fixtures.write(dir.resolve("summary.csv"), summary);
+
+        XYChart credit = new RunCharts().build(SummaryTable.read(dir.resolve("summary.csv")), 3).get(RunCharts.CREDIT_USE);
+        XYChart overdue = new RunCharts().build(SummaryTable.read(Fixtures.resource("summary.csv")), 3).get(RunCharts.OVERDUE_FAN);
+
+        // Five entries, but "Receivables over limits (median)" and the like do not fit on one line of 900 px.
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, credit.getStyler().getLegendPosition());
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, overdue.getStyler().getLegendPosition());
+    }
+
+    @Test
     void shortAndLongHorizonsRender() throws IOException {
         for (int horizon : new int[] {2, 24, 25, 60, 240}) {
             Path run = Files.createDirectories(dir.resolve("h" + horizon));
@@ -315,7 +336,7 @@ class RunChartsTest {
         }
     }
 
-    private static void assertPng(Path file, int width, int height) throws IOException {
+    static void assertPng(Path file, int width, int height) throws IOException {
         byte[] head = Arrays.copyOf(Files.readAllBytes(file), PNG_MAGIC.length);
         assertArrayEquals(PNG_MAGIC, head, file + " starts with the PNG signature");
         BufferedImage image = ImageIO.read(file.toFile());

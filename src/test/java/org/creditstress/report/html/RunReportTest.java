@@ -65,6 +65,13 @@ class RunReportTest {
         }
         assertTrue(drawn >= 10, "the run drew its charts");
         assertEquals(drawn, images, "every chart drawn is embedded");
+        // The risk-measure charts, each with a caption saying what to read in it, in the order of CHART_FILES.
+        int tiers = html.indexOf("<figcaption>charts/five_tier_mix.png: Receivables by five-tier class");
+        int car = html.indexOf("<figcaption>charts/lender_car.png: Each lender&#39;s capital adequacy ratio");
+        int waterfall = html.indexOf("<figcaption>charts/pnl_waterfall_");
+        int ecl = html.indexOf("<figcaption>charts/ecl_by_stage.png: Expected credit loss");
+        assertTrue(0 < tiers && tiers < car && car < waterfall && waterfall < ecl, tiers + " " + car + " " + waterfall + " " + ecl);
+        assertTrue(html.contains("<figcaption>charts/overdue_fan.png: Share of receivables"), "older charts have captions too");
         assertTrue(html.contains("<details><summary>Resolved scenario"));
         assertTrue(html.contains("shock_level: 0.1"), "the resolved scenario's text");
     }
