@@ -65,6 +65,8 @@ public final class RunCharts {
     public static final String LENDER_CAR = "lender_car.png";
     /** One chart per lender: {@link #LENDER_PLACEHOLDER} stands for the lender's name (see {@link #lenderFile}). */
     public static final String PNL_WATERFALL = "pnl_waterfall_<lender>.png";
+    /** One chart per lender: the 30/60/90-day liquidity ladder over time. */
+    public static final String LIQUIDITY_LADDER = "liquidity_ladder_<lender>.png";
 
     /** The part of a per-lender chart file name that stands for the lender's name. */
     public static final String LENDER_PLACEHOLDER = "<lender>";
@@ -76,7 +78,7 @@ public final class RunCharts {
     public static final List<String> CHART_FILES = List.of(
             OVERDUE_FAN, DELINQUENCY_BUCKETS, FIVE_TIER_MIX, LENDER_CAPITAL_RATIO, LENDER_CAR, LENDER_CASH, PNL_WATERFALL,
             UNEMPLOYMENT, NPL_AND_LOSSES, ECL_BY_STAGE, ROLL_RATES, CREDIT_USE, VINTAGES, SEGMENT_SPLIT, GROUP_SPLIT,
-            LENDER_LCR, LENDER_SURVIVAL, FUNDER_CAPITAL);
+            LENDER_LCR, LENDER_SURVIVAL, LIQUIDITY_LADDER, FUNDER_CAPITAL);
 
     /** What to read in each chart: the caption under it in {@code report.html}, keyed as {@link #CHART_FILES}. */
     private static final Map<String, String> CAPTIONS = Map.ofEntries(
@@ -95,8 +97,9 @@ public final class RunCharts {
             Map.entry(VINTAGES, "Share of each quarter's new accounts ever 3+ months past due, by months on book: later curves above earlier ones mean worse lending."),
             Map.entry(SEGMENT_SPLIT, "M3+ ratio by employment segment."),
             Map.entry(GROUP_SPLIT, "M3+ ratio by borrower group: thin file, literacy, number of lenders."),
-            Map.entry(LENDER_LCR, "Cash over next month's net outflows; below 100 % the lender cannot cover them."),
-            Map.entry(LENDER_SURVIVAL, "Months until a lender's cash runs out at its current net outflow, without new funding."),
+            Map.entry(LENDER_LCR, "Cash over the next 30 days' net outflows on the lender's liquidity ladder (inflows capped at 75 % of outflows); below 100 % it cannot cover them."),
+            Map.entry(LENDER_SURVIVAL, "Months a lender's cash lasts if it keeps lending with no new funding and a tenth of repayments missing (going concern, 24 = at least 24)."),
+            Map.entry(LIQUIDITY_LADDER, "Expected cash in (scheduled bills at the lender's payment rate) and out (draws, costs, maturing funding, covenant cuts foreseen on trend) over the next 30, 60 and 90 days; out above in is a gap the lender's cash or new funding must fill."),
             Map.entry(FUNDER_CAPITAL, "Each funder's capital left after its losses on lines, co-lending and bought receivables."));
 
     private static final double PERCENT = 100.0;
@@ -297,10 +300,18 @@ public final class RunCharts {
                     {"group.lenders_1.m3plus_ratio", "one lender"}, {"group.lenders_2.m3plus_ratio", "two lenders"},
                     {"group.lenders_3plus.m3plus_ratio", "three or more lenders"}})
                 .ifPresent(c -> charts.put(GROUP_SPLIT, c));
-        lenderFan(summary, replications, "lcr", "Liquidity coverage ratio by lender (below 100 %: a shortfall)",
-                "Cash over next month's net outflows (%)", PERCENT, true).ifPresent(c -> charts.put(LENDER_LCR, c));
-        lenderFan(summary, replications, "survival_months", "Survival horizon by lender (months of cash at the current net outflow)",
+        lenderFan(summary, replications, "lcr", "Forward liquidity coverage ratio by lender (below 100 %: a shortfall)",
+                "Cash over the next 30 days' net outflows (%)", PERCENT, true).ifPresent(c -> charts.put(LENDER_LCR, c));
+        lenderFan(summary, replications, "survival_months", "Survival horizon by lender (going concern, no new funding, stressed repayments)",
                 "Months", 1.0, true).ifPresent(c -> charts.put(LENDER_SURVIVAL, c));
+        for (String lender : summary.entities("lender.", ".ladder_inflow_30")) {
+            String p = "lender." + lender + ".";
+            fan(summary, replications, lender + ": liquidity ladder", "Million yuan", MILLION, true,
+                    new String[][] {{p + "ladder_inflow_30", "in, days 1-30"}, {p + "ladder_outflow_30", "out, days 1-30"},
+                        {p + "ladder_inflow_60", "in, days 31-60"}, {p + "ladder_outflow_60", "out, days 31-60"},
+                        {p + "ladder_inflow_90", "in, days 61-90"}, {p + "ladder_outflow_90", "out, days 61-90"}})
+                    .ifPresent(c -> charts.put(lenderFile(LIQUIDITY_LADDER, lender), c));
+        }
         entityFan(summary, replications, "funder.", ".capital", "Funders' capital left after losses", "Capital (million yuan)", MILLION)
                 .ifPresent(c -> charts.put(FUNDER_CAPITAL, c));
         charts.values().forEach(RunCharts::legendBesideIfCrowded);
