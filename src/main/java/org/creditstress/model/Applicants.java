@@ -17,18 +17,15 @@ import org.creditstress.scenario.SegmentSpec;
  * segment and employment state (its place in the labour market); everything else is drawn as for
  * the starting population, so it is distributed like the starting population of its segment.
  *
- * <p>True risk ({@link #trueRisk}): a linear index of what is known of a borrower when it arrives
- * and drives falling behind in the model: its segment ({@code risk_shift}: job-loss hazard, income
- * volatility and cyclicality), its savings in months of income, its income, present bias and
- * literacy, with the log-odds weights of {@code population.behaviour.risk_index} (fitted on the
- * model's own outcomes), standardised to mean 0 and sd 1 over the population. Lenders observe it
- * with noise (see {@link Underwriting}). A strategic defaulter's risk is shifted by
- * {@code strategic_true_risk}; a fraudster's is {@code fraud_true_risk}: a good model sees through
- * the forgery, a poor one does not.
+ * <p>True risk: {@code r = (z_pb - z_lit - z_sav) / sqrt(3)}, where the z are the standard normal
+ * draws behind the borrower's present bias, literacy and savings. It is standard normal, and it
+ * ranks borrowers by the traits that make them fall behind in the model: impulsive, less literate,
+ * thinner savings. Lenders observe it with noise (see {@link Underwriting}). A strategic defaulter's
+ * risk is shifted by {@code strategic_true_risk}; a fraudster's is {@code fraud_true_risk}: a good
+ * model sees through the forgery, a poor one does not.
  *
- * <p>Credit score: {@code score_mean - score_sd * (z_pb - z_lit - z_sav) / sqrt(3)} (the bureau's
- * own view from credit history, before the integrity shift: a forged identity has a clean file),
- * within 300-850.
+ * <p>Credit score: {@code score_mean - score_sd * r} (before the integrity shift: a forged identity
+ * has a clean file), within 300-850.
  *
  * <p>Applications: the number of lenders is drawn from the segment's (or the population's)
  * {@code lenders_held}; the lenders are drawn by market share without replacement; at each, the
@@ -53,10 +50,6 @@ public final class Applicants {
     private final int[] lineProduct;
     private final int[] loanProduct;
     private final int slots;
-    /** Per segment, the mean of the risk index; the population's mean and 1 / sd. */
-    private final double[] riskMean;
-    private final double riskCentre;
-    private final double riskScale;
 
     /**
      * What drawing people and their applications needs from the scenario.
@@ -88,25 +81,6 @@ public final class Applicants {
             mean += seg.share() * seg.jobLossRelative();
         }
         this.meanRelative = mean;
-        // The risk index of segment k is normal with mean m_k and variance v_k; the population's is their mixture.
-        BehaviourSpec.RiskIndexSpec w = behaviour.riskIndex();
-        riskMean = new double[segments.size()];
-        double mu = 0;
-        double second = 0;
-        for (int k = 0; k < segments.size(); k++) {
-            SegmentSpec seg = segments.get(k);
-            riskMean[k] = w.savingsMonths() * Math.log(Math.max(seg.savingsMonthsMedian(), 1e-9)) + w.income() * Math.log(seg.incomeMedian())
-                    + seg.riskShift();
-            double v = w.presentBias() * w.presentBias() + w.literacy() * w.literacy()
-                    + Math.pow(w.savingsMonths() * seg.savingsDispersion(), 2) + Math.pow(w.income() * seg.incomeDispersion(), 2);
-            mu += seg.share() * riskMean[k];
-            second += seg.share() * (v + riskMean[k] * riskMean[k]);
-        }
-        double total = segments.stream().mapToDouble(SegmentSpec::share).sum();
-        mu /= total;
-        riskCentre = mu;
-        double sd = Math.sqrt(Math.max(0.0, second / total - mu * mu));
-        riskScale = sd > 0 ? 1.0 / sd : 0.0;
         this.literacyLow = behaviour.literacy().at(-TERCILE_Z);
         this.literacyHigh = behaviour.literacy().at(TERCILE_Z);
         lineProduct = spec.lineProduct().clone();
@@ -203,8 +177,7 @@ public final class Applicants {
             flags |= BorrowerTable.STRATEGIC;
         }
         b.flags[i] = flags;
-        double zIncome = rng.nextGaussian();
-        double income = seg.incomeMedian() * Math.exp(seg.incomeDispersion() * zIncome);
+        double income = seg.incomeMedian() * Math.exp(seg.incomeDispersion() * rng.nextGaussian());
         b.permanentIncome[i] = (float) income;
         b.familyHelp[i] = (float) (seg.familyHelpMonths() * income);
         b.income[i] = 0f;
@@ -219,11 +192,10 @@ public final class Applicants {
         b.presentBias[i] = (float) behaviour.presentBias().at(zPb);
         b.literacy[i] = (float) behaviour.literacy().at(zLit);
         b.literacyTercile[i] = (byte) (b.literacy[i] < literacyLow ? 0 : b.literacy[i] < literacyHigh ? 1 : 2);
-        double bureauRisk = (zPb - zLit - zSav) / SQRT3;
-        double score = Math.min(850, Math.max(300, bureau.scoreMean() - bureau.scoreSd() * bureauRisk));
+        double risk = (zPb - zLit - zSav) / SQRT3;
+        double score = Math.min(850, Math.max(300, bureau.scoreMean() - bureau.scoreSd() * risk));
         b.baseScore[i] = (float) score;
         b.creditScore[i] = (float) score;
-        double risk = trueRisk(b.segment[i], zPb, zLit, zSav, zIncome);
         if (fraud) {
             risk = behaviour.fraudTrueRisk();
         } else if (strategic) {
@@ -231,19 +203,6 @@ public final class Applicants {
         }
         b.trueRisk[i] = (float) risk;
         return chooseHoldings(seg, rng, b, i);
-    }
-
-    /**
-     * The true risk index of a borrower of segment {@code k} with these standard-normal draws:
-     * {@code (w_pb z_pb + w_lit z_lit + w_sav ln(savings months) + w_inc ln(income) + shift_k - mean) / sd},
-     * standard normal over the population (a mixture of normals, one per segment).
-     */
-    double trueRisk(int k, double zPb, double zLit, double zSav, double zIncome) {
-        SegmentSpec seg = segments.get(k);
-        BehaviourSpec.RiskIndexSpec w = behaviour.riskIndex();
-        double index = riskMean[k] + w.presentBias() * zPb + w.literacy() * zLit
-                + w.savingsMonths() * seg.savingsDispersion() * zSav + w.income() * seg.incomeDispersion() * zIncome;
-        return (index - riskCentre) * riskScale;
     }
 
     private int pickSegment(double u) {

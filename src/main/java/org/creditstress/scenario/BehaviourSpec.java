@@ -14,15 +14,7 @@ public record BehaviourSpec(TraitSpec essentialShare, TraitSpec discretionaryPro
                         double strategicDefaultDebtMonths, double fraudIncomeInflation, double fraudTrueRisk,
                         double strategicTrueRisk, List<Double> seasonalCalendar, double instalmentFeeSensitivity,
                         double feeMisreading, double prepaymentMonthly, double deleveragingCut, int deleveragingMonths,
-                        double unmetCarryMonths, double strategicScoreCostMonths, RiskIndexSpec riskIndex) {
-
-    /**
-     * Weights of the true risk index, in log-odds of falling 90 days behind within a year: per
-     * standard-normal draw of present bias and literacy, per unit of log savings in months of income
-     * and of log income (see {@code model.Applicants}).
-     */
-    public record RiskIndexSpec(double presentBias, double literacy, double savingsMonths, double income) {
-    }
+                        double unmetCarryMonths, double strategicScoreCostMonths) {
 
     /** Whom a borrower short of cash pays first. */
     public enum RepaymentPriorityRule { PRO_RATA, PENALTY_COST, COLLECTION_PRESSURE, BUREAU_REPORTING }

@@ -8,5 +8,5 @@ public record SegmentSpec(String name, double share, double thinFileShare, doubl
                       double jobLossRelative, double cyclicality, double incomeCyclicality,
                       double unemploymentReplacement, double savingsMonthsMedian, double savingsDispersion,
                       double emergencyProbability, double emergencySizeMonths, double strategicShare,
-                      double fraudShare, List<Double> lendersHeld, double familyHelpMonths, double riskShift) {
+                      double fraudShare, List<Double> lendersHeld, double familyHelpMonths) {
 }

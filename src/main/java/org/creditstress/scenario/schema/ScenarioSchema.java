@@ -112,10 +112,7 @@ public final class ScenarioSchema {
                         .number("fraud_share", 0.002, 0, 1, "share",
                                 "Fraudsters (identity or income forgery): draw every limit they get and never pay.")
                         .numbers("lenders_held", List.of(), 0, 0, 1, "probability",
-                                "Probabilities of applying to 1, 2, 3, ... lenders for this segment; empty = population.accounts.lenders_held.")
-                        .number("risk_shift", 0.0, -10, 10, "log-odds",
-                                "The segment's term in the true risk index (job-loss hazard, income volatility and cyclicality that "
-                                        + "its members share), relative to the others; see population.behaviour.risk_index."))
+                                "Probabilities of applying to 1, 2, 3, ... lenders for this segment; empty = population.accounts.lenders_held."))
                 .with(behaviour())
                 .with(Section.map("accounts", "Which lenders and products each borrower applies to at the start.")
                         .numbers("lenders_held", List.of(0.75, 0.2, 0.05), 0, 0, 1, "probability",
@@ -195,15 +192,6 @@ public final class ScenarioSchema {
                 .number("fraud_income_inflation", 2.0, 1, 20, "ratio", "Fraudsters forge their income by this factor, which inflates their limits.")
                 .number("fraud_true_risk", 3.0, 0, 10, "sd", "True risk index of a fraudster: how far a perfect model would see it from the average.")
                 .number("strategic_true_risk", 1.0, -5, 10, "sd", "Shift of a strategic defaulter's true risk index.")
-                .with(Section.map("risk_index", "The true risk index lenders' scores observe with noise: log-odds weights of the "
-                                + "drivers of falling 90 days behind within a year, known when a borrower arrives, plus the segment's "
-                                + "risk_shift; standardised over the population. Defaults: fitted by logistic regression on the China "
-                                + "baseline (docs/model.md, 'True risk').")
-                        .number("present_bias", -0.013, -10, 10, "log-odds per sd", "Weight of the present-bias draw (z).")
-                        .number("literacy", -0.085, -10, 10, "log-odds per sd", "Weight of the literacy draw (z).")
-                        .number("savings_months", -0.392, -10, 10, "log-odds per log unit",
-                                "Weight of log savings, in months of income.")
-                        .number("income", -0.159, -10, 10, "log-odds per log unit", "Weight of log permanent income."))
                 .numbers("seasonal_calendar", java.util.Collections.nCopies(12, 1.0), 12, 0, 1e9, "weight",
                         "Seasonal purchase calendar: 12 positive weights, January to December, of discretionary purchases "
                                 + "(planned and impulse, on credit and in cash). Normalised to an annual mean of 1, so any scale works "
