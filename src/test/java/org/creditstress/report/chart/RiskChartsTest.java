@@ -420,6 +420,12 @@ class RiskChartsTest {
             assertEquals(profit / 1e6, running, 1e-6, lender + ": the bars add up to the cumulative pre-tax profit");
             assertTrue(bars.stream().noneMatch(b -> b.category().startsWith(PnlWaterfallChart.OTHER_LABEL)),
                     lender + ": every P&L line is itemised");
+            String ladder = RunCharts.lenderFile(RunCharts.LIQUIDITY_LADDER, lender);
+            assertTrue(written.contains(ladder), ladder);
+            // The ladder's first series is the median 30-day inflow of the summary, in million yuan.
+            XYSeries in30 = new RunCharts().build(summary, 2).get(ladder).getSeriesMap().get("in, days 1-30 (median)");
+            double[] median = summary.metric("lender." + lender + ".ladder_inflow_30").orElseThrow().values(Statistic.P50);
+            assertEquals(median[3] / 1e6, in30.getYData()[3], 1e-9, lender + ": month 4 of the ladder chart");
         }
         XYSeries normal = new RunCharts().build(summary, 2).get(RunCharts.FIVE_TIER_MIX).getSeriesMap().get("Normal");
         int months = normal.getXData().length / 2;

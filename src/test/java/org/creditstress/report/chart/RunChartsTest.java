@@ -44,13 +44,13 @@ class RunChartsTest {
         List<Path> expected = RunCharts.CHART_FILES.stream()
                 .filter(n -> !List.of(RunCharts.ROLL_RATES, RunCharts.CREDIT_USE, RunCharts.VINTAGES, RunCharts.GROUP_SPLIT, RunCharts.LENDER_LCR,
                         RunCharts.LENDER_SURVIVAL, RunCharts.FUNDER_CAPITAL, RunCharts.FIVE_TIER_MIX, RunCharts.LENDER_CAR,
-                        RunCharts.PNL_WATERFALL, RunCharts.ECL_BY_STAGE).contains(n))
+                        RunCharts.PNL_WATERFALL, RunCharts.ECL_BY_STAGE, RunCharts.LIQUIDITY_LADDER).contains(n))
                 .map(n -> run.resolve("charts").resolve(n)).toList();
         assertEquals(expected, written);
         assertEquals(List.of("overdue_fan.png", "delinquency_buckets.png", "five_tier_mix.png", "lender_capital_ratio.png",
                 "lender_car.png", "lender_cash.png", "pnl_waterfall_<lender>.png", "unemployment.png", "npl_and_losses.png",
                 "ecl_by_stage.png", "roll_rates.png", "credit_use.png", "vintages.png", "segment_split.png", "group_split.png",
-                "lender_lcr.png", "lender_survival.png", "funder_capital.png"),
+                "lender_lcr.png", "lender_survival.png", "liquidity_ladder_<lender>.png", "funder_capital.png"),
                 RunCharts.CHART_FILES);
         for (Path png : written) {
             assertPng(png, 900, 500);
