@@ -10,8 +10,11 @@ import org.creditstress.run.ReplicationResult;
 /**
  * The headline numbers of a run, each computed per replication and then summarised across
  * replications (mean and 5-95 % band): peak M3+ ratio and the month it occurs, cumulative loss
- * rate at the horizon, the weakest lender's lowest capital ratio (while it stands), and the number
- * of lenders that failed.
+ * rate at the horizon, the weakest lender's lowest capital ratio (while it stands), the number
+ * of lenders that failed, and the supervisor's view: peak NPL ratio (five-tier), peak ECL
+ * coverage, the weakest lender's lowest capital adequacy ratio (risk-weighted) and lowest forward
+ * LCR, and all lenders' cumulative pre-tax profit in million yuan. Figures whose metrics a run does
+ * not have are left out.
  */
 public final class Headline {
 
@@ -33,11 +36,17 @@ public final class Headline {
      * replication, not its table, so that a streamed run can print them.
      */
     public static final class Accumulator {
+        private static final int FIGURES = 10;
         private final int m3;
         private final int loss;
         private final int failed;
+        private final int npl;
+        private final int coverage;
+        private final int profit;
         private final List<Integer> capital = new ArrayList<>();
-        private double[][] perReplication = new double[5][16];
+        private final List<Integer> car = new ArrayList<>();
+        private final List<Integer> lcr = new ArrayList<>();
+        private double[][] perReplication = new double[FIGURES][16];
         private int n;
 
         public Accumulator(MetricRegistry registry) {
@@ -45,11 +54,53 @@ public final class Headline {
             m3 = registry.index("m3plus_ratio");
             loss = registry.index("loss_rate_cumulative");
             failed = registry.index("lenders_failed");
+            npl = indexOrMissing(registry, "npl_ratio");
+            coverage = indexOrMissing(registry, "ecl_coverage");
+            profit = indexOrMissing(registry, "pre_tax_profit");
             for (int j = 0; j < metrics.size(); j++) {
-                if (metrics.get(j).name().startsWith("lender.") && metrics.get(j).name().endsWith(".capital_ratio")) {
+                String name = metrics.get(j).name();
+                if (name.startsWith("lender.") && name.endsWith(".capital_ratio")) {
                     capital.add(j);
+                } else if (name.startsWith("lender.") && name.endsWith(".car")) {
+                    car.add(j);
+                } else if (name.startsWith("lender.") && name.endsWith(".lcr")) {
+                    lcr.add(j);
                 }
             }
+        }
+
+        private static int indexOrMissing(MetricRegistry registry, String name) {
+            for (int j = 0; j < registry.metrics().size(); j++) {
+                if (registry.metrics().get(j).name().equals(name)) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        /** The lowest value over months and the given columns (NaN months skipped). */
+        private static double lowest(double[][] v, List<Integer> columns) {
+            double low = Double.NaN;
+            for (double[] row : v) {
+                for (int j : columns) {
+                    if (!Double.isNaN(row[j]) && (Double.isNaN(low) || row[j] < low)) {
+                        low = row[j];
+                    }
+                }
+            }
+            return low;
+        }
+
+        private static double highest(double[][] v, int column) {
+            double high = Double.NaN;
+            if (column >= 0) {
+                for (double[] row : v) {
+                    if (!Double.isNaN(row[column]) && (Double.isNaN(high) || row[column] > high)) {
+                        high = row[column];
+                    }
+                }
+            }
+            return high;
         }
 
         /** Adds one replication's table [month - 1][metric]. */
@@ -78,20 +129,45 @@ public final class Headline {
             perReplication[2][n] = v[v.length - 1][loss];
             perReplication[3][n] = weakest;
             perReplication[4][n] = v[v.length - 1][failed];
+            perReplication[5][n] = highest(v, npl);
+            perReplication[6][n] = highest(v, coverage);
+            perReplication[7][n] = lowest(v, car);
+            perReplication[8][n] = lowest(v, lcr);
+            double sum = 0;
+            for (double[] row : v) {
+                sum += profit >= 0 && !Double.isNaN(row[profit]) ? row[profit] : 0.0;
+            }
+            perReplication[9][n] = profit >= 0 ? sum / 1e6 : Double.NaN;
             n++;
         }
 
         public List<Figure> figures() {
-            double[][] p = new double[5][];
-            for (int k = 0; k < 5; k++) {
+            double[][] p = new double[FIGURES][];
+            for (int k = 0; k < FIGURES; k++) {
                 p[k] = java.util.Arrays.copyOf(perReplication[k], n);
             }
-            return List.of(
+            List<Figure> out = new ArrayList<>(List.of(
                     figure("peak M3+ ratio", "%", p[0]),
                     figure("month of peak M3+", "month", p[1]),
                     figure("cumulative loss rate", "%", p[2]),
                     figure("weakest lender's lowest capital ratio", "%", p[3]),
-                    figure("lenders failed by the last month", "count", p[4]));
+                    figure("lenders failed by the last month", "count", p[4])));
+            if (npl >= 0) {
+                out.add(figure("peak NPL ratio (five-tier)", "%", p[5]));
+            }
+            if (coverage >= 0) {
+                out.add(figure("peak ECL coverage", "%", p[6]));
+            }
+            if (!car.isEmpty()) {
+                out.add(figure("weakest lender's lowest CAR", "%", p[7]));
+            }
+            if (!lcr.isEmpty()) {
+                out.add(figure("weakest lender's lowest LCR", "%", p[8]));
+            }
+            if (profit >= 0) {
+                out.add(figure("cumulative pre-tax profit (m yuan)", "m", p[9]));
+            }
+            return List.copyOf(out);
         }
     }
 
