@@ -74,7 +74,7 @@ public final class TraceStory {
     }
 
     /** Burn-in months shown before month 1, so a story that starts before recording has its beginning. */
-    static final int LEAD_IN_MONTHS = 6;
+    public static final int LEAD_IN_MONTHS = 6;
 
     private static List<MonthRecord> recorded(BorrowerTrace trace) {
         return trace.months().stream().filter(m -> m.month > -LEAD_IN_MONTHS).toList();
