@@ -67,7 +67,7 @@
     if (control.type === "boolean") {
       return text === "true" ? "on" : "off";
     }
-    if (control.type !== "number" && control.type !== "integer") {
+    if ((control.type !== "number" && control.type !== "integer") || control.from === undefined) {
       return text;
     }
     const x = Number(text);
@@ -136,7 +136,7 @@
       div.appendChild(input);
     }
     input.id = id;
-    input.setAttribute("aria-label", control.label + (setting ? " (" + setting + ")" : ""));
+    input.setAttribute("aria-label", control.label + (SETTINGS.includes(setting) ? " (" + setting + ")" : ""));
     label.htmlFor = id;
     const m = document.createElement("div");
     m.className = "meta";
@@ -181,10 +181,7 @@
       if (!f) {
         continue;
       }
-      const c = Object.assign({}, f, { key: name, label: f.label + (name === "value" ? "" : "") });
-      if (name === "value" && f.unit) {
-        c.unit = f.unit;
-      }
+      const c = Object.assign({}, f, { key: name });
       fields.appendChild(makeControl(c, setting + "-" + policy.kind, values, changed));
     }
     div.appendChild(fields);
@@ -206,7 +203,7 @@
     $("run-group").appendChild(runHead);
     page.shared = {};
     for (const c of desc.controls.filter((c) => c.group === "The run")) {
-      $("run-group").appendChild(makeControl(c, "", page.shared, changed));
+      $("run-group").appendChild(makeControl(c, "run", page.shared, changed));
     }
     for (const setting of SETTINGS) {
       const box = $("setting-" + setting);
@@ -337,8 +334,9 @@
   ];
 
   function axisValues(percent) {
-    return (u, ticks) => ticks.map((t) => percent ? (t * 100).toFixed(Math.abs(t) < 0.1 ? 1 : 0) + " %"
-      : Math.abs(t) >= 1e6 ? (t / 1e6).toFixed(0) + " m" : t.toFixed(0));
+    const yuan = (t) => Math.abs(t) >= 1e6 ? (t / 1e6).toFixed(Math.abs(t) < 1e7 ? 1 : 0) + " m"
+      : Math.abs(t) >= 1e3 ? (t / 1e3).toFixed(0) + " k" : t.toFixed(0);
+    return (u, ticks) => ticks.map((t) => percent ? (t * 100).toFixed(Math.abs(t) < 0.1 ? 1 : 0) + " %" : yuan(t));
   }
 
   function buildCharts() {
