@@ -148,6 +148,13 @@ public final class Classroom implements AutoCloseable {
             throw ChunkExecutor.rethrow(e);
         }
         synchronized (this) {
+            // Another setup may have taken the room while this one was built.
+            try {
+                makeRoom();
+            } catch (RequestException e) {
+                session.close();
+                throw e;
+            }
             sessions.put(session.id(), session);
         }
         return session;

@@ -119,6 +119,8 @@ public final class ClassroomServer implements AutoCloseable {
             error(ex, 400, e.setting(), e.lines());
         } catch (org.creditstress.run.Experiment.RunOutOfMemory e) {
             error(ex, 503, null, List.of("error: " + e.getMessage()));
+        } catch (org.creditstress.model.InvariantViolation e) {
+            error(ex, 500, null, List.of("error: the model broke an invariant, so the run was stopped: " + e.getMessage()));
         } catch (IOException e) {
             ex.close();
         } catch (RuntimeException e) {

@@ -563,15 +563,20 @@
     }
   }
 
+  /** Whether Run or Step must set up a new run first: none yet, settings changed, or the last one is over. */
+  function needsSetup() {
+    return !page.session || page.dirty || ["done", "failed", "closed"].includes(page.state);
+  }
+
   async function run() {
-    if ((!page.session || page.dirty || page.state === "done" || page.state === "failed") && !(await setup())) {
+    if (needsSetup() && !(await setup())) {
       return;
     }
     await control("/api/run", { monthsPerSecond: speed() });
   }
 
   async function step() {
-    if ((!page.session || page.dirty || page.state === "done" || page.state === "failed") && !(await setup())) {
+    if (needsSetup() && !(await setup())) {
       return;
     }
     await control("/api/step");
