@@ -3,17 +3,13 @@ package org.creditstress.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.creditstress.model.CreditMarket;
-import org.creditstress.model.Market;
-import org.creditstress.model.borrower.AccountTable;
-import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.SeedPlan;
 import org.creditstress.model.trace.BorrowerTrace;
-import org.creditstress.model.trace.EventWatch;
 import org.creditstress.report.TraceStory;
+import org.creditstress.run.BorrowerPick;
 import org.creditstress.run.Experiment;
 import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.scenario.LoadedScenario;
@@ -36,8 +32,6 @@ import picocli.CommandLine.Spec;
                 + "days past due, loans stacked, collection, restructuring, court.")
 final class TraceCommand implements Callable<Integer> {
 
-    enum Pick { FIRST_SUED, FIRST_WRITTEN_OFF, FIRST_STACKED, FIRST_RESTRUCTURED, FRAUDSTER }
-
     static final class Who {
         @Option(names = "--borrower", paramLabel = "ID", description = "Borrower index (0-based).")
         Integer borrower;
@@ -45,18 +39,14 @@ final class TraceCommand implements Callable<Integer> {
         @Option(names = "--pick", paramLabel = "WHICH",
                 description = "Pick a borrower: first-sued, first-written-off, first-stacked, first-restructured, fraudster.",
                 converter = PickConverter.class)
-        Pick pick;
+        BorrowerPick pick;
     }
 
-    static final class PickConverter implements picocli.CommandLine.ITypeConverter<Pick> {
+    static final class PickConverter implements picocli.CommandLine.ITypeConverter<BorrowerPick> {
         @Override
-        public Pick convert(String value) {
-            try {
-                return Pick.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value
-                        + "' is not one of first-sued, first-written-off, first-stacked, first-restructured, fraudster");
-            }
+        public BorrowerPick convert(String value) {
+            return BorrowerPick.parse(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException("'" + value
+                    + "' is not one of " + BorrowerPick.labels()));
         }
     }
 
@@ -95,12 +85,12 @@ final class TraceCommand implements Callable<Integer> {
                 why = "borrower " + borrower;
             } else {
                 borrower = pick(s, seed, executor);
-                why = "borrower " + borrower + ", " + who.pick.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+                why = "borrower " + borrower + ", " + who.pick.label().replace('-', ' ');
             }
             BorrowerTrace trace = new BorrowerTrace(borrower);
             CreditMarket market = new CreditMarket(s, seed, executor, Experiment.registry(s).metrics()).observe(trace, null);
             market.runToEnd();
-            String story = TraceStory.narrative(trace, header(market.market(), s, borrower, why));
+            String story = TraceStory.narrative(trace, TraceStory.header(market.market(), s, borrower, why, "at the end"));
             String table = TraceStory.table(trace);
             var o = spec.commandLine().getOut();
             o.print(story);
@@ -117,46 +107,11 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     private int pick(Scenario s, long seed, ChunkExecutor executor) {
-        EventWatch watch = new EventWatch();
-        CreditMarket market = new CreditMarket(s, seed, executor, Experiment.registry(s).metrics()).observe(null, watch);
-        market.runToEnd();
-        int found = switch (who.pick) {
-            case FIRST_SUED -> watch.first(EventWatch.Kind.SUED);
-            case FIRST_WRITTEN_OFF -> watch.first(EventWatch.Kind.WRITTEN_OFF);
-            case FIRST_STACKED -> watch.first(EventWatch.Kind.STACKED);
-            case FIRST_RESTRUCTURED -> watch.first(EventWatch.Kind.RESTRUCTURED);
-            case FRAUDSTER -> firstApprovedFraudster(market.market());
-        };
+        int found = who.pick.find(s, seed, executor);
         if (found < 0) {
-            throw new UserInputException("--pick " + who.pick.toString().toLowerCase(Locale.ROOT).replace('_', '-')
-                    + ": nobody in replication " + replication + " of " + s.name() + " fits; try another pick or replication");
+            throw new UserInputException("--pick " + who.pick.label() + ": nobody in replication " + replication + " of " + s.name()
+                    + " fits; try another pick or replication");
         }
         return found;
-    }
-
-    private static int firstApprovedFraudster(Market m) {
-        BorrowerTable b = m.borrowers;
-        for (int i = 0; i < b.size; i++) {
-            if (b.fraud(i)) {
-                for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
-                    // Approved once: open or written off (an empty slot or a declined application is not).
-                    if (m.accounts.status[a] == AccountTable.OPEN || m.accounts.status[a] == AccountTable.WRITTEN_OFF) {
-                        return i;
-                    }
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static String header(Market m, org.creditstress.scenario.Scenario scenario, int i, String why) {
-        BorrowerTable b = m.borrowers;
-        String integrity = b.fraud(i) ? "a fraudster" : b.strategic(i) ? "a strategic defaulter" : "honest";
-        return String.format(Locale.ROOT,
-                "The story of %s in %s: segment %s%s, %s; permanent income %.0f yuan/month at the end; present bias %.2f, "
-                        + "literacy %.2f; accounts or applications at %d lender(s) at the end.",
-                why, scenario.name(), scenario.population().segments().get(b.segment[i]).name(),
-                b.thinFile(i) ? " (thin file)" : "", integrity, b.permanentIncome[i], b.presentBias[i], b.literacy[i],
-                b.lendersHeld[i]);
     }
 }

@@ -163,10 +163,26 @@ public final class CreditMarket extends SimState {
         start();
         int months = scenario.horizon().burnInMonths() + scenario.horizon().months();
         for (int m = 0; m < months; m++) {
-            schedule.step(this);
+            stepMonth();
         }
         finish();
         return recorder.values();
+    }
+
+    /**
+     * Simulates one month, every phase in order (one step of the schedule), after {@link #start()}:
+     * a replication stepped month by month to the end records exactly what {@link #runToEnd()} does.
+     * Returns the month just simulated: burn-in months are 0 and below, recorded months 1 to
+     * {@code horizon.months}.
+     */
+    public int stepMonth() {
+        schedule.step(this);
+        return market.month();
+    }
+
+    /** The metric row of recorded month {@code month} (1-based), once that month has been simulated. */
+    public double[] recordedMonth(int month) {
+        return recorder.values()[month - 1];
     }
 
     /** The courts (after {@link #start()}), for tests and tracing. */

@@ -3,6 +3,8 @@ package org.creditstress.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.creditstress.model.Market;
+import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.trace.BorrowerTrace;
 import org.creditstress.model.trace.BorrowerTrace.AccountRecord;
 import org.creditstress.model.trace.BorrowerTrace.MonthRecord;
@@ -31,11 +33,36 @@ public final class TraceStory {
             }
             quiet(sb, quietFrom, quietTo);
             quietFrom = -1;
-            sb.append(String.format(Locale.ROOT, "Month %d%s: ", m.month, m.month < 1 ? " (burn-in, before the recorded months)" : ""))
-                    .append(String.join(" ", said)).append('\n');
+            sb.append(month(m)).append('\n');
         }
         quiet(sb, quietFrom, quietTo);
         return sb.toString();
+    }
+
+    /**
+     * Who the borrower is: segment, thin file, integrity, income, traits and lenders, as they stand
+     * {@code when} ("at the end" after a run, "at the start" before one).
+     */
+    public static String header(Market m, org.creditstress.scenario.Scenario scenario, int i, String why, String when) {
+        BorrowerTable b = m.borrowers;
+        String integrity = b.fraud(i) ? "a fraudster" : b.strategic(i) ? "a strategic defaulter" : "honest";
+        return String.format(Locale.ROOT,
+                "The story of %s in %s: segment %s%s, %s; permanent income %.0f yuan/month %s; present bias %.2f, "
+                        + "literacy %.2f; accounts or applications at %d lender(s) %s.",
+                why, scenario.name(), scenario.population().segments().get(b.segment[i]).name(),
+                b.thinFile(i) ? " (thin file)" : "", integrity, b.permanentIncome[i], when, b.presentBias[i], b.literacy[i],
+                b.lendersHeld[i], when);
+    }
+
+    /**
+     * One month of the story in plain words, as the narrative tells it: "Month 7: Lost the job; ..."
+     * or, when nothing happened, "Month 7: a quiet month; every bill paid."
+     */
+    public static String month(MonthRecord m) {
+        List<String> said = events(m);
+        return said.isEmpty() ? String.format(Locale.ROOT, "Month %d: a quiet month; every bill paid.", m.month)
+                : String.format(Locale.ROOT, "Month %d%s: ", m.month, m.month < 1 ? " (burn-in, before the recorded months)" : "")
+                        + String.join(" ", said);
     }
 
     private static void quiet(StringBuilder sb, int from, int to) {
@@ -47,7 +74,7 @@ public final class TraceStory {
     }
 
     /** Burn-in months shown before month 1, so a story that starts before recording has its beginning. */
-    static final int LEAD_IN_MONTHS = 6;
+    public static final int LEAD_IN_MONTHS = 6;
 
     private static List<MonthRecord> recorded(BorrowerTrace trace) {
         return trace.months().stream().filter(m -> m.month > -LEAD_IN_MONTHS).toList();

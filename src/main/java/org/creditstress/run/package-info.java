@@ -1,6 +1,8 @@
 /**
  * Running a scenario's replications and holding what they produced: {@link
  * org.creditstress.run.Experiment} runs the replications (each on its own seed), {@link
+ * org.creditstress.run.SteppedRun} runs them side by side one month at a time (for a page that shows
+ * each month), {@link org.creditstress.run.BorrowerPick} finds a borrower worth following, {@link
  * org.creditstress.run.RunResult} and {@link org.creditstress.run.ReplicationResult} hold the
  * metric tables, {@link org.creditstress.run.MetricExpression} turns a replication's path into one
  * number and {@link org.creditstress.run.Quantiles} summarises across replications. The result
