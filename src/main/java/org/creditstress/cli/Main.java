@@ -3,6 +3,7 @@ package org.creditstress.cli;
 import java.util.Comparator;
 import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.creditstress.experiment.sweep.Sweep;
 import org.creditstress.model.InvariantViolation;
 import org.creditstress.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -58,7 +59,23 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (0 ok, 1 internal failure, 2 bad input). */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return execute(Sweep.PointRunner.LOCAL, args);
+    }
+
+    /**
+     * Runs the command line with the points of {@code sweep} run by {@code sweepPoints} instead of
+     * this JVM's threads (the Spark entry point, {@code org.creditstress.spark.SparkMain}, passes its
+     * cluster runner); everything else, options, errors and exit codes included, is as {@link #execute(String...)}.
+     */
+    public static int execute(Sweep.PointRunner sweepPoints, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == SweepCommand.class ? cls.cast(new SweepCommand(sweepPoints)) : defaults.create(cls);
+            }
+        };
+        CommandLine cl = new CommandLine(new Main(), factory);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             var err = commandLine.getErr();
             if (ex instanceof ScenarioException se) {
