@@ -32,6 +32,7 @@ class ArchitectureTest {
 
     /** The one table of layers: top-level package under {@code org.creditstress} -> layer, higher uses lower. */
     private static final Map<String, Integer> LAYERS = Map.of(
+            "spark", 8,
             "cli", 7,
             "bench", 6,
             "report", 5,
@@ -47,6 +48,10 @@ class ArchitectureTest {
     private static final Pattern COMMENT_OR_STRING = Pattern.compile(
             "/\\*.*?\\*/|//[^\\n]*|\"\"\".*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'", Pattern.DOTALL);
 
+    /** Packages outside the core: Spark is a provided dependency, on the class path only under spark-submit. */
+    private static final Set<String> OUTSIDE_CORE = Set.of("spark");
+    private static final Pattern SPARK_IMPORT = Pattern.compile("\\b(org\\.apache\\.spark|org\\.creditstress\\.spark)\\b");
+
     /** One use of another top-level package: in which file, at which line, what text. */
     record Use(Path file, int line, String text, String from, String to) {
         @Override
@@ -58,11 +63,14 @@ class ArchitectureTest {
 
     private static List<Use> uses;
     private static Set<String> packages;
+    /** Lines of core packages that name Spark or the spark package. */
+    private static List<String> sparkInCore;
 
     @BeforeAll
     static void scan() throws IOException {
         uses = new ArrayList<>();
         packages = new TreeSet<>();
+        sparkInCore = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(ArchitectureTest::read);
         }
@@ -85,6 +93,9 @@ class ArchitectureTest {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].startsWith("package ")) {
                 continue;
+            }
+            if (!OUTSIDE_CORE.contains(from) && SPARK_IMPORT.matcher(lines[i]).find()) {
+                sparkInCore.add(file + ":" + (i + 1) + ": " + original[i].strip());
             }
             Matcher m = REFERENCE.matcher(lines[i]);
             while (m.find()) {
@@ -131,9 +142,20 @@ class ArchitectureTest {
                 .map(Use::toString)
                 .toList();
         if (!upward.isEmpty()) {
-            fail("dependencies must point down (cli > bench > report > experiment > run > model > scenario, metric, "
+            fail("dependencies must point down (spark > cli > bench > report > experiment > run > model > scenario, metric, "
                     + "network):\n  " + String.join("\n  ", upward));
         }
+    }
+
+    /**
+     * The command line runs without Spark on the class path (the launcher's {@code target/lib}
+     * has none), so no core package may name a Spark class or the spark package: Spark enters only
+     * through {@code org.creditstress.spark}, started by spark-submit.
+     */
+    @Test
+    void noCorePackageUsesSpark() {
+        assertEquals(List.of(), sparkInCore, "core code naming org.apache.spark or org.creditstress.spark");
+        assertTrue(uses.stream().anyMatch(u -> u.from().equals("spark")), "the scan sees the spark package");
     }
 
     @Test
