@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,17 +40,25 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkSweepTest {
     static final String SCENARIO = "scenarios/severe-downturn.yaml";
     static final String VARY = "economy.unemployment.shock_level=0.06:0.14:3";
+    /** The downturn starts at once and takes two months, so that the points' results differ within five months. */
     static final String[] SMALL = {"--set", "population.size=400", "--set", "horizon.months=5",
-        "--set", "horizon.burn_in_months=2", "--replications", "2", "--quiet"};
+        "--set", "horizon.burn_in_months=2", "--set", "economy.unemployment.start_month=1",
+        "--set", "economy.unemployment.decline_months=2", "--replications", "2", "--quiet"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static SparkSession spark;
+    /** The sweep as the local runner writes it, with two threads. */
+    static Path local;
 
+    @TempDir
+    static Path shared;
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void startSpark() {
+    static void runLocallyAndStartSpark() {
+        local = shared.resolve("local");
+        ok(null, sweep(local, VARY, "--threads", "2"));
         spark = SparkSession.builder().master("local[2]").appName("SparkSweepTest")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -142,9 +151,7 @@ class SparkSweepTest {
 
     @Test
     void aSweepOnSparkWritesTheLocalRunnersFilesByteForByteAndParquet() throws IOException {
-        Path local = tmp.resolve("local");
         Path cluster = tmp.resolve("spark");
-        ok(null, sweep(local, VARY, "--threads", "2"));
         Result r = ok(onSpark(), sweep(cluster, VARY));
         assertTrue(r.out().contains("Sweep: 3 points, 3 done, 0 failed, 0 pending (3 run now)"), r.out());
 
@@ -153,6 +160,7 @@ class SparkSweepTest {
         assertEquals(a.keySet(), b.keySet(), "the same point folders and files");
         assertEquals(3 * 5, a.keySet().stream().filter(f -> !f.endsWith("manifest.json")).count(),
                 "metrics.csv, summary.csv, roll_rates.csv, vintages.csv, scenario.resolved.yaml per point: " + a.keySet());
+        assertFalse(Arrays.equals(a.get("p0001/metrics.csv"), a.get("p0003/metrics.csv")), "the points' results differ");
         for (String f : a.keySet()) {
             if (!f.endsWith("/manifest.json")) { // times, threads and host differ
                 assertArrayEquals(a.get(f), b.get(f), f + " differs between the local runner and Spark");
@@ -236,9 +244,7 @@ class SparkSweepTest {
         before.forEach((f, t) -> assertEquals(t, after.get(f), f + " was not written again"));
         assertEquals(3, Files.readAllLines(dir.resolve("points.csv")).size() - 1, "one points.csv row per point");
 
-        Path whole = tmp.resolve("whole");
-        ok(null, sweep(whole, VARY));
-        assertArrayEquals(Files.readAllBytes(whole.resolve("sweep.csv")), Files.readAllBytes(dir.resolve("sweep.csv")),
+        assertArrayEquals(Files.readAllBytes(local.resolve("sweep.csv")), Files.readAllBytes(dir.resolve("sweep.csv")),
                 "the resumed sweep gives what an uninterrupted local one gives");
 
         ok(counted, "sweep", "--resume", dir.toString(), "--quiet");
@@ -266,13 +272,13 @@ class SparkSweepTest {
     void aFailingPointIsRecordedWithAClearErrorAndTheOthersFinish() throws IOException {
         // A value the scenario rejects: the same one-line error as the local runner records.
         String bad = "economy.unemployment.shock_level=0.08,1.5";
-        Path local = tmp.resolve("bad-local");
+        Path badLocal = tmp.resolve("bad-local");
         Path cluster = tmp.resolve("bad-spark");
-        ok(null, sweep(local, bad));
+        ok(null, sweep(badLocal, bad));
         Result r = ok(onSpark(), sweep(cluster, bad));
         String error = status(manifest(cluster), "p0002");
         assertTrue(error.startsWith("failed: ") && error.contains("economy.unemployment.shock_level"), error);
-        assertEquals(status(manifest(local), "p0002"), error);
+        assertEquals(status(manifest(badLocal), "p0002"), error);
         assertEquals("done", status(manifest(cluster), "p0001"));
         assertTrue(r.out().contains("failed p0002 (economy.unemployment.shock_level=1.5): "), r.out());
         assertFalse(Files.exists(cluster.resolve("points/p0002")), "a failed point leaves no folder");
