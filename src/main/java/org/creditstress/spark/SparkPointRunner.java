@@ -82,12 +82,13 @@ public final class SparkPointRunner implements Sweep.PointRunner {
             t.setDaemon(true);
             return t;
         });
+        int handled = 0;
         try {
             for (SweepPoint p : points) {
                 PointInput in = PointInput.of(p);
                 submitters.execute(() -> arrived.add(runOnSpark(jsc, group, task, in)));
             }
-            for (int i = 0; i < points.size(); i++) {
+            for (; handled < points.size(); handled++) {
                 Arrival a = arrived.take();
                 sink.starting(a.input().point());
                 sink.finished(record(a, pointsDir, job.csvMetrics().size()));
@@ -97,7 +98,10 @@ public final class SparkPointRunner implements Sweep.PointRunner {
             throw new IOException("interrupted while waiting for the sweep's points", e);
         } finally {
             submitters.shutdownNow();
-            jsc.cancelJobGroup(group);
+            if (handled < points.size()) {
+                // Stopped early (the driver could not record a point): the points still running are not wanted.
+                jsc.cancelJobGroup(group);
+            }
         }
     }
 
