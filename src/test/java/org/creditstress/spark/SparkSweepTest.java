@@ -283,7 +283,8 @@ class SparkSweepTest {
         assertTrue(r.out().contains("failed p0002 (economy.unemployment.shock_level=1.5): "), r.out());
         assertFalse(Files.exists(cluster.resolve("points/p0002")), "a failed point leaves no folder");
 
-        // A Spark task that fails: recorded as failed with Spark's one-line reason; --retry-failed reruns it.
+        // A Spark task that fails: recorded as failed with Spark's one-line reason; --retry-failed
+        // reruns it (here with the local runner: a sweep begun on Spark resumes on one machine).
         Path broken = tmp.resolve("broken");
         Result b = ok(new SparkPointRunner(new SparkMain.Started(spark), job -> new Broken(new PointTask(job))), sweep(broken, VARY));
         String failure = status(manifest(broken), "p0001");
@@ -292,8 +293,9 @@ class SparkSweepTest {
         assertFalse(failure.contains("\n"), failure);
         assertTrue(b.out().contains("Sweep: 3 points, 2 done, 1 failed, 0 pending"), b.out());
         assertFalse(Files.exists(broken.resolve("points/p0001")));
-        ok(onSpark(), "sweep", "--resume", broken.toString(), "--retry-failed", "--quiet");
+        ok(null, "sweep", "--resume", broken.toString(), "--retry-failed", "--quiet");
         assertEquals("done", status(manifest(broken), "p0001"));
+        assertArrayEquals(Files.readAllBytes(local.resolve("sweep.csv")), Files.readAllBytes(broken.resolve("sweep.csv")));
     }
 
     @Test
