@@ -135,6 +135,8 @@ public final class Sweep {
      * @param scenario    the base scenario file, as the sweep reads it
      * @param sets        the base overrides ({@code KEY=VALUE}), before the point's own
      * @param threads     threads of each point's run (results do not depend on it)
+     * @param commandLine the sweep's command line, recorded in each point's manifest
+     * @param version     the creditstress version, recorded likewise
      * @param csvMetrics  the expressions whose means go into {@code points.csv}
      */
     public record PointJob(String scenario, List<String> sets, int threads, List<String> commandLine, String version,
