@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.creditstress.cli.Backends;
 import org.creditstress.cli.Main;
 
 /**
- * Entry point for {@code spark-submit}: {@code sweep} with the options of {@code creditstress sweep},
- * its points run on the cluster by {@link SparkPointRunner}. For example
+ * Entry point for {@code spark-submit}: {@code sweep}, {@code sensitivity} or {@code calibrate} with
+ * the options of the {@code creditstress} command, their model runs made on the cluster: a sweep's
+ * points by {@link SparkPointRunner}, the other commands' replications by {@link SparkRuns}. For example
  * <pre>
  * spark-submit --class org.creditstress.spark.SparkMain --master local[2] target/creditstress.jar \
  *     sweep scenarios/severe-downturn.yaml --vary economy.unemployment.shock_level=0.06:0.14:5 --out output/spark-sweep
@@ -20,10 +22,11 @@ import org.creditstress.cli.Main;
  */
 public final class SparkMain {
     /** The commands that run on Spark. */
-    static final List<String> COMMANDS = List.of("sweep");
+    static final List<String> COMMANDS = List.of("sweep", "sensitivity", "calibrate");
     static final String USAGE = "usage: spark-submit --class " + SparkMain.class.getName()
-            + " [spark options] creditstress.jar sweep SCENARIO --vary KEY=LIST|RANGE ... [sweep options]\n"
-            + "  runs the points of 'creditstress sweep' on Spark; 'sweep --help' lists the sweep options; see docs/spark.md";
+            + " [spark options] creditstress.jar (sweep|sensitivity|calibrate) [options]\n"
+            + "  runs the model runs of these creditstress commands on Spark, with their options ('sweep --help' lists"
+            + " sweep's); see docs/spark.md";
 
     private SparkMain() {
     }
@@ -41,7 +44,7 @@ public final class SparkMain {
     }
 
     /**
-     * Runs {@code args} ({@code sweep ...}) with the session from {@code session}, asked for only
+     * Runs {@code args} ({@code sweep ...}, {@code sensitivity ...} or {@code calibrate ...}) with the session from {@code session}, asked for only
      * when there is work for Spark; returns the exit code. The session is not stopped.
      */
     public static int execute(Supplier<SparkSession> session, PrintStream err, String... args) {
@@ -58,7 +61,7 @@ public final class SparkMain {
             err.println("error: no Spark master: start this with spark-submit --master URL, or give -Dspark.master=local[2] to java");
             return 2;
         }
-        return Main.execute(new SparkPointRunner(session), args);
+        return Main.execute(new Backends(new SparkPointRunner(session), new SparkRuns(session)), args);
     }
 
     /** A session that is already running (tests, notebooks): handed out as it is. */

@@ -25,6 +25,7 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.creditstress.cli.Backends;
 import org.creditstress.cli.Main;
 import org.creditstress.experiment.sweep.Sweep;
 import org.junit.jupiter.api.AfterAll;
@@ -33,11 +34,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sweeps on Spark's local mode with two executor threads, against the local runner: the same
- * files byte for byte, resume, failing points, bad input. One small sweep (a few hundred
- * borrowers, a few months, two replications, three points).
+ * The Spark entry point in Spark's local mode with two executor threads, against the command line
+ * on one machine: a sweep (the same files byte for byte, resume, failing points, bad input; three
+ * points of a few hundred borrowers, a few months, two replications), a sensitivity analysis and a
+ * calibration (the same files byte for byte, every replication a Spark task).
  */
-class SparkSweepTest {
+class SparkLocalModeTest {
     static final String SCENARIO = "scenarios/severe-downturn.yaml";
     static final String VARY = "economy.unemployment.shock_level=0.06:0.14:3";
     /** The downturn starts at once and takes two months, so that the points' results differ within five months. */
@@ -58,8 +60,8 @@ class SparkSweepTest {
     @BeforeAll
     static void runLocallyAndStartSpark() {
         local = shared.resolve("local");
-        ok(null, sweep(local, VARY, "--threads", "2"));
-        spark = SparkSession.builder().master("local[2]").appName("SparkSweepTest")
+        okLocal(sweep(local, VARY, "--threads", "2"));
+        spark = SparkSession.builder().master("local[2]").appName("SparkLocalModeTest")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.ui.enabled", "false")
@@ -86,6 +88,11 @@ class SparkSweepTest {
 
     /** Runs with stdout and stderr captured; {@code runner} null runs the command line's local runner. */
     static Result run(Sweep.PointRunner runner, String... args) {
+        return run(runner == null ? null : new Backends(runner, null), args);
+    }
+
+    /** Runs with stdout and stderr captured; {@code backends} null runs the command line on this JVM's threads. */
+    static Result run(Backends backends, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -95,7 +102,7 @@ class SparkSweepTest {
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
-            code = runner == null ? Main.execute(args) : Main.execute(runner, args);
+            code = backends == null ? Main.execute(args) : Main.execute(backends, args);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
@@ -105,6 +112,17 @@ class SparkSweepTest {
 
     static Result ok(Sweep.PointRunner runner, String... args) {
         Result r = run(runner, args);
+        assertEquals(0, r.code(), r.out() + r.err());
+        return r;
+    }
+
+    /** The command line on this JVM's threads, as {@code ./creditstress} runs it. */
+    static Result okLocal(String... args) {
+        return ok(Backends.LOCAL, args);
+    }
+
+    static Result ok(Backends backends, String... args) {
+        Result r = run(backends, args);
         assertEquals(0, r.code(), r.out() + r.err());
         return r;
     }
@@ -230,7 +248,7 @@ class SparkSweepTest {
         Path dir = tmp.resolve("resumed");
 
         // Interrupted after one point by the local runner, then one more on Spark.
-        ok(null, sweep(dir, VARY, "--limit", "1"));
+        okLocal(sweep(dir, VARY, "--limit", "1"));
         ok(counted, sweep(dir, VARY, "--limit", "1"));
         assertEquals(1, runs.value(), "one point run on Spark");
         JsonNode m = manifest(dir);
@@ -274,7 +292,7 @@ class SparkSweepTest {
         String bad = "economy.unemployment.shock_level=0.08,1.5";
         Path badLocal = tmp.resolve("bad-local");
         Path cluster = tmp.resolve("bad-spark");
-        ok(null, sweep(badLocal, bad));
+        okLocal(sweep(badLocal, bad));
         Result r = ok(onSpark(), sweep(cluster, bad));
         String error = status(manifest(cluster), "p0002");
         assertTrue(error.startsWith("failed: ") && error.contains("economy.unemployment.shock_level"), error);
@@ -293,7 +311,7 @@ class SparkSweepTest {
         assertFalse(failure.contains("\n"), failure);
         assertTrue(b.out().contains("Sweep: 3 points, 2 done, 1 failed, 0 pending"), b.out());
         assertFalse(Files.exists(broken.resolve("points/p0001")));
-        ok(null, "sweep", "--resume", broken.toString(), "--retry-failed", "--quiet");
+        okLocal("sweep", "--resume", broken.toString(), "--retry-failed", "--quiet");
         assertEquals("done", status(manifest(broken), "p0001"));
         assertArrayEquals(Files.readAllBytes(local.resolve("sweep.csv")), Files.readAllBytes(broken.resolve("sweep.csv")));
     }
@@ -319,5 +337,95 @@ class SparkSweepTest {
         assertEquals(2, v.code(), v.err());
         assertTrue(v.err().startsWith("error: --vary"), v.err());
         assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** Fixed hazards (test resources): unemployment follows a closed form, so a calibration is quick. */
+    static final String FIXTURE = "src/test/resources/experiment/fixed-hazards.yaml";
+    static final String HAZARD = "economy.labour_market.job_loss_monthly";
+
+    /** A replication task that counts the replications it runs. */
+    static final class CountingReplications implements Function<ReplicationTask.Input, ReplicationTask.Output> {
+        private final ReplicationTask inner;
+        private final LongAccumulator runs;
+
+        CountingReplications(ReplicationTask inner, LongAccumulator runs) {
+            this.inner = inner;
+            this.runs = runs;
+        }
+
+        @Override
+        public ReplicationTask.Output call(ReplicationTask.Input in) {
+            runs.add(1);
+            return inner.call(in);
+        }
+    }
+
+    /** Every file of {@code a} but manifest.json and the charts is in {@code b} with the same bytes. */
+    static void assertSameFiles(Path a, Path b) throws IOException {
+        Map<String, byte[]> x = files(a);
+        Map<String, byte[]> y = files(b);
+        assertEquals(x.keySet(), y.keySet());
+        int compared = 0;
+        for (String f : x.keySet()) {
+            if (!f.endsWith("manifest.json") && !f.endsWith(".png") && !f.endsWith(".html")) {
+                assertArrayEquals(x.get(f), y.get(f), f + " differs between this JVM and Spark");
+                compared++;
+            }
+        }
+        assertTrue(compared >= 3, "compared " + x.keySet());
+    }
+
+    @Test
+    void sensitivityAndCalibrationOnSparkWriteTheLocalFilesByteForByte() throws IOException {
+        LongAccumulator replications = spark.sparkContext().longAccumulator("replications run");
+        SparkRuns runs = new SparkRuns(new SparkMain.Started(spark), cpus -> new CountingReplications(new ReplicationTask(cpus), replications));
+        Backends onSpark = new Backends(Sweep.PointRunner.LOCAL, runs);
+        List<String> sensitivity = List.of("sensitivity", FIXTURE, "--quiet", "--set", "population.size=2000",
+                "--input", HAZARD + "=0.01:0.05", "--input", "population.behaviour.convenience_share=0.2:1",
+                "--output", "peak(unemployment_rate)", "--output", "final(m1plus_ratio)", "--trajectories", "2");
+        Path localSa = tmp.resolve("sa-local");
+        Path sparkSa = tmp.resolve("sa-spark");
+        okLocal(concat(sensitivity, "--out", localSa.toString()));
+        ok(onSpark, concat(sensitivity, "--out", sparkSa.toString()));
+        assertSameFiles(localSa, sparkSa);
+        int evaluations = JSON.readTree(sparkSa.resolve("manifest.json").toFile()).get("evaluations").asInt();
+        assertEquals(2 * 3, evaluations, "2 trajectories of 3 points");
+        assertEquals(2L * evaluations, replications.value(), "every replication of every run a Spark task");
+
+        List<String> calibrate = List.of("calibrate", FIXTURE, "--quiet", "--set", "population.size=2000",
+                "--param", HAZARD + "=0.001:0.2", "--target", "final(unemployment_rate)=" + (1 - Math.pow(0.97, 6)),
+                "--max-evaluations", "6");
+        Path localCal = tmp.resolve("cal-local");
+        Path sparkCal = tmp.resolve("cal-spark");
+        okLocal(concat(calibrate, "--out", localCal.toString()));
+        long before = replications.value();
+        ok(onSpark, concat(calibrate, "--out", sparkCal.toString()));
+        assertSameFiles(localCal, sparkCal);
+        assertTrue(Files.isRegularFile(sparkCal.resolve("calibrated.yaml")) && Files.isRegularFile(sparkCal.resolve("fitted-run/metrics.csv")));
+        int calEvaluations = JSON.readTree(sparkCal.resolve("manifest.json").toFile()).get("evaluations").asInt();
+        assertEquals(2L * calEvaluations, replications.value() - before, "a calibration's runs spread their replications");
+    }
+
+    @Test
+    void aRunThatFailsOnSparkStopsTheCommandWithSparksReason() {
+        SparkRuns broken = new SparkRuns(new SparkMain.Started(spark), cpus -> in -> {
+            throw new LinkageError("executor broke on replication " + in.replication());
+        });
+        Path out = tmp.resolve("sa-broken");
+        Result r = run(new Backends(Sweep.PointRunner.LOCAL, broken), "sensitivity", FIXTURE, "--quiet",
+                "--set", "population.size=2000", "--input", HAZARD + "=0.01:0.05", "--output", "peak(unemployment_rate)",
+                "--trajectories", "2", "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("internal error") || l.startsWith("error")).toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).contains("the Spark task failed: ") && lines.get(0).contains("LinkageError: executor broke on replication"),
+                lines.get(0));
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    static String[] concat(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 }
