@@ -44,8 +44,9 @@ public final class SparkMain {
     }
 
     /**
-     * Runs {@code args} ({@code sweep ...}, {@code sensitivity ...} or {@code calibrate ...}) with the session from {@code session}, asked for only
-     * when there is work for Spark; returns the exit code. The session is not stopped.
+     * Runs {@code args} ({@code sweep ...}, {@code sensitivity ...} or {@code calibrate ...}) with
+     * the session from {@code session}, asked for only when there is work for Spark; returns the
+     * exit code. The session is not stopped.
      */
     public static int execute(Supplier<SparkSession> session, PrintStream err, String... args) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
