@@ -31,22 +31,27 @@ class ArchitectureTest {
     private static final String ROOT = "org.creditstress.";
 
     /** The one table of layers: top-level package under {@code org.creditstress} -> layer, higher uses lower. */
-    private static final Map<String, Integer> LAYERS = Map.of(
-            "cli", 7,
-            "bench", 6,
-            "serve", 6,
-            "report", 5,
-            "experiment", 4,
-            "run", 3,
-            "model", 2,
-            "scenario", 1,
-            "metric", 1,
-            "network", 1);
+    private static final Map<String, Integer> LAYERS = Map.ofEntries(
+            Map.entry("spark", 8),
+            Map.entry("cli", 7),
+            Map.entry("bench", 6),
+            Map.entry("serve", 6),
+            Map.entry("report", 5),
+            Map.entry("experiment", 4),
+            Map.entry("run", 3),
+            Map.entry("model", 2),
+            Map.entry("scenario", 1),
+            Map.entry("metric", 1),
+            Map.entry("network", 1));
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\b" + Pattern.quote(ROOT) + "([a-z]\\w*)\\b");
     private static final Pattern COMMENT_OR_STRING = Pattern.compile(
             "/\\*.*?\\*/|//[^\\n]*|\"\"\".*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'", Pattern.DOTALL);
+
+    /** Packages outside the core: Spark is a provided dependency, on the class path only under spark-submit. */
+    private static final Set<String> OUTSIDE_CORE = Set.of("spark");
+    private static final Pattern SPARK_IMPORT = Pattern.compile("\\b(org\\.apache\\.spark|org\\.creditstress\\.spark)\\b");
 
     /** One use of another top-level package: in which file, at which line, what text. */
     record Use(Path file, int line, String text, String from, String to) {
@@ -59,11 +64,14 @@ class ArchitectureTest {
 
     private static List<Use> uses;
     private static Set<String> packages;
+    /** Lines of core packages that name Spark or the spark package. */
+    private static List<String> sparkInCore;
 
     @BeforeAll
     static void scan() throws IOException {
         uses = new ArrayList<>();
         packages = new TreeSet<>();
+        sparkInCore = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(ArchitectureTest::read);
         }
@@ -86,6 +94,9 @@ class ArchitectureTest {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].startsWith("package ")) {
                 continue;
+            }
+            if (!OUTSIDE_CORE.contains(from) && SPARK_IMPORT.matcher(lines[i]).find()) {
+                sparkInCore.add(file + ":" + (i + 1) + ": " + original[i].strip());
             }
             Matcher m = REFERENCE.matcher(lines[i]);
             while (m.find()) {
@@ -132,9 +143,20 @@ class ArchitectureTest {
                 .map(Use::toString)
                 .toList();
         if (!upward.isEmpty()) {
-            fail("dependencies must point down (cli > bench, serve > report > experiment > run > model > scenario, metric, "
+            fail("dependencies must point down (spark > cli > bench, serve > report > experiment > run > model > scenario, metric, "
                     + "network):\n  " + String.join("\n  ", upward));
         }
+    }
+
+    /**
+     * The command line runs without Spark on the class path (the launcher's {@code target/lib}
+     * has none), so no core package may name a Spark class or the spark package: Spark enters only
+     * through {@code org.creditstress.spark}, started by spark-submit.
+     */
+    @Test
+    void noCorePackageUsesSpark() {
+        assertEquals(List.of(), sparkInCore, "core code naming org.apache.spark or org.creditstress.spark");
+        assertTrue(uses.stream().anyMatch(u -> u.from().equals("spark")), "the scan sees the spark package");
     }
 
     @Test

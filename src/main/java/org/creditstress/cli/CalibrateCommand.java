@@ -41,6 +41,17 @@ import picocli.CommandLine.Spec;
                 "calibrated.yaml, calibration.csv/.json, charts/ and fitted-run/ (the full",
                 "results of the run at the fitted values)."})
 public final class CalibrateCommand implements Callable<Integer> {
+    /** Makes the model runs elsewhere (a cluster, when started by the Spark entry point); null: this JVM's threads. */
+    private final ModelEvaluator.Runs elsewhere;
+
+    public CalibrateCommand() {
+        this(null);
+    }
+
+    CalibrateCommand(ModelEvaluator.Runs elsewhere) {
+        this.elsewhere = elsewhere;
+    }
+
     /** Stopping step of the optimisers, as a share of each parameter's range. */
     private static final double TOLERANCE = 1e-3;
 
@@ -132,7 +143,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
         }
         ModelEvaluator evaluator = new ModelEvaluator(args.scenario, args.overrides(), ranges, threads,
-                options.listener(System.err));
+                options.listener(System.err), elsewhere);
         evaluator.checkRanges("--param");
         String name = base.scenario().name();
         try (RunDirectory dir = options.directory(name, "calibrate")) {

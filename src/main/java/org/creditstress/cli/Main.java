@@ -58,7 +58,33 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (0 ok, 1 internal failure, 2 bad input). */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return execute(Backends.LOCAL, args);
+    }
+
+    /**
+     * Runs the command line with the model runs of {@code sweep}, {@code sensitivity} and
+     * {@code calibrate} made by {@code backends} instead of this JVM's threads (the Spark entry
+     * point, {@code org.creditstress.spark.SparkMain}, passes its cluster runners); everything else,
+     * options, errors and exit codes included, is as {@link #execute(String...)}.
+     */
+    public static int execute(Backends backends, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == SweepCommand.class) {
+                    return cls.cast(new SweepCommand(backends.sweepPoints()));
+                }
+                if (cls == SensitivityCommand.class) {
+                    return cls.cast(new SensitivityCommand(backends.evaluations()));
+                }
+                if (cls == CalibrateCommand.class) {
+                    return cls.cast(new CalibrateCommand(backends.evaluations()));
+                }
+                return defaults.create(cls);
+            }
+        };
+        CommandLine cl = new CommandLine(new Main(), factory);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             var err = commandLine.getErr();
             if (ex instanceof ScenarioException se) {

@@ -34,6 +34,17 @@ import picocli.CommandLine.Spec;
                 "replications of EXPR) to inputs varied over ranges, on common random",
                 "numbers. Writes sensitivity.csv/.json, design.csv and charts/."})
 public final class SensitivityCommand implements Callable<Integer> {
+    /** Makes the model runs elsewhere (a cluster, when started by the Spark entry point); null: this JVM's threads. */
+    private final ModelEvaluator.Runs elsewhere;
+
+    public SensitivityCommand() {
+        this(null);
+    }
+
+    SensitivityCommand(ModelEvaluator.Runs elsewhere) {
+        this.elsewhere = elsewhere;
+    }
+
     private static final int DEFAULT_TRAJECTORIES = 10;
     private static final int DEFAULT_LEVELS = 4;
     private static final int DEFAULT_SAMPLES = 64;
@@ -116,7 +127,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             ReverseStressCommand.checkExpression("--output", e, base);
         }
         ModelEvaluator evaluator = new ModelEvaluator(args.scenario, args.overrides(), ranges, threads,
-                options.listener(System.err));
+                options.listener(System.err), elsewhere);
         evaluator.checkRanges("--input");
         SensitivityAnalysis.Settings settings = new SensitivityAnalysis.Settings(m, r, p, n, base.scenario().seed());
         String name = base.scenario().name();

@@ -80,6 +80,17 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Runs the pending points: this JVM's threads, or a cluster when started by the Spark entry point. */
+    private final Sweep.PointRunner runner;
+
+    public SweepCommand() {
+        this(Sweep.PointRunner.LOCAL);
+    }
+
+    SweepCommand(Sweep.PointRunner runner) {
+        this.runner = runner;
+    }
+
     @Override
     public Integer call() throws IOException {
         int t = exec.threads();
@@ -129,7 +140,7 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Sweep.Outcome outcome;
         try {
-            outcome = Sweep.run(req, dir, exec.quiet ? Sweep.Listener.NONE : listener(err), SweepReport::writeAll);
+            outcome = Sweep.run(req, dir, exec.quiet ? Sweep.Listener.NONE : listener(err), SweepReport::writeAll, runner);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }

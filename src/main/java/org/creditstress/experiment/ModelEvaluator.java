@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.creditstress.run.Experiment;
 import org.creditstress.run.ProgressListener;
@@ -43,6 +44,24 @@ public final class ModelEvaluator {
         Listener NONE = (evaluation, overrides, seconds) -> { };
     }
 
+    /**
+     * Runs the model somewhere other than this JVM's threads: on a cluster, replications spread over
+     * its executors, a whole replication in one JVM ({@code org.creditstress.spark}). A run must be
+     * what {@link Experiment#run} gives here, replication by replication.
+     */
+    public interface Runs {
+        /**
+         * Runs the scenario file with each list of overrides, each run with all its replications,
+         * and hands each run to {@code done} with its index in {@code overrides}, in any order, on
+         * the calling thread.
+         *
+         * @param threads threads of this evaluator; where the runs go may use its own
+         */
+        void runAll(Path scenario, List<List<String>> overrides, int threads, BiConsumer<Integer, RunResult> done);
+    }
+
+    private final Runs elsewhere;
+
     private final Path scenario;
     private final List<String> baseOverrides;
     private final List<ParameterRange> parameters;
@@ -59,6 +78,13 @@ public final class ModelEvaluator {
      */
     public ModelEvaluator(Path scenario, List<String> baseOverrides, List<ParameterRange> parameters, int threads,
                           Listener listener) {
+        this(scenario, baseOverrides, parameters, threads, listener, null);
+    }
+
+    /** As the other constructor, the runs made by {@code elsewhere} (null: this JVM's threads). */
+    public ModelEvaluator(Path scenario, List<String> baseOverrides, List<ParameterRange> parameters, int threads,
+                          Listener listener, Runs elsewhere) {
+        this.elsewhere = elsewhere;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -143,9 +169,22 @@ public final class ModelEvaluator {
 
     /** The scenario at {@code point} (natural units), validated. */
     public LoadedScenario load(double[] point) {
+        return ScenarioLoader.load(scenario, allOverrides(point));
+    }
+
+    /** The base overrides, then the point's. */
+    private List<String> allOverrides(double[] point) {
         List<String> all = new ArrayList<>(baseOverrides);
         all.addAll(pointOverrides(point));
-        return ScenarioLoader.load(scenario, all);
+        return all;
+    }
+
+    /** Counts a run made elsewhere and tells the listener, as a local run does. */
+    private void evaluated(double[] point, RunResult r) {
+        int n = evaluations.incrementAndGet();
+        synchronized (listener) {
+            listener.evaluated(n, pointOverrides(point), (r.end().toEpochMilli() - r.start().toEpochMilli()) / 1e3);
+        }
     }
 
     /**
@@ -201,6 +240,12 @@ public final class ModelEvaluator {
     private RunResult run(double[] point, int runThreads) {
         LoadedScenario loaded = load(point);
         long t0 = System.nanoTime();
+        if (elsewhere != null) {
+            RunResult[] box = new RunResult[1];
+            elsewhere.runAll(scenario, List.of(allOverrides(point)), threads, (i, r) -> box[0] = r);
+            evaluated(point, box[0]);
+            return box[0];
+        }
         RunResult result = Experiment.run(loaded, runThreads, ProgressListener.NONE);
         int n = evaluations.incrementAndGet();
         synchronized (listener) {
@@ -216,6 +261,19 @@ public final class ModelEvaluator {
     public <T> List<T> runAll(List<double[]> points, Function<RunResult, T> reduce) {
         if (points.isEmpty()) {
             return List.of();
+        }
+        if (elsewhere != null) {
+            List<List<String>> overrides = new ArrayList<>();
+            for (double[] p : points) {
+                load(p); // refuses a bad point here, as the local runs do, before any runs elsewhere
+                overrides.add(allOverrides(p));
+            }
+            List<T> out = new ArrayList<>(java.util.Collections.nCopies(points.size(), null));
+            elsewhere.runAll(scenario, overrides, threads, (i, r) -> {
+                evaluated(points.get(i), r);
+                out.set(i, reduce.apply(r));
+            });
+            return out;
         }
         int workers = Math.min(threads, points.size());
         if (workers == 1) {

@@ -165,6 +165,27 @@ public final class Experiment {
         return new RunResult(loaded, registry, List.of(), threads, start, Instant.now());
     }
 
+    /**
+     * Runs replication {@code r} alone, on its own seed from the {@link SeedPlan}: exactly the
+     * {@code r}-th replication of {@link #run}, so that replications can run in different JVMs
+     * (a cluster's executors, see {@code org.creditstress.spark}) and be put together in order.
+     */
+    public static ReplicationResult runReplication(LoadedScenario loaded, int r, int threads) {
+        checkFits(loaded);
+        Scenario s = loaded.scenario();
+        if (r < 0 || r >= s.replications()) {
+            throw new IllegalArgumentException("replication " + r + " of a scenario with " + s.replications());
+        }
+        long seed = new SeedPlan(s.seed()).replicationSeed(r);
+        try (ChunkExecutor executor = new ChunkExecutor(threads)) {
+            long t0 = System.nanoTime();
+            double[][] values = new CreditMarket(s, seed, executor, registry(s).metrics()).runToEnd();
+            return new ReplicationResult(r, seed, values, System.nanoTime() - t0);
+        } catch (OutOfMemoryError e) {
+            throw new RunOutOfMemory(e);
+        }
+    }
+
     /** A run that ran out of heap: says so in one line, with the heap size. */
     public static final class RunOutOfMemory extends RuntimeException {
         RunOutOfMemory(OutOfMemoryError cause) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -19,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -125,6 +127,78 @@ public final class Sweep {
         }
     }
 
+    /**
+     * What every point of one invocation needs to run besides its own values; serializable, so that
+     * the points can run in other JVMs (a cluster's executors, see {@code org.creditstress.spark}).
+     * The scenario is read from {@code scenario} by whoever runs the point.
+     *
+     * @param scenario    the base scenario file, as the sweep reads it
+     * @param sets        the base overrides ({@code KEY=VALUE}), before the point's own
+     * @param threads     threads of each point's run (results do not depend on it)
+     * @param commandLine the sweep's command line, recorded in each point's manifest
+     * @param version     the creditstress version, recorded likewise
+     * @param csvMetrics  the expressions whose means go into {@code points.csv}
+     */
+    public record PointJob(String scenario, List<String> sets, int threads, List<String> commandLine, String version,
+                           List<String> csvMetrics) implements Serializable {
+        public PointJob {
+            sets = List.copyOf(sets);
+            commandLine = List.copyOf(commandLine);
+            csvMetrics = List.copyOf(csvMetrics);
+        }
+
+        /** The same job with each point run on {@code n} threads. */
+        public PointJob withThreads(int n) {
+            return new PointJob(scenario, sets, n, commandLine, version, csvMetrics);
+        }
+    }
+
+    /** A point that ran: done (its folder written) or failed (with the message), and its {@code points.csv} means. */
+    public record PointRun(PointState state, double[] means) {
+    }
+
+    /** Where a {@link PointRunner} hands each point: call {@link #starting} before it runs (or as its result arrives), then {@link #finished}. */
+    public interface PointSink {
+        void starting(SweepPoint point);
+
+        /** Records the point in the manifest and {@code points.csv}; its folder must be in place already when done. */
+        void finished(PointRun run) throws IOException;
+    }
+
+    /**
+     * Runs the pending points of an invocation. {@link #LOCAL} runs them one after another in this
+     * JVM, each on all threads; {@code org.creditstress.spark} runs them on a Spark cluster. A runner
+     * writes each done point's folder at {@code pointsDir/<id>} exactly as {@link #runPoint} does, and
+     * calls the sink on the thread that called {@link #runAll}.
+     */
+    public interface PointRunner {
+        void runAll(PointJob job, List<SweepPoint> points, Path pointsDir, PointSink sink) throws IOException;
+
+        /** Called at the end of every invocation, after the report, while the sweep still holds its folder. */
+        default void sweepWritten(Outcome outcome) throws IOException {
+        }
+
+        PointRunner LOCAL = (job, points, pointsDir, sink) -> {
+            for (SweepPoint p : points) {
+                sink.starting(p);
+                sink.finished(runPoint(job, p, pointsDir.resolve(p.id())));
+            }
+        };
+    }
+
+    /**
+     * Runs one planned point into {@code folder} (written atomically; nothing is left there if it
+     * fails): what the local sweep does for each point. A point that cannot be run (a value the
+     * scenario rejects, a model failure) comes back failed with the message.
+     */
+    public static PointRun runPoint(PointJob job, SweepPoint point, Path folder) throws IOException {
+        Request req = new Request(null, List.of(), List.of(), null, null, List.of(), job.threads(), null, false,
+                job.commandLine(), job.version());
+        List<MetricExpression> csvMetrics = job.csvMetrics().stream().map(MetricExpression::parse).toList();
+        PointResultNow r = runPoint(point, Path.of(job.scenario()), job.sets(), folder, req, csvMetrics);
+        return new PointRun(r.state(), r.means());
+    }
+
     /** Test hook: runs between recording a finished point in the manifest and appending its row to the log. */
     static Runnable afterManifestWrite = () -> { };
 
@@ -135,6 +209,11 @@ public final class Sweep {
      * @throws ScenarioException if the base scenario is invalid
      */
     public static Outcome run(Request req, Path dir, Listener listener, Report report) throws IOException {
+        return run(req, dir, listener, report, PointRunner.LOCAL);
+    }
+
+    /** Runs (or resumes) the sweep in {@code dir}, its pending points run by {@code runner}. */
+    public static Outcome run(Request req, Path dir, Listener listener, Report report, PointRunner runner) throws IOException {
         boolean created = !Files.exists(dir);
         Path firstCreated = dir.toAbsolutePath();
         while (firstCreated.getParent() != null && !Files.exists(firstCreated.getParent())) {
@@ -144,7 +223,7 @@ public final class Sweep {
         try {
             try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = tryLock(lockFile, dir)) {
-                return runInFolder(req, dir, listener, report);
+                return runInFolder(req, dir, listener, report, runner);
             }
         } finally {
             if (!Files.exists(dir.resolve(SweepManifest.FILE))) {
@@ -166,7 +245,8 @@ public final class Sweep {
         }
     }
 
-    private static Outcome runInFolder(Request req, Path dir, Listener listener, Report report) throws IOException {
+    private static Outcome runInFolder(Request req, Path dir, Listener listener, Report report, PointRunner runner)
+            throws IOException {
         Path manifestFile = dir.resolve(SweepManifest.FILE);
         SweepManifest existing = Files.isRegularFile(manifestFile) ? SweepManifest.read(manifestFile) : null;
         if (existing == null && !isEmpty(dir)) {
@@ -223,8 +303,8 @@ public final class Sweep {
         List<MetricExpression> metrics = parseMetrics(metricTexts, registry);
 
         Files.createDirectories(dir.resolve(POINTS_DIR));
-        return runLocked(req, dir, listener, report, existing, scenario, sets, vary, design, base, plan, definition, registry,
-                metrics, manifestFile);
+        return runLocked(req, dir, listener, report, runner, existing, scenario, sets, vary, design, base, plan, definition,
+                registry, metrics, manifestFile);
     }
 
     private static FileLock tryLock(FileChannel channel, Path dir) throws IOException {
@@ -240,7 +320,8 @@ public final class Sweep {
         return lock;
     }
 
-    private static Outcome runLocked(Request req, Path dir, Listener listener, Report report, SweepManifest existing,
+    private static Outcome runLocked(Request req, Path dir, Listener listener, Report report, PointRunner runner,
+                                     SweepManifest existing,
                                      Path scenario,
                                      List<String> sets, List<Vary> vary, Design design, LoadedScenario base,
                                      List<SweepPoint> plan, ObjectNode definition, MetricRegistry registry,
@@ -292,16 +373,25 @@ public final class Sweep {
         List<SweepPoint> todo = m.points().values().stream().filter(s -> s.status() == Status.PENDING)
                 .map(PointState::point).toList();
         int count = req.limit() == null ? todo.size() : Math.min(todo.size(), Math.max(0, req.limit()));
-        for (int i = 0; i < count; i++) {
-            SweepPoint p = todo.get(i);
-            listener.pointStarting(p, i + 1, count);
-            PointResultNow r = runPoint(p, scenario, sets, dir.resolve(POINTS_DIR).resolve(p.id()), req, csvMetrics);
-            m.put(r.state());
-            m.write(manifestFile);
-            afterManifestWrite.run();
-            appendPoint(pointsCsv, logged, r.state(), r.means());
-            listener.pointFinished(r.state(), i + 1, count);
-        }
+        PointJob job = new PointJob(scenario.toString(), sets, req.threads(), req.commandLine(), req.version(),
+                m.pointsCsvMetrics());
+        Map<String, Integer> numbers = new HashMap<>();
+        runner.runAll(job, todo.subList(0, count), dir.resolve(POINTS_DIR), new PointSink() {
+            @Override
+            public void starting(SweepPoint p) {
+                numbers.put(p.id(), numbers.size() + 1);
+                listener.pointStarting(p, numbers.get(p.id()), count);
+            }
+
+            @Override
+            public void finished(PointRun r) throws IOException {
+                m.put(r.state());
+                m.write(manifestFile);
+                afterManifestWrite.run();
+                appendPoint(pointsCsv, logged, r.state(), r.means());
+                listener.pointFinished(r.state(), numbers.getOrDefault(r.state().point().id(), 0), count);
+            }
+        });
         invocation.put("end_time", Instant.now().toString());
         invocation.put("points_run", count);
 
@@ -310,6 +400,7 @@ public final class Sweep {
         m.write(manifestFile);
         Outcome outcome = new Outcome(dir, m, count, metrics, results, registry, base, List.copyOf(vary), design);
         report.write(outcome);
+        runner.sweepWritten(outcome);
         return outcome;
     }
 
