@@ -104,7 +104,11 @@ public final class RunFolder {
         }
     }
 
-    /** Reads {@code metrics.csv} of a results folder. */
+    /**
+     * Reads {@code metrics.csv} of a results folder, every replication's table in memory at once:
+     * for small folders. Folders of many replications are read with {@link #perReplication} or
+     * {@link #eachReplication}, one replication at a time.
+     */
     public static Values values(Path dir) throws IOException {
         Path file = dir.resolve(METRICS);
         if (!Files.isRegularFile(file)) {
