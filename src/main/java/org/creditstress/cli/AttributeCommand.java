@@ -1,7 +1,6 @@
 package org.creditstress.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +13,9 @@ import org.creditstress.model.channel.ContagionChannel;
 import org.creditstress.report.chart.AttributionChart;
 import org.creditstress.report.chart.RunCharts;
 import org.creditstress.run.Experiment;
-import org.creditstress.run.RunResult;
+import org.creditstress.run.KeptRun;
 import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.run.store.CsvNumbers;
-import org.creditstress.run.store.ResultsWriter;
 import org.creditstress.run.store.RunDirectory;
 import org.creditstress.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
@@ -51,7 +49,6 @@ final class AttributeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int t = exec.threads();
         LoadedScenario loaded = args.load();
-        Experiment.checkFits(loaded);
         List<ContagionChannel> chosen = new ArrayList<>();
         if (channels == null || channels.isEmpty()) {
             chosen.addAll(Catalogue.standard().channels().active(loaded.scenario()));
@@ -67,14 +64,19 @@ final class AttributeCommand implements Callable<Integer> {
         if (chosen.isEmpty()) {
             throw new UserInputException(loaded.source() + ": no contagion channel is on in this scenario, nothing to attribute");
         }
+        // Every run keeps the measures of its replications; the all-on run also streams to its folder.
+        Experiment.Estimate estimate = Experiment.checkFits(loaded, t, new Experiment.Workload(
+                "attribute of " + chosen.size() + " channel(s) (" + (chosen.size() + 2) + " runs)", chosen.size() + 2, 1,
+                chosen.size() + 2, Attribution.keep(Attribution.DEFAULT_MEASURES), true));
+        ExecutionOptions.noteIfLong(spec.commandLine().getErr(), "this attribution", estimate, t);
         RunDirectory dir = ExecutionOptions.open(out, loaded.scenario().name() + "-attribution");
         List<Attribution.Row> rows;
         try (dir) {
-            Map<String, RunResult> runs = new Attribution(args.scenario, args.overrides(), t, exec.progress()).runs(chosen);
+            Path allOn = dir.temp().resolve("all-on");
+            Map<String, KeptRun> runs = new Attribution(args.scenario, args.overrides(), t, exec.progress()).runs(chosen,
+                    Attribution.DEFAULT_MEASURES, allOn, List.of("creditstress", "attribute"), VersionProvider.version());
             rows = Attribution.table(runs, chosen, Attribution.DEFAULT_MEASURES);
             writeCsv(dir.temp().resolve("attribution.csv"), rows);
-            Path allOn = Files.createDirectories(dir.temp().resolve("all-on"));
-            ResultsWriter.writeAll(runs.get("all on"), allOn, List.of("creditstress", "attribute"), VersionProvider.version());
             new RunCharts().writeAll(allOn);
             chart(dir.temp(), rows, chosen);
             org.creditstress.report.html.FolderReport.write(dir.temp(), "Contagion attribution: " + loaded.scenario().name(),

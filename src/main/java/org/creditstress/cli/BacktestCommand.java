@@ -15,8 +15,7 @@ import org.creditstress.metric.Metric;
 import org.creditstress.metric.MetricRegistry;
 import org.creditstress.report.experiment.BacktestReport;
 import org.creditstress.run.Experiment;
-import org.creditstress.run.ProgressListener;
-import org.creditstress.run.RunResult;
+import org.creditstress.run.KeptRun;
 import org.creditstress.run.store.ExperimentFiles;
 import org.creditstress.run.store.RunDirectory;
 import org.creditstress.scenario.LoadedScenario;
@@ -132,7 +131,9 @@ public final class BacktestCommand implements Callable<Integer> {
             windows.add(window("--fit-window", "fit", fitWindow, periodMonths));
         }
         LoadedScenario base = args.load();
-        Experiment.checkFits(base);
+        Experiment.Estimate estimate = Experiment.checkFits(base, threads, new Experiment.Workload("backtest", 1, 1, 1,
+                Backtest.keep(mappings), true));
+        ExecutionOptions.noteIfLong(System.err, "this backtest", estimate, threads);
         int months = base.scenario().horizon().months();
         if (testWindow != null) {
             windows.add(window("--test-window", "test", testWindow, periodMonths));
@@ -163,12 +164,12 @@ public final class BacktestCommand implements Callable<Integer> {
             Instant t0 = Instant.now();
             options.announce(System.err, String.format(Locale.ROOT, "backtest: %s, %d replications of %d months against %s",
                     name, base.scenario().replications(), months, observedFile));
-            RunResult run = Experiment.run(base, threads, ProgressListener.NONE);
-            Backtest.Result result = Backtest.run(run, observed, mappings, first, windows, uColumn, uScale);
             Path out = dir.temp();
-            BacktestReport.write(result, out);
             List<String> cmd = ReverseStressCommand.commandLine(spec);
-            ReverseStressCommand.writeRun(run, out.resolve("run"), cmd);
+            // Written to run/ as the replications finish; only the mapped paths are kept.
+            KeptRun run = ReverseStressCommand.writeRun(base, threads, Backtest.keep(mappings), out.resolve("run"), cmd);
+            Backtest.Result result = Backtest.run(run, observed, mappings, first, windows, uColumn, uScale);
+            BacktestReport.write(result, out);
             ExperimentFiles.writeManifest(out, "backtest", base, cmd, VersionProvider.version(), threads, 1, t0, Instant.now());
             org.creditstress.report.html.FolderReport.write(out, "Backtest: " + name,
                     "The scenario's series aggregated to the observed periods (model month 1 = " + first

@@ -19,6 +19,7 @@ import org.creditstress.metric.Metric;
 import org.creditstress.metric.MetricRegistry;
 import org.creditstress.report.experiment.CalibrationReport;
 import org.creditstress.run.Experiment;
+import org.creditstress.run.Keep;
 import org.creditstress.run.store.ExperimentFiles;
 import org.creditstress.run.store.RunDirectory;
 import org.creditstress.scenario.LoadedScenario;
@@ -127,6 +128,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         LoadedScenario base = args.load();
         Experiment.checkFits(base);
+        Calibration.Settings settings = new Calibration.Settings(valueTargets, seriesTargets, budget, TOLERANCE, interval);
         MetricRegistry registry = Experiment.registry(base.scenario());
         for (Target t : valueTargets) {
             ReverseStressCommand.checkExpression("--target", t.expression(), base);
@@ -145,6 +147,12 @@ public final class CalibrateCommand implements Callable<Integer> {
         ModelEvaluator evaluator = new ModelEvaluator(args.scenario, args.overrides(), ranges, threads,
                 options.listener(System.err), elsewhere);
         evaluator.checkRanges("--param");
+        // Each model run keeps the targets' values and paths; the best run's are held beside the
+        // current one's; at the end the fitted run once more, written to disk.
+        int runs = budget + (interval ? 2 * n : 0) + 1;
+        Experiment.Estimate estimate = Experiment.checkFits(base, threads, new Experiment.Workload(
+                "calibrate of up to " + runs + " model runs", runs, 1, 2, Calibration.keep(settings), true));
+        ExecutionOptions.noteIfLong(System.err, "this calibration", estimate, threads);
         String name = base.scenario().name();
         try (RunDirectory dir = options.directory(name, "calibrate")) {
             Instant start = Instant.now();
@@ -152,7 +160,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     n, budget, base.scenario().replications()));
             Calibration.Result result;
             try {
-                result = Calibration.run(evaluator, new Calibration.Settings(valueTargets, seriesTargets, budget, TOLERANCE, interval));
+                result = Calibration.run(evaluator, settings);
             } catch (ExperimentInputException e) {
                 throw new UserInputException(e.getMessage());
             }
@@ -164,7 +172,10 @@ public final class CalibrateCommand implements Callable<Integer> {
                     "objective " + TextTable.num(result.best().objective()) + " after " + result.evaluations().size()
                             + " model runs (" + result.method() + ").",
                     "Every default filled in; written by creditstress " + VersionProvider.version() + " from " + base.source() + "."));
-            ReverseStressCommand.writeRun(result.bestRun(), out.resolve("fitted-run"), cmd);
+            // Only the targets were kept of each run: the fitted run's full results come from running
+            // it once more (same scenario and seed, so the same results).
+            options.announce(System.err, "writing the fitted run's results (one more model run)");
+            ReverseStressCommand.writeRun(result.bestRun().loaded(), threads, Keep.NOTHING, out.resolve("fitted-run"), cmd);
             ExperimentFiles.writeManifest(out, "calibrate", base, cmd, VersionProvider.version(), threads,
                     evaluator.evaluations(), start, Instant.now());
             org.creditstress.report.html.FolderReport.write(out, "Calibration: " + base.scenario().name(),

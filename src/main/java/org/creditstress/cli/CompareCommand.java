@@ -9,12 +9,11 @@ import java.util.concurrent.Callable;
 import org.creditstress.experiment.compare.Comparison;
 import org.creditstress.experiment.compare.ComparisonPlan;
 import org.creditstress.metric.MetricRegistry;
+import org.creditstress.report.experiment.CompareCharts;
 import org.creditstress.report.experiment.ComparisonTable;
 import org.creditstress.report.experiment.ComparisonWriter;
 import org.creditstress.run.Experiment;
 import org.creditstress.run.MetricExpression;
-import org.creditstress.run.ProgressListener;
-import org.creditstress.run.RunResult;
 import org.creditstress.run.store.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,30 +70,37 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("compare: " + e.getMessage(), e);
         }
-        plan.entries().forEach(e -> Experiment.checkFits(e.loaded(), exec.threads(), false));
         List<MetricExpression> expressions = parsed.isEmpty()
                 ? Comparison.defaultExpressions(plan.entries().stream().map(e -> e.loaded().scenario()).toList())
                 : checkColumns(parsed, plan);
-
         var err = spec.commandLine().getErr();
-        plan.notes().forEach(n -> err.println("note: " + n));
+        // One scenario at a time, each streamed to its folder; every scenario's expressions are kept
+        // to the end, the charts' paths of the reference and of the scenario running.
+        int n = plan.entries().size();
+        Experiment.Estimate estimate = null;
+        for (ComparisonPlan.Entry e : plan.entries()) {
+            Experiment.Estimate one = Experiment.checkFits(e.loaded(), t, new Experiment.Workload("compare of " + n + " scenarios",
+                    n, 1, Math.min(n, 2), ComparisonWriter.keep(expressions), true));
+            estimate = estimate == null || one.seconds() > estimate.seconds() ? one : estimate;
+        }
+        ExecutionOptions.noteIfLong(err, "this comparison", estimate, t);
+        plan.notes().forEach(note -> err.println("note: " + note));
         RunDirectory dir = ExecutionOptions.open(out, "compare");
         Instant start = Instant.now();
         List<Comparison.Run> runs = new ArrayList<>();
         List<Comparison.Row> rows;
         try (dir) {
-            int n = plan.entries().size();
+            CompareCharts charts = new CompareCharts();
             for (int i = 0; i < n; i++) {
                 ComparisonPlan.Entry e = plan.entries().get(i);
                 if (!exec.quiet) {
                     err.println("scenario " + (i + 1) + "/" + n + ": " + e.label() + " (" + e.file() + ")");
                     err.flush();
                 }
-                ProgressListener progress = exec.progress();
-                RunResult run = Experiment.run(e.loaded(), t, progress);
-                runs.add(new Comparison.Run(e.label(), run));
+                runs.add(ComparisonWriter.runScenario(e, t, exec.progress(), expressions, dir.temp(), charts, commandLine(),
+                        VersionProvider.version()));
             }
-            rows = ComparisonWriter.writeAll(plan, runs, expressions, dir.temp(),
+            rows = ComparisonWriter.writeAll(plan, runs, expressions, charts, dir.temp(),
                     new ComparisonWriter.Invocation(commandLine(), VersionProvider.version(), t, start, Instant.now()));
             dir.commit();
         }

@@ -2,6 +2,7 @@ package org.creditstress.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.creditstress.run.Experiment;
 import org.creditstress.run.store.RunDirectory;
 import picocli.CommandLine.Option;
 
@@ -20,6 +21,29 @@ final class ExecutionOptions {
             throw new UserInputException("--threads must be between 1 and 1024, got " + t);
         }
         return t;
+    }
+
+    /**
+     * Prints {@code note: <what> is estimated to need ...} when the estimate is long (over
+     * {@link Experiment#LONG_RUN_SECONDS}), so that a run of days does not start silently.
+     */
+    static void noteIfLong(java.io.PrintWriter err, String what, Experiment.Estimate estimate, int threads) {
+        if (estimate.seconds() > Experiment.LONG_RUN_SECONDS) {
+            err.println(longNote(what, estimate, threads));
+            err.flush();
+        }
+    }
+
+    /** As above, on a stream. */
+    static void noteIfLong(java.io.PrintStream err, String what, Experiment.Estimate estimate, int threads) {
+        if (estimate.seconds() > Experiment.LONG_RUN_SECONDS) {
+            err.println(longNote(what, estimate, threads));
+            err.flush();
+        }
+    }
+
+    private static String longNote(String what, Experiment.Estimate estimate, int threads) {
+        return "note: " + what + " is estimated to need " + estimate.describe() + " on " + threads + " threads";
     }
 
     /** Progress on standard error: a bar on a terminal, plain lines otherwise, nothing with --quiet. */

@@ -95,7 +95,7 @@ public final class Main implements Runnable {
                 err.println("error: " + ex.getMessage());
                 return 2;
             }
-            if (ex instanceof org.creditstress.run.Experiment.RunOutOfMemory) {
+            if (ex instanceof org.creditstress.run.Experiment.RunOutOfMemory || ex instanceof org.creditstress.run.Experiment.WorkerFailed) {
                 err.println("error: " + ex.getMessage());
                 return 1;
             }
@@ -126,6 +126,14 @@ public final class Main implements Runnable {
             cl.getErr().println(String.format(java.util.Locale.ROOT, "error: out of memory (%s; this JVM has %.2f GB of heap): "
                     + "use fewer borrowers or replications, or raise -Xmx via CREDITSTRESS_JAVA_OPTS", e.getMessage(),
                     Runtime.getRuntime().maxMemory() / 1e9));
+            code = 1;
+        } catch (Error e) {
+            // any other error that reached here (a thread's stack overflow, a class that cannot be
+            // loaded): one line too, the trace only on request
+            cl.getErr().println("internal error: " + e + (DEBUG ? "" : " (set CREDITSTRESS_DEBUG=1 for the stack trace)"));
+            if (DEBUG) {
+                e.printStackTrace(cl.getErr());
+            }
             code = 1;
         }
         cl.getOut().flush();

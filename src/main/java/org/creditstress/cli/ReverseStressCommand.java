@@ -2,7 +2,6 @@ package org.creditstress.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +19,9 @@ import org.creditstress.report.chart.RunCharts;
 import org.creditstress.report.experiment.ReverseStressReport;
 import org.creditstress.run.Experiment;
 import org.creditstress.run.MetricExpression;
-import org.creditstress.run.RunResult;
+import org.creditstress.run.Keep;
+import org.creditstress.run.KeptRun;
+import org.creditstress.run.ProgressListener;
 import org.creditstress.run.store.ExperimentFiles;
 import org.creditstress.run.store.ResultsWriter;
 import org.creditstress.run.store.RunDirectory;
@@ -100,6 +101,13 @@ public final class ReverseStressCommand implements Callable<Integer> {
         ModelEvaluator evaluator = new ModelEvaluator(args.scenario, args.overrides(), List.of(vr), threads,
                 options.listener(System.err));
         evaluator.checkRanges("--vary " + vr.key() + " --range");
+        // The two ends side by side, then one run per step, each keeping the condition's values;
+        // then the threshold's run once more, written to disk.
+        int runs = 2 + MonotoneBisection.steps(vr.low(), vr.high(), tol, vr.integer());
+        Experiment.Estimate estimate = Experiment.checkFits(base, threads, new Experiment.Workload(
+                "reverse-stress of about " + runs + " model runs", runs + 1, evaluator.sideBySide(2), runs,
+                Keep.expressions(List.of(condition.expression())), true));
+        ExecutionOptions.noteIfLong(System.err, "this reverse stress test", estimate, threads);
         String name = base.scenario().name();
         try (RunDirectory dir = options.directory(name, "reverse-stress")) {
             Instant start = Instant.now();
@@ -116,13 +124,16 @@ public final class ReverseStressCommand implements Callable<Integer> {
             Path out = dir.temp();
             ReverseStressReport.write(result, name, out);
             List<String> cmd = commandLine(spec);
-            if (result.thresholdRun() != null) {
-                RunResult run = result.thresholdRun();
-                ExperimentFiles.writeResolved(out.resolve("scenario.resolved.yaml"), run.loaded(), List.of(
+            if (result.thresholdScenario() != null) {
+                LoadedScenario at = result.thresholdScenario();
+                ExperimentFiles.writeResolved(out.resolve("scenario.resolved.yaml"), at, List.of(
                         "Resolved scenario at the reverse-stress threshold " + vr.key() + " = " + vr.format(result.threshold()) + ",",
                         "where " + condition.text() + " holds in at least " + TextTable.num(100 * probability)
                                 + " % of replications. Written by creditstress " + VersionProvider.version() + "."));
-                writeRun(run, out.resolve("threshold-run"), cmd);
+                // Only the condition was kept of each run: the threshold's full results come from running
+                // it once more (same scenario and seed, so the same results).
+                options.announce(System.err, "writing the threshold run's results (one more model run)");
+                writeRun(at, threads, Keep.NOTHING, out.resolve("threshold-run"), cmd);
             }
             ExperimentFiles.writeManifest(out, "reverse-stress", base, cmd, VersionProvider.version(), threads,
                     evaluator.evaluations(), start, Instant.now());
@@ -139,13 +150,17 @@ public final class ReverseStressCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The full results of one run (as {@code creditstress run} writes them) into {@code folder}. */
-    static void writeRun(RunResult run, Path folder, List<String> commandLine) throws IOException {
-        Files.createDirectories(folder);
-        ResultsWriter.writeAll(run, folder, commandLine, VersionProvider.version());
-        if (run.loaded().scenario().outputs().charts()) {
+    /**
+     * Runs {@code loaded} and writes its full results (as {@code creditstress run} writes them, with
+     * charts) into {@code folder}, each replication as it finishes, keeping in memory only what
+     * {@code keep} asks for.
+     */
+    static KeptRun writeRun(LoadedScenario loaded, int threads, Keep keep, Path folder, List<String> commandLine) throws IOException {
+        KeptRun run = ResultsWriter.run(loaded, threads, ProgressListener.NONE, keep, folder, commandLine, VersionProvider.version());
+        if (loaded.scenario().outputs().charts()) {
             new RunCharts().writeAll(folder);
         }
+        return run;
     }
 
     /**

@@ -42,10 +42,7 @@ final class RunCommand implements Callable<Integer> {
         LoadedScenario loaded = args.load();
         Experiment.Estimate estimate = Experiment.checkFits(loaded, t, true);
         var err = spec.commandLine().getErr();
-        if (estimate.seconds() > Experiment.LONG_RUN_SECONDS) {
-            err.println("note: this run is estimated to need " + estimate.describe() + " on " + t + " threads");
-            err.flush();
-        }
+        ExecutionOptions.noteIfLong(err, "this run", estimate, t);
         RunDirectory dir = ExecutionOptions.open(out, loaded.scenario().name());
         RunResult run;
         Headline.Accumulator headline;

@@ -14,6 +14,7 @@ import org.creditstress.experiment.ParameterRange;
 import org.creditstress.experiment.sensitivity.SensitivityAnalysis;
 import org.creditstress.report.experiment.SensitivityReport;
 import org.creditstress.run.Experiment;
+import org.creditstress.run.Keep;
 import org.creditstress.run.MetricExpression;
 import org.creditstress.run.store.ExperimentFiles;
 import org.creditstress.run.store.RunDirectory;
@@ -130,6 +131,12 @@ public final class SensitivityCommand implements Callable<Integer> {
                 options.listener(System.err), elsewhere);
         evaluator.checkRanges("--input");
         SensitivityAnalysis.Settings settings = new SensitivityAnalysis.Settings(m, r, p, n, base.scenario().seed());
+        // Each point keeps its outputs' values per replication until reduced to their means.
+        int points = settings.designSize(ranges.size());
+        Experiment.Estimate estimate = Experiment.checkFits(base, threads, new Experiment.Workload(
+                "sensitivity of " + points + " design points", points, evaluator.sideBySide(points),
+                evaluator.sideBySide(points), Keep.expressions(exprs), false));
+        ExecutionOptions.noteIfLong(System.err, "this sensitivity analysis", estimate, threads);
         String name = base.scenario().name();
         try (RunDirectory dir = options.directory(name, "sensitivity")) {
             Instant start = Instant.now();

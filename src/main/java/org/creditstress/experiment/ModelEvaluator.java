@@ -8,10 +8,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.creditstress.run.Experiment;
+import org.creditstress.run.Keep;
+import org.creditstress.run.KeptRun;
 import org.creditstress.run.ProgressListener;
 import org.creditstress.run.RunResult;
 import org.creditstress.scenario.LoadedScenario;
@@ -232,21 +238,21 @@ public final class ModelEvaluator {
         }
     }
 
-    /** Runs the model at one point on all threads. */
-    public RunResult run(double[] point) {
-        return run(point, threads);
+    /** Runs the model at one point on all threads, keeping of each replication what {@code keep} asks for. */
+    public KeptRun run(double[] point, Keep keep) {
+        return run(point, threads, keep);
     }
 
-    private RunResult run(double[] point, int runThreads) {
+    private KeptRun run(double[] point, int runThreads, Keep keep) {
         LoadedScenario loaded = load(point);
         long t0 = System.nanoTime();
         if (elsewhere != null) {
             RunResult[] box = new RunResult[1];
             elsewhere.runAll(scenario, List.of(allOverrides(point)), threads, (i, r) -> box[0] = r);
             evaluated(point, box[0]);
-            return box[0];
+            return KeptRun.of(box[0], keep);
         }
-        RunResult result = Experiment.run(loaded, runThreads, ProgressListener.NONE);
+        KeptRun result = Experiment.run(loaded, runThreads, ProgressListener.NONE, keep);
         int n = evaluations.incrementAndGet();
         synchronized (listener) {
             listener.evaluated(n, pointOverrides(point), (System.nanoTime() - t0) / 1e9);
@@ -254,11 +260,21 @@ public final class ModelEvaluator {
         return result;
     }
 
+    /** How many runs {@link #runAll} runs side by side for {@code points} points. */
+    public int sideBySide(int points) {
+        return Math.max(1, Math.min(threads, points));
+    }
+
+    /** Test hook: runs in a point's own thread before its model run, with the point. */
+    static volatile Consumer<double[]> beforePoint = point -> { };
+
     /**
      * Runs the model at every point and reduces each run right away (so that only the reduced
      * values are kept). Points run side by side; the result list is in the order of {@code points}.
+     * The first point that fails, in whatever order they finish, fails them all at once: the
+     * others are interrupted and its exception or error is thrown here.
      */
-    public <T> List<T> runAll(List<double[]> points, Function<RunResult, T> reduce) {
+    public <T> List<T> runAll(List<double[]> points, Keep keep, Function<KeptRun, T> reduce) {
         if (points.isEmpty()) {
             return List.of();
         }
@@ -271,29 +287,66 @@ public final class ModelEvaluator {
             List<T> out = new ArrayList<>(java.util.Collections.nCopies(points.size(), null));
             elsewhere.runAll(scenario, overrides, threads, (i, r) -> {
                 evaluated(points.get(i), r);
-                out.set(i, reduce.apply(r));
+                out.set(i, reduce.apply(KeptRun.of(r, keep)));
             });
             return out;
         }
-        int workers = Math.min(threads, points.size());
+        int workers = sideBySide(points.size());
         if (workers == 1) {
             List<T> out = new ArrayList<>();
             for (double[] p : points) {
-                out.add(reduce.apply(run(p, threads)));
+                beforePoint.accept(p);
+                out.add(reduce.apply(run(p, threads, keep)));
             }
             return out;
         }
         int perRun = Math.max(1, threads / workers);
+        // Told when a point ends, and when a worker thread dies outside its task (which would leave
+        // that point's future unfinished for ever): the wait below must not outlive either.
+        Semaphore ended = new Semaphore(0);
+        AtomicReference<Throwable> died = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "creditstress-point");
             t.setDaemon(true);
+            t.setUncaughtExceptionHandler((thread, e) -> {
+                died.compareAndSet(null, e);
+                ended.release();
+            });
             return t;
         });
         try {
             List<Future<T>> futures = new ArrayList<>();
             for (double[] p : points) {
                 double[] copy = Arrays.copyOf(p, p.length);
-                futures.add(pool.submit(() -> reduce.apply(run(copy, perRun))));
+                futures.add(pool.submit(() -> {
+                    try {
+                        beforePoint.accept(copy);
+                        return reduce.apply(run(copy, perRun, keep));
+                    } finally {
+                        ended.release();
+                    }
+                }));
+            }
+            boolean[] seen = new boolean[futures.size()];
+            int finished = 0;
+            while (finished < futures.size()) {
+                for (int i = 0; i < futures.size(); i++) {
+                    if (!seen[i] && futures.get(i).isDone()) {
+                        seen[i] = true;
+                        finished++;
+                        futures.get(i).get();  // throws at once if this point failed
+                    }
+                }
+                Throwable dead = died.get();
+                if (dead != null) {
+                    if (dead instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("a worker thread died: " + dead, dead);
+                }
+                if (finished < futures.size()) {
+                    ended.tryAcquire(200, TimeUnit.MILLISECONDS);
+                }
             }
             List<T> out = new ArrayList<>();
             for (Future<T> f : futures) {

@@ -26,11 +26,14 @@ public final class MarketBuilder {
     private MarketBuilder() {
     }
 
-    /** Estimated heap bytes for a population of this size (used to refuse impossible sizes). */
+    /** Heap a run needs whatever its population (classes, the scenario, buffers), counted once in {@link #estimatedBytes}. */
+    public static final long BASE_BYTES = 64L * 1024 * 1024;
+
+    /** Estimated heap bytes for a population of this size (used to refuse impossible sizes), {@link #BASE_BYTES} included. */
     public static long estimatedBytes(Scenario s) {
         // In double: 50 million borrowers times a few hundred bytes overflows an int.
         double perBorrower = BorrowerTable.bytesPerBorrower() + (double) slots(s) * AccountTable.bytesPerAccount(ringLength(s));
-        return (long) (s.population().size() * perBorrower * 1.1) + 64L * 1024 * 1024;
+        return (long) (s.population().size() * perBorrower * 1.1) + BASE_BYTES;
     }
 
     /** Account slots per borrower: one per lender and product, at most {@code slots_per_borrower}. */

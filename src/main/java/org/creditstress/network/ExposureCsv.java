@@ -1,10 +1,5 @@
 package org.creditstress.network;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.creditstress.scenario.InputFiles;
 
 /**
  * Reads an exposure network from CSV (UTF-8).
@@ -45,17 +41,14 @@ public final class ExposureCsv {
      */
     public static ExposureNetwork read(Path file) {
         String name = file.toString();
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new NetworkInputException(name + ": file not found");
-        } catch (MalformedInputException e) {
-            throw new NetworkInputException(name + ": not a UTF-8 text file");
-        } catch (IOException e) {
-            throw new NetworkInputException(name + ": cannot read file (" + e.getMessage() + ")", e);
+            // Bounded like every input file: /dev/zero or a file of gigabytes is an error at once.
+            text = InputFiles.readText(file);
+        } catch (InputFiles.Unreadable e) {
+            throw new NetworkInputException(name + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
         }
-        return parse(name, lines);
+        return parse(name, text.lines().toList());
     }
 
     /**

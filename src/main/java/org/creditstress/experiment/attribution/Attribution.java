@@ -1,5 +1,6 @@
 package org.creditstress.experiment.attribution;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,9 @@ import org.creditstress.run.Experiment;
 import org.creditstress.run.MetricExpression;
 import org.creditstress.run.ProgressListener;
 import org.creditstress.run.Quantiles;
-import org.creditstress.run.RunResult;
+import org.creditstress.run.Keep;
+import org.creditstress.run.KeptRun;
+import org.creditstress.run.store.ResultsWriter;
 import org.creditstress.scenario.LoadedScenario;
 import org.creditstress.scenario.ScenarioLoader;
 
@@ -51,15 +54,27 @@ public final class Attribution {
         this.progress = progress;
     }
 
-    /** Runs everything and returns the table, plus every run by label ("all on", "all off", "no <channel>"). */
-    public Map<String, RunResult> runs(List<ContagionChannel> channels) {
+    /** What attribution keeps of each replication: the value of each measure. */
+    public static Keep keep(List<Measure> measures) {
+        return Keep.expressions(measures.stream().map(Measure::expression).toList());
+    }
+
+    /**
+     * Runs everything and returns every run by label ("all on", "all off", "no <channel>"), each
+     * keeping the measures' values per replication; the "all on" run's full results are written
+     * into {@code allOnFolder} as its replications finish, as {@code run} writes them (without
+     * charts).
+     */
+    public Map<String, KeptRun> runs(List<ContagionChannel> channels, List<Measure> measures, Path allOnFolder,
+                                     List<String> commandLine, String version) throws IOException {
         LoadedScenario base = ScenarioLoader.load(scenario, overrides);
-        Map<String, RunResult> runs = new LinkedHashMap<>();
-        runs.put("all on", Experiment.run(base, threads, progress));
+        Keep keep = keep(measures);
+        Map<String, KeptRun> runs = new LinkedHashMap<>();
+        runs.put("all on", ResultsWriter.run(base, threads, progress, keep, allOnFolder, commandLine, version));
         for (ContagionChannel c : channels) {
-            runs.put("no " + c.key(), Experiment.run(with(List.of(c.offOverride())), threads, progress));
+            runs.put("no " + c.key(), Experiment.run(with(List.of(c.offOverride())), threads, progress, keep));
         }
-        runs.put("all off", Experiment.run(with(Catalogue.standard().channels().allOff()), threads, progress));
+        runs.put("all off", Experiment.run(with(Catalogue.standard().channels().allOff()), threads, progress, keep));
         return runs;
     }
 
@@ -70,16 +85,16 @@ public final class Attribution {
     }
 
     /** The attribution table from the runs. */
-    public static List<Row> table(Map<String, RunResult> runs, List<ContagionChannel> channels, List<Measure> measures) {
+    public static List<Row> table(Map<String, KeptRun> runs, List<ContagionChannel> channels, List<Measure> measures) {
         List<Row> rows = new ArrayList<>();
-        RunResult on = runs.get("all on");
+        KeptRun on = runs.get("all on");
         for (Measure m : measures) {
-            double[] allOn = m.expression().perReplication(on);
+            double[] allOn = on.values(m.expression());
             double meanOn = Quantiles.mean(allOn);
             for (ContagionChannel c : channels) {
-                rows.add(row(c.key(), m, allOn, meanOn, m.expression().perReplication(runs.get("no " + c.key()))));
+                rows.add(row(c.key(), m, allOn, meanOn, runs.get("no " + c.key()).values(m.expression())));
             }
-            rows.add(row("all channels", m, allOn, meanOn, m.expression().perReplication(runs.get("all off"))));
+            rows.add(row("all channels", m, allOn, meanOn, runs.get("all off").values(m.expression())));
         }
         return rows;
     }

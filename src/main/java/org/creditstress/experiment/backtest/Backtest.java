@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.creditstress.run.Keep;
+import org.creditstress.run.KeptRun;
 import org.creditstress.run.Quantiles;
-import org.creditstress.run.RunResult;
 
 /**
  * A backtest: the model's monthly metrics aggregated to the observed periods and measured against
@@ -114,10 +115,9 @@ public final class Backtest {
     /**
      * @param unemploymentColumn observed unemployment column index (or -1), values scaled by {@code unemploymentScale}
      */
-    public static Result run(RunResult run, ObservedSeries observed, List<Mapping> mappings, Period start,
+    public static Result run(KeptRun run, ObservedSeries observed, List<Mapping> mappings, Period start,
                              List<Window> windows, int unemploymentColumn, double unemploymentScale) {
-        int months = run.replications().get(0).values().length;
-        int uCol = column(run, UNEMPLOYMENT_METRIC);
+        int months = run.months();
         List<String> notes = new ArrayList<>();
         int outside = 0;
         List<Integer> rowsIn = new ArrayList<>();
@@ -136,21 +136,21 @@ public final class Backtest {
         }
         List<Comparison> out = new ArrayList<>();
         for (Mapping m : mappings) {
-            int col = column(run, m.metric());
+            run.registry().index(m.metric());
             int obsCol = observed.column(m.column());
             List<Row> rows = new ArrayList<>();
             for (int i : rowsIn) {
                 Period p = observed.periods().get(i);
                 int first = p.firstMonth() - start.firstMonth() + 1;
-                double[] across = new double[run.replications().size()];
+                double[] across = new double[run.replications()];
                 for (int r = 0; r < across.length; r++) {
-                    across[r] = aggregate(run.replications().get(r).values(), col, first, p.months(), m.aggregation());
+                    across[r] = aggregate(run.path(m.metric(), r), first, p.months(), m.aggregation());
                 }
                 double[] finite = java.util.Arrays.stream(across).filter(Double::isFinite).toArray();
                 double mean = finite.length == 0 ? Double.NaN : Quantiles.mean(finite);
                 double p5 = finite.length == 0 ? Double.NaN : Quantiles.percentile(finite, 5);
                 double p95 = finite.length == 0 ? Double.NaN : Quantiles.percentile(finite, 95);
-                double u = aggregate(run.replications().get(0).values(), uCol, first, p.months(), Mapping.Aggregation.MEAN);
+                double u = aggregate(run.path(UNEMPLOYMENT_METRIC, 0), first, p.months(), Mapping.Aggregation.MEAN);
                 double obsU = unemploymentColumn < 0 ? Double.NaN : observed.values()[i][unemploymentColumn] * unemploymentScale;
                 rows.add(new Row(p, first, observed.values()[i][obsCol] * m.scale(), mean, p5, p95, obsU, u));
             }
@@ -163,13 +163,17 @@ public final class Backtest {
         return new Result(start, List.copyOf(windows), List.copyOf(out), List.copyOf(notes));
     }
 
-    /** The aggregate of one metric over model months {@code first .. first + n - 1} of one replication. */
-    static double aggregate(double[][] values, int column, int first, int n, Mapping.Aggregation agg) {
-        double[] v = new double[n];
-        for (int k = 0; k < n; k++) {
-            v[k] = values[first - 1 + k][column];
-        }
-        return agg.apply(v);
+    /** What a backtest keeps of each replication: the monthly paths of the mapped metrics and of unemployment. */
+    public static Keep keep(List<Mapping> mappings) {
+        List<String> metrics = new ArrayList<>();
+        mappings.forEach(m -> metrics.add(m.metric()));
+        metrics.add(UNEMPLOYMENT_METRIC);
+        return Keep.NOTHING.withMetricPaths(metrics);
+    }
+
+    /** The aggregate of one metric's path over model months {@code first .. first + n - 1} of one replication. */
+    static double aggregate(double[] path, int first, int n, Mapping.Aggregation agg) {
+        return agg.apply(java.util.Arrays.copyOfRange(path, first - 1, first - 1 + n));
     }
 
     /** The statistics of rows in one window (rows without both values are skipped). */
@@ -234,7 +238,4 @@ public final class Backtest {
         return ols.getXSumSquares() > 1e-12 ? ols.getSlope() : Double.NaN;
     }
 
-    static int column(RunResult run, String metric) {
-        return run.registry().index(metric);
-    }
 }

@@ -8,7 +8,8 @@ import org.creditstress.experiment.ModelEvaluator;
 import org.creditstress.experiment.ParameterRange;
 import org.creditstress.metric.Metric;
 import org.creditstress.run.Quantiles;
-import org.creditstress.run.RunResult;
+import org.creditstress.run.Keep;
+import org.creditstress.run.KeptRun;
 
 /**
  * Fits scenario parameters to data: the parameters within their ranges that make the model's
@@ -91,11 +92,12 @@ public final class Calibration {
      * @param evaluations every model run, in order
      * @param method      the optimiser
      * @param converged   whether it met its tolerance within the budget
-     * @param bestRun     the model run at the fitted values
+     * @param bestRun     what was kept of the model run at the fitted values ({@link #keep}); to write
+     *                    its full results, run its scenario again (same seed, same results)
      * @param notes       observations (values at a bound, budget spent)
      */
     public record Result(Settings settings, List<ParameterRange> parameters, double[] fitted, Fit best,
-                         List<Evaluation> evaluations, String method, boolean converged, RunResult bestRun,
+                         List<Evaluation> evaluations, String method, boolean converged, KeptRun bestRun,
                          List<String> notes, List<Interval> intervals) {
     }
 
@@ -118,10 +120,11 @@ public final class Calibration {
             hi[i] = params.get(i).high();
         }
         List<Evaluation> evaluations = new ArrayList<>();
-        RunResult[] bestRun = {null};
+        Keep keep = keep(settings);
+        KeptRun[] bestRun = {null};
         double[] bestObjective = {Double.POSITIVE_INFINITY};
         BoundedMinimizer.Result r = BoundedMinimizer.minimize(x -> {
-            RunResult run = evaluator.run(x);
+            KeptRun run = evaluator.run(x, keep);
             Fit fit = fit(run, settings);
             evaluations.add(new Evaluation(evaluations.size() + 1, x.clone(), fit));
             if (Double.isFinite(fit.objective()) && fit.objective() < bestObjective[0]) {
@@ -134,7 +137,7 @@ public final class Calibration {
                 .filter(e -> java.util.Arrays.equals(e.x(), r.x()))
                 .findFirst().orElseThrow();
         if (bestRun[0] == null) {
-            bestRun[0] = evaluator.run(best.x());
+            bestRun[0] = evaluator.run(best.x(), keep);
         }
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -154,7 +157,7 @@ public final class Calibration {
         }
         List<Interval> intervals = List.of();
         if (settings.intervals()) {
-            intervals = intervals(evaluator, settings, params, r.x(), best.fit().objective(), bestRun[0]);
+            intervals = intervals(evaluator, settings, keep, params, r.x(), best.fit().objective(), bestRun[0]);
             for (int i = 0; i < n; i++) {
                 if (Double.isNaN(intervals.get(i).low())) {
                     notes.add(params.get(i).key() + ": no confidence interval (the objective is not curved upwards there, or a step leaves the range)");
@@ -168,8 +171,8 @@ public final class Calibration {
     /** Relative step of the second differences, as a share of each range. */
     static final double CURVATURE_STEP = 0.05;
 
-    private static List<Interval> intervals(ModelEvaluator evaluator, Settings settings, List<ParameterRange> params,
-                                            double[] x, double objective, RunResult run) {
+    private static List<Interval> intervals(ModelEvaluator evaluator, Settings settings, Keep keep, List<ParameterRange> params,
+                                            double[] x, double objective, KeptRun run) {
         int n = x.length;
         int residuals = settings.targets().size();
         for (TargetSeries s : settings.series()) {
@@ -189,8 +192,8 @@ public final class Calibration {
             double[] down = x.clone();
             up[i] += h;
             down[i] -= h;
-            double fu = fit(evaluator.run(up), settings).objective();
-            double fd = fit(evaluator.run(down), settings).objective();
+            double fu = fit(evaluator.run(up, keep), settings).objective();
+            double fd = fit(evaluator.run(down, keep), settings).objective();
             double curvature = (fu - 2 * objective + fd) / (h * h);
             if (!(curvature > 0) || !Double.isFinite(curvature)) {
                 out.add(new Interval(Double.NaN, Double.NaN, curvature, s2));
@@ -206,28 +209,25 @@ public final class Calibration {
      * The mean, over the residuals of the objective, of the sampling variance of the model's mean
      * across replications (in the objective's units: relative for value targets and mixed series).
      */
-    static double samplingVariance(RunResult run, Settings settings) {
-        int reps = run.replications().size();
+    static double samplingVariance(KeptRun run, Settings settings) {
+        int reps = run.replications();
         if (reps < 2) {
             return 0;
         }
         double sum = 0;
         int count = 0;
         for (Target t : settings.targets()) {
-            double[] v = t.expression().perReplication(run);
+            double[] v = run.values(t.expression());
             double var = variance(v) / reps;
             double scale = t.value() == 0 ? 1 : t.value();
             sum += var / (scale * scale);
             count++;
         }
         for (TargetSeries s : settings.series()) {
-            int column = column(run, s.metric());
+            column(run, s.metric());
             double scale = settings.mixed() ? s.sumOfSquares() : 1;
             for (int m : s.months()) {
-                double[] across = new double[reps];
-                for (int r = 0; r < reps; r++) {
-                    across[r] = run.replications().get(r).values()[m - 1][column];
-                }
+                double[] across = run.acrossReplications(s.metric(), m - 1);
                 sum += variance(across) / reps / scale;
                 count++;
             }
@@ -244,13 +244,19 @@ public final class Calibration {
         return v.length < 2 || !Double.isFinite(s) ? 0 : s / (v.length - 1);
     }
 
-    /** The fit of one run. */
-    public static Fit fit(RunResult run, Settings settings) {
+    /** What a calibration keeps of each replication: its target expressions and the paths of its target series' metrics. */
+    public static Keep keep(Settings settings) {
+        return Keep.expressions(settings.targets().stream().map(Target::expression).toList())
+                .withMetricPaths(settings.series().stream().map(TargetSeries::metric).toList());
+    }
+
+    /** The fit of one run, which kept at least {@link #keep}. */
+    public static Fit fit(KeptRun run, Settings settings) {
         double objective = 0;
         double[] model = new double[settings.targets().size()];
         for (int t = 0; t < model.length; t++) {
             Target target = settings.targets().get(t);
-            model[t] = Quantiles.mean(target.expression().perReplication(run));
+            model[t] = Quantiles.mean(run.values(target.expression()));
             double e = target.error(model[t]);
             objective += e * e;
         }
@@ -261,8 +267,8 @@ public final class Calibration {
         double[][] high = new double[s][];
         for (int k = 0; k < s; k++) {
             TargetSeries series = settings.series().get(k);
-            int column = column(run, series.metric());
-            int months = run.replications().get(0).values().length;
+            column(run, series.metric());
+            int months = run.months();
             if (series.lastMonth() > months) {
                 throw new ExperimentInputException("--target-series " + series.metric() + "=" + series.file() + ": month "
                         + series.lastMonth() + " is beyond the scenario's horizon of " + months + " months");
@@ -270,11 +276,8 @@ public final class Calibration {
             mean[k] = new double[months];
             low[k] = new double[months];
             high[k] = new double[months];
-            double[] across = new double[run.replications().size()];
             for (int m = 0; m < months; m++) {
-                for (int r = 0; r < across.length; r++) {
-                    across[r] = run.replications().get(r).values()[m][column];
-                }
+                double[] across = run.acrossReplications(series.metric(), m);
                 mean[k][m] = Quantiles.mean(across);
                 low[k][m] = Quantiles.percentile(across, 5);
                 high[k][m] = Quantiles.percentile(across, 95);
@@ -286,7 +289,7 @@ public final class Calibration {
     }
 
     /** Index of a metric column, or an error naming the option. */
-    static int column(RunResult run, String metric) {
+    static int column(KeptRun run, String metric) {
         List<Metric> metrics = run.registry().metrics();
         for (int j = 0; j < metrics.size(); j++) {
             if (metrics.get(j).name().equals(metric)) {

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.creditstress.run.KeptRun;
 import org.creditstress.run.MetricExpression;
 import org.creditstress.run.Quantiles;
-import org.creditstress.run.RunResult;
 import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.run.store.CsvNumbers;
 import org.creditstress.scenario.LenderSpec;
@@ -29,8 +29,8 @@ public final class Comparison {
     private Comparison() {
     }
 
-    /** One scenario of a comparison with its finished run. */
-    public record Run(String label, RunResult result) {
+    /** One scenario of a comparison with what was kept of its finished run (at least the expressions compared). */
+    public record Run(String label, KeptRun result) {
     }
 
     /**
@@ -56,11 +56,11 @@ public final class Comparison {
     }
 
     /** The expression per replication, or all NaN when the run has no such column. */
-    static double[] values(MetricExpression e, RunResult run) {
+    static double[] values(MetricExpression e, KeptRun run) {
         try {
-            return e.perReplication(run);
+            return run.values(e);
         } catch (IllegalArgumentException missing) {
-            double[] nan = new double[run.replications().size()];
+            double[] nan = new double[run.replications()];
             java.util.Arrays.fill(nan, Double.NaN);
             return nan;
         }

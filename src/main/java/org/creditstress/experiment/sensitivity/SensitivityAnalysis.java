@@ -11,7 +11,8 @@ import org.creditstress.experiment.ModelEvaluator;
 import org.creditstress.experiment.ParameterRange;
 import org.creditstress.run.MetricExpression;
 import org.creditstress.run.Quantiles;
-import org.creditstress.run.RunResult;
+import org.creditstress.run.Keep;
+import org.creditstress.run.KeptRun;
 
 /**
  * A global sensitivity analysis of the model: which inputs move an output, by Morris elementary
@@ -151,7 +152,7 @@ public final class SensitivityAnalysis {
             }
             runIndex[p] = idx;
         }
-        List<double[]> ran = evaluator.runAll(toRun, run -> outputsOf(run, outputs));
+        List<double[]> ran = evaluator.runAll(toRun, Keep.expressions(outputs), run -> outputsOf(run, outputs));
         List<DesignPoint> design = new ArrayList<>();
         for (int p = 0; p < natural.size(); p++) {
             double[] y = ran.get(runIndex[p]);
@@ -194,10 +195,10 @@ public final class SensitivityAnalysis {
     }
 
     /** Mean across replications of each output expression. */
-    static double[] outputsOf(RunResult run, List<MetricExpression> outputs) {
+    static double[] outputsOf(KeptRun run, List<MetricExpression> outputs) {
         double[] y = new double[outputs.size()];
         for (int o = 0; o < outputs.size(); o++) {
-            y[o] = Quantiles.mean(outputs.get(o).perReplication(run));
+            y[o] = Quantiles.mean(run.values(outputs.get(o)));
         }
         return y;
     }

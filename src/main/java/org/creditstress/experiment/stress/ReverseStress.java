@@ -7,7 +7,8 @@ import java.util.Locale;
 import org.creditstress.experiment.ModelEvaluator;
 import org.creditstress.experiment.ParameterRange;
 import org.creditstress.experiment.TextTable;
-import org.creditstress.run.RunResult;
+import org.creditstress.run.Keep;
+import org.creditstress.run.KeptRun;
 import org.creditstress.scenario.LoadedScenario;
 
 /**
@@ -75,12 +76,14 @@ public final class ReverseStress {
      * @param bracketLow     the largest evaluated value where it did not (NaN when it held at LO)
      * @param bracketHigh    the smallest evaluated value where it did (NaN when it failed at HI)
      * @param points         every evaluation, in order
-     * @param thresholdRun   the run at the threshold (FOUND only, else null)
+     * @param thresholdRun   what was kept of the run at the threshold (FOUND only, else null): the
+     *                       condition's expression per replication; its full results are not kept,
+     *                       run {@code thresholdScenario} again to write them (same seed, same results)
      * @param thresholdScenario the scenario at the threshold (FOUND only, else null)
      * @param notes          observations: non-monotone responses, a key without effect
      */
     public record Result(Settings settings, MonotoneBisection.Status status, double threshold, double bracketLow,
-                         double bracketHigh, List<Point> points, RunResult thresholdRun,
+                         double bracketHigh, List<Point> points, KeptRun thresholdRun,
                          LoadedScenario thresholdScenario, List<String> notes) {
 
         /** The point at a value, if evaluated. */
@@ -98,7 +101,8 @@ public final class ReverseStress {
 
         // The two ends run side by side.
         List<double[]> ends = List.of(new double[] {vary.low()}, new double[] {vary.high()});
-        List<RunResult> endRuns = evaluator.runAll(ends, r -> r);
+        Keep keep = Keep.expressions(List.of(settings.condition().expression()));
+        List<KeptRun> endRuns = evaluator.runAll(ends, keep, r -> r);
         for (int i = 0; i < 2; i++) {
             double x = ends.get(i)[0];
             Point p = point(points.size() + 1, x, endRuns.get(i), settings);
@@ -109,7 +113,7 @@ public final class ReverseStress {
         MonotoneBisection.Status status;
         double below;
         double above;
-        RunResult[] atAbove = {null};
+        KeptRun[] atAbove = {null};
         if (lo.holds()) {
             status = MonotoneBisection.Status.HOLDS_AT_LOW;
             below = Double.NaN;
@@ -121,7 +125,7 @@ public final class ReverseStress {
         } else {
             atAbove[0] = endRuns.get(1);
             MonotoneBisection.Outcome out = MonotoneBisection.refine(x -> {
-                RunResult run = evaluator.run(new double[] {x});
+                KeptRun run = evaluator.run(new double[] {x}, keep);
                 Point p = point(points.size() + 1, x, run, settings);
                 points.add(p);
                 if (p.holds()) {
@@ -133,15 +137,15 @@ public final class ReverseStress {
             below = out.below();
             above = out.above();
         }
-        RunResult thresholdRun = status == MonotoneBisection.Status.FOUND ? atAbove[0] : null;
+        KeptRun thresholdRun = status == MonotoneBisection.Status.FOUND ? atAbove[0] : null;
         LoadedScenario thresholdScenario = thresholdRun == null ? null : thresholdRun.loaded();
         List<String> notes = notes(points, settings);
         return new Result(settings, status, status == MonotoneBisection.Status.FOUND ? above : Double.NaN,
                 below, above, List.copyOf(points), thresholdRun, thresholdScenario, notes);
     }
 
-    static Point point(int order, double value, RunResult run, Settings settings) {
-        double[] values = settings.condition().expression().perReplication(run);
+    static Point point(int order, double value, KeptRun run, Settings settings) {
+        double[] values = run.values(settings.condition().expression());
         int holding = 0;
         for (double v : values) {
             if (settings.condition().test(v)) {

@@ -34,10 +34,11 @@ import org.creditstress.experiment.sweep.SweepManifest.PointState;
 import org.creditstress.experiment.sweep.SweepManifest.Status;
 import org.creditstress.metric.MetricRegistry;
 import org.creditstress.run.Experiment;
+import org.creditstress.run.Keep;
+import org.creditstress.run.KeptRun;
 import org.creditstress.run.MetricExpression;
 import org.creditstress.run.ProgressListener;
 import org.creditstress.run.Quantiles;
-import org.creditstress.run.RunResult;
 import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.run.store.CsvNumbers;
 import org.creditstress.run.store.ResultsWriter;
@@ -297,6 +298,17 @@ public final class Sweep {
         }
 
         MetricRegistry registry = Experiment.registry(base.scenario());
+        long pending = existing == null ? plan.size() : plan.stream().filter(p -> {
+            PointState st = existing.points().get(p.id());
+            return st == null || st.status() == Status.PENDING || st.status() == Status.FAILED && req.retryFailed();
+        }).count();
+        int toRun = (int) Math.max(1, req.limit() == null ? pending : Math.min(pending, req.limit()));
+        // The base scenario stands for every point (a varied population size is checked point by point).
+        Experiment.Estimate estimate = Experiment.checkFits(base, req.threads(), new Experiment.Workload(
+                "sweep of " + toRun + " point(s)", toRun, 1, 1, Keep.NOTHING, true));
+        if (estimate.seconds() > Experiment.LONG_RUN_SECONDS) {
+            listener.note("this sweep is estimated to need " + estimate.describe() + " on " + req.threads() + " threads");
+        }
         List<String> metricTexts = !req.metrics().isEmpty() ? req.metrics()
                 : existing != null && !existing.metrics().isEmpty() ? existing.metrics()
                 : Comparison.defaultExpressions(List.of(base.scenario())).stream().map(MetricExpression::text).toList();
@@ -415,15 +427,17 @@ public final class Sweep {
         try {
             LoadedScenario loaded = ScenarioLoader.load(scenario, overrides);
             Experiment.checkFits(loaded);
-            RunResult run = Experiment.run(loaded, req.threads(), ProgressListener.NONE);
+            // Written to the point's folder replication by replication; only the expressions are kept.
+            KeptRun run;
             try (RunDirectory rd = RunDirectory.create(folder)) {
-                ResultsWriter.writeAll(run, rd.temp(), req.commandLine(), req.version());
+                run = ResultsWriter.run(loaded, req.threads(), ProgressListener.NONE, Keep.expressions(csvMetrics), rd.temp(),
+                        req.commandLine(), req.version());
                 rd.commit();
             }
             double[] means = new double[csvMetrics.size()];
             for (int j = 0; j < means.length; j++) {
                 try {
-                    means[j] = Quantiles.mean(csvMetrics.get(j).perReplication(run));
+                    means[j] = Quantiles.mean(run.values(csvMetrics.get(j)));
                 } catch (IllegalArgumentException missing) {
                     means[j] = Double.NaN;
                 }
@@ -451,10 +465,10 @@ public final class Sweep {
 
     /** Means of the points.csv expressions read back from a finished point's folder. */
     private static double[] fromFolder(Path dir, SweepPoint p, List<MetricExpression> metrics) throws IOException {
-        RunFolder.Values v = RunFolder.values(dir.resolve(POINTS_DIR).resolve(p.id()));
+        double[][] v = RunFolder.perReplication(dir.resolve(POINTS_DIR).resolve(p.id()), metrics);
         double[] means = new double[metrics.size()];
         for (int j = 0; j < means.length; j++) {
-            means[j] = v.column(metrics.get(j).metric()) < 0 ? Double.NaN : Quantiles.mean(v.perReplication(metrics.get(j)));
+            means[j] = v[j] == null ? Double.NaN : Quantiles.mean(v[j]);
         }
         return means;
     }

@@ -49,9 +49,10 @@ public final class SweepResults {
             }
             List<Stat> stats = new ArrayList<>();
             if (s.status() == Status.DONE) {
-                RunFolder.Values v = RunFolder.values(dir.resolve(Sweep.POINTS_DIR).resolve(s.point().id()));
-                for (MetricExpression e : metrics) {
-                    stats.add(v.column(e.metric()) < 0 ? Stat.NONE : Stat.of(v.perReplication(e)));
+                // One replication at a time: a point of many replications need not fit in memory.
+                double[][] v = RunFolder.perReplication(dir.resolve(Sweep.POINTS_DIR).resolve(s.point().id()), metrics);
+                for (double[] x : v) {
+                    stats.add(x == null ? Stat.NONE : Stat.of(x));
                 }
             } else {
                 metrics.forEach(e -> stats.add(Stat.NONE));

@@ -142,7 +142,7 @@ public final class CalibrationReport {
             f.add(Double.isFinite(fitted) ? (relative ? 100 * fitted / target : fitted) : 0.0);
         }
         chart.addSeries("target", names, t).setFillColor(ExperimentCharts.color(9).darker());
-        chart.addSeries("fitted (mean of " + r.bestRun().replications().size() + " replications)", names, f)
+        chart.addSeries("fitted (mean of " + r.bestRun().replications() + " replications)", names, f)
                 .setFillColor(ExperimentCharts.color(0));
         if (names.size() > 3) {
             chart.getStyler().setXAxisLabelRotation(20);
@@ -159,7 +159,7 @@ public final class CalibrationReport {
             x[m] = m + 1;
         }
         XYChart chart = ExperimentCharts.xy("Calibration fit: " + s.metric(), "Month", s.metric());
-        ExperimentCharts.band(chart, "fitted 5-95 % across " + r.bestRun().replications().size() + " replications", x,
+        ExperimentCharts.band(chart, "fitted 5-95 % across " + r.bestRun().replications() + " replications", x,
                 r.best().lowPaths()[k], r.best().highPaths()[k], ExperimentCharts.color(0));
         ExperimentCharts.line(chart, "fitted mean", x, mean, ExperimentCharts.color(0)).setMarker(SeriesMarkers.NONE);
         double[] tx = new double[s.months().length];

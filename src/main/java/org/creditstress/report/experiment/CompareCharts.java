@@ -4,19 +4,27 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToDoubleFunction;
 import org.creditstress.experiment.compare.Comparison;
 import org.creditstress.metric.Metric;
+import org.creditstress.metric.MetricRegistry;
 import org.creditstress.report.chart.ChartFiles;
 import org.creditstress.report.html.ChartKit;
+import org.creditstress.run.Keep;
+import org.creditstress.run.KeptRun;
 import org.creditstress.run.Quantiles;
-import org.creditstress.run.RunResult;
 import org.knowm.xchart.XYChart;
 
 /**
  * The charts of a comparison, in {@code charts/}: overlaid fan charts (one 5-95 % band and median
  * per scenario) of M1+, M3+ and the weakest lender's capital ratio by month, and the paired
  * difference of M3+ against the reference by month.
+ *
+ * <p>Fed each scenario's run as it finishes ({@link #add}, the reference first): its bands are
+ * computed at once from the paths it kept ({@link #SERIES}) and the paths are freed, but for the
+ * reference's M3+ paths, which every later scenario's paired difference needs. So memory holds
+ * the bands, the reference's M3+ paths and one scenario's paths at a time, whatever the number of
+ * scenarios.
  */
 public final class CompareCharts {
     public static final String M1PLUS = "compare_m1plus.png";
@@ -26,22 +34,50 @@ public final class CompareCharts {
     /** The chart files in the order the report shows them. */
     public static final List<String> FILES = List.of(M3PLUS, M1PLUS, WEAKEST_CAPITAL, M3PLUS_DIFFERENCE);
 
-    private final ChartKit kit = new ChartKit();
+    private static final String M3 = "m3plus_ratio";
+    private static final String M1 = "m1plus_ratio";
+    private static final String WEAKEST = "weakest_lender_capital_ratio";
 
-    /** Writes the charts into {@code chartsDir}; returns the files written. */
-    public List<Path> writeAll(List<Comparison.Run> runs, Path chartsDir) throws IOException {
+    /** The monthly paths the charts need of each replication of each scenario. */
+    public static final List<Keep.Series> SERIES = List.of(Keep.Series.metric(M3), Keep.Series.metric(M1),
+            new Keep.Series(WEAKEST, CompareCharts::weakestCapital));
+
+    private final ChartKit kit = new ChartKit();
+    private final List<ChartKit.Band> m3 = new ArrayList<>();
+    private final List<ChartKit.Band> m1 = new ArrayList<>();
+    private final List<ChartKit.Band> weakest = new ArrayList<>();
+    private final List<ChartKit.Band> differences = new ArrayList<>();
+    private Comparison.Run reference;
+
+    /** Takes one scenario's finished run (the reference first), which kept {@link #SERIES}; frees its paths. */
+    public void add(Comparison.Run run) {
+        m3.add(band(run.label(), run.result(), M3));
+        m1.add(band(run.label(), run.result(), M1));
+        weakest.add(band(run.label(), run.result(), WEAKEST));
+        if (reference == null) {
+            reference = run;
+        } else {
+            differences.add(differenceBand(reference, run));
+            run.result().release(M3);
+        }
+        run.result().release(M1);
+        run.result().release(WEAKEST);
+    }
+
+    /** Writes the charts of the runs added into {@code chartsDir}; returns the files written. */
+    public List<Path> writeAll(Path chartsDir) throws IOException {
         List<Path> written = new ArrayList<>();
-        int reps = runs.get(0).result().replications().size();
-        String ref = runs.get(0).label();
-        write(kit.fans("M3+ ratio by scenario", "M3+ balance (% of receivables)",
-                bands(runs, column("m3plus_ratio")), reps, 100), chartsDir.resolve(M3PLUS), written);
-        write(kit.fans("M1+ ratio by scenario", "M1+ balance (% of receivables)",
-                bands(runs, column("m1plus_ratio")), reps, 100), chartsDir.resolve(M1PLUS), written);
-        write(kit.fans("Weakest lender's capital ratio by scenario", "Lowest capital ratio across lenders (%)",
-                bands(runs, CompareCharts::weakestCapital), reps, 100), chartsDir.resolve(WEAKEST_CAPITAL), written);
-        if (runs.size() > 1) {
+        int reps = reference.result().replications();
+        String ref = reference.label();
+        write(kit.fans("M3+ ratio by scenario", "M3+ balance (% of receivables)", m3, reps, 100),
+                chartsDir.resolve(M3PLUS), written);
+        write(kit.fans("M1+ ratio by scenario", "M1+ balance (% of receivables)", m1, reps, 100),
+                chartsDir.resolve(M1PLUS), written);
+        write(kit.fans("Weakest lender's capital ratio by scenario", "Lowest capital ratio across lenders (%)", weakest, reps, 100),
+                chartsDir.resolve(WEAKEST_CAPITAL), written);
+        if (!differences.isEmpty()) {
             write(kit.fans("M3+ ratio: paired difference against " + ref, "Scenario minus " + ref + " (percentage points)",
-                    differenceBands(runs, "m3plus_ratio"), reps, 100), chartsDir.resolve(M3PLUS_DIFFERENCE), written);
+                    differences, reps, 100), chartsDir.resolve(M3PLUS_DIFFERENCE), written);
         }
         return written;
     }
@@ -51,79 +87,45 @@ public final class CompareCharts {
         written.add(file);
     }
 
-    /** A per-month value of a replication's table [month][metric], given the run. */
-    private interface MonthValue extends ToDoubleBiFunction<RunResult, double[]> {
-    }
-
-    private static MonthValue column(String metric) {
-        return (run, row) -> {
-            int j = index(run, metric);
-            return j < 0 ? Double.NaN : row[j];
+    /** How a month's row of metrics gives the lowest capital ratio across lenders (undefined ratios left out). */
+    static ToDoubleFunction<double[]> weakestCapital(MetricRegistry registry) {
+        List<Metric> m = registry.metrics();
+        int[] columns = java.util.stream.IntStream.range(0, m.size())
+                .filter(j -> m.get(j).name().startsWith("lender.") && m.get(j).name().endsWith(".capital_ratio")).toArray();
+        return row -> {
+            double min = Double.NaN;
+            for (int j : columns) {
+                if (!Double.isNaN(row[j]) && (Double.isNaN(min) || row[j] < min)) {
+                    min = row[j];
+                }
+            }
+            return min;
         };
     }
 
-    private static int index(RunResult run, String metric) {
-        List<Metric> m = run.registry().metrics();
-        for (int j = 0; j < m.size(); j++) {
-            if (m.get(j).name().equals(metric)) {
-                return j;
-            }
+    private static ChartKit.Band band(String label, KeptRun run, String series) {
+        int months = run.replications() == 0 ? 0 : run.months();
+        double[][] byMonth = new double[months][];
+        for (int t = 0; t < months; t++) {
+            byMonth[t] = run.acrossReplications(series, t);
         }
-        return -1;
+        return band(label, byMonth);
     }
 
-    /** The lowest capital ratio across lenders in a month (undefined ratios left out). */
-    static double weakestCapital(RunResult run, double[] row) {
-        double min = Double.NaN;
-        List<Metric> m = run.registry().metrics();
-        for (int j = 0; j < m.size(); j++) {
-            String n = m.get(j).name();
-            if (n.startsWith("lender.") && n.endsWith(".capital_ratio") && !Double.isNaN(row[j])
-                    && (Double.isNaN(min) || row[j] < min)) {
-                min = row[j];
-            }
-        }
-        return min;
-    }
-
-    private static List<ChartKit.Band> bands(List<Comparison.Run> runs, MonthValue value) {
-        List<ChartKit.Band> out = new ArrayList<>();
-        for (Comparison.Run r : runs) {
-            RunResult run = r.result();
-            int months = run.replications().isEmpty() ? 0 : run.replications().get(0).values().length;
-            double[][] byMonth = new double[months][run.replications().size()];
-            for (int k = 0; k < run.replications().size(); k++) {
-                double[][] v = run.replications().get(k).values();
-                for (int t = 0; t < months; t++) {
-                    byMonth[t][k] = value.applyAsDouble(run, v[t]);
-                }
-            }
-            out.add(band(r.label(), byMonth));
-        }
-        return out;
-    }
-
-    private static List<ChartKit.Band> differenceBands(List<Comparison.Run> runs, String metric) {
-        RunResult ref = runs.get(0).result();
-        int jr = index(ref, metric);
-        List<ChartKit.Band> out = new ArrayList<>();
-        for (int i = 1; i < runs.size(); i++) {
-            RunResult run = runs.get(i).result();
-            int j = index(run, metric);
-            int reps = Math.min(ref.replications().size(), run.replications().size());
-            int months = reps == 0 ? 0 : Math.min(ref.replications().get(0).values().length,
-                    run.replications().get(0).values().length);
-            double[][] byMonth = new double[months][reps];
+    private static ChartKit.Band differenceBand(Comparison.Run reference, Comparison.Run scenario) {
+        KeptRun ref = reference.result();
+        KeptRun run = scenario.result();
+        int reps = Math.min(ref.replications(), run.replications());
+        int months = reps == 0 ? 0 : Math.min(ref.months(), run.months());
+        double[][] byMonth = new double[months][reps];
+        for (int t = 0; t < months; t++) {
+            double[] a = run.acrossReplications(M3, t);
+            double[] b = ref.acrossReplications(M3, t);
             for (int k = 0; k < reps; k++) {
-                double[][] a = run.replications().get(k).values();
-                double[][] b = ref.replications().get(k).values();
-                for (int t = 0; t < months; t++) {
-                    byMonth[t][k] = j < 0 || jr < 0 ? Double.NaN : a[t][j] - b[t][jr];
-                }
+                byMonth[t][k] = a[k] - b[k];
             }
-            out.add(band(runs.get(i).label() + " \u2212 " + runs.get(0).label(), byMonth));
         }
-        return out;
+        return band(scenario.label() + " \u2212 " + reference.label(), byMonth);
     }
 
     private static ChartKit.Band band(String label, double[][] byMonth) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +17,10 @@ import org.creditstress.experiment.compare.ComparisonPlan;
 import org.creditstress.report.chart.RunCharts;
 import org.creditstress.report.html.HtmlReport;
 import org.creditstress.report.html.RunReport;
+import org.creditstress.run.Keep;
+import org.creditstress.run.KeptRun;
 import org.creditstress.run.MetricExpression;
+import org.creditstress.run.ProgressListener;
 import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.run.store.ResultsWriter;
 import org.creditstress.run.store.RunFolder;
@@ -27,7 +29,8 @@ import org.creditstress.scenario.Scenario;
 /**
  * Writes a comparison folder:
  * <ul>
- *   <li>{@code <label>/}: each scenario's results as {@code run} writes them (plus its report.html);</li>
+ *   <li>{@code <label>/}: each scenario's results as {@code run} writes them (plus its report.html),
+ *       streamed as its replications finish ({@link #runScenario});</li>
  *   <li>{@code comparison.csv}: {@link Comparison#HEADER}, one row per expression and scenario;</li>
  *   <li>{@code charts/}: {@link CompareCharts};</li>
  *   <li>{@code compare-manifest.json}: version, command line, common seed, replications, scenarios, times;</li>
@@ -46,21 +49,44 @@ public final class ComparisonWriter {
     public record Invocation(List<String> commandLine, String version, int threads, Instant start, Instant end) {
     }
 
-    /** Writes everything into {@code dir} (which exists) and returns the comparison rows. */
-    public static List<Comparison.Row> writeAll(ComparisonPlan plan, List<Comparison.Run> runs,
-                                                List<MetricExpression> expressions, Path dir, Invocation inv)
-            throws IOException {
-        for (Comparison.Run r : runs) {
-            Path sub = Files.createDirectories(dir.resolve(r.label()));
-            ResultsWriter.writeAll(r.result(), sub, inv.commandLine(), inv.version());
-            if (r.result().loaded().scenario().outputs().charts()) {
-                new RunCharts().writeAll(sub);
-            }
-            RunReport.build(sub, "../" + HtmlReport.FILE).write(sub.resolve(HtmlReport.FILE));
+    /** What a comparison keeps of each replication of each scenario: the expressions and the charts' paths. */
+    public static Keep keep(List<MetricExpression> expressions) {
+        Keep keep = Keep.expressions(expressions);
+        for (Keep.Series s : CompareCharts.SERIES) {
+            keep = keep.with(s);
         }
+        return keep;
+    }
+
+    /**
+     * Runs one scenario of the comparison and writes its folder {@code dir/<label>/} as {@code run}
+     * writes it (each replication as it finishes), with its charts and report.html; gives its run to
+     * {@code charts} and returns it, keeping {@link #keep} of each replication.
+     */
+    public static Comparison.Run runScenario(ComparisonPlan.Entry e, int threads, ProgressListener progress,
+                                             List<MetricExpression> expressions, Path dir, CompareCharts charts,
+                                             List<String> commandLine, String version) throws IOException {
+        Path sub = dir.resolve(e.label());
+        KeptRun run = ResultsWriter.run(e.loaded(), threads, progress, keep(expressions), sub, commandLine, version);
+        if (e.loaded().scenario().outputs().charts()) {
+            new RunCharts().writeAll(sub);
+        }
+        RunReport.build(sub, "../" + HtmlReport.FILE).write(sub.resolve(HtmlReport.FILE));
+        Comparison.Run r = new Comparison.Run(e.label(), run);
+        charts.add(r);
+        return r;
+    }
+
+    /**
+     * Writes the comparison into {@code dir}, where {@link #runScenario} has written each scenario,
+     * and returns the comparison rows.
+     */
+    public static List<Comparison.Row> writeAll(ComparisonPlan plan, List<Comparison.Run> runs,
+                                                List<MetricExpression> expressions, CompareCharts charts, Path dir,
+                                                Invocation inv) throws IOException {
         List<Comparison.Row> rows = Comparison.compute(runs, expressions);
         Comparison.writeCsv(rows, dir.resolve(CSV));
-        new CompareCharts().writeAll(runs, dir.resolve(CHARTS));
+        charts.writeAll(dir.resolve(CHARTS));
         writeManifest(plan, runs, expressions, dir.resolve(MANIFEST), inv);
         report(plan, runs, rows, dir, inv).write(dir.resolve(HtmlReport.FILE));
         return rows;
@@ -89,7 +115,7 @@ public final class ComparisonWriter {
             o.put("source", plan.entries().get(i).loaded().source());
             o.put("folder", runs.get(i).label());
             o.put("months", s.horizon().months());
-            o.put("wall_seconds", seconds(runs.get(i).result().start(), runs.get(i).result().end()));
+            o.put("wall_seconds", seconds(runs.get(i).result().run().start(), runs.get(i).result().run().end()));
         }
         ArrayNode ex = root.putArray("expressions");
         expressions.forEach(e -> ex.add(e.text()));

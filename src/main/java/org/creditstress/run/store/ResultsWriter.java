@@ -7,10 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Instant;
 import org.creditstress.metric.Metric;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.Keep;
+import org.creditstress.run.KeptRun;
+import org.creditstress.run.ProgressListener;
 import org.creditstress.run.Quantiles;
 import org.creditstress.run.ReplicationResult;
 import org.creditstress.run.RunResult;
+import org.creditstress.scenario.LoadedScenario;
 
 /**
  * Writes a run's files into a folder: {@code scenario.resolved.yaml},
@@ -32,6 +38,23 @@ public final class ResultsWriter {
                 stream.accept(r);
             }
             finish(stream, run, dir, commandLine, version);
+        }
+    }
+
+    /**
+     * Runs {@code loaded} and writes its results into {@code dir} as {@code run} does, each
+     * replication as it finishes ({@code metrics.csv}, {@code summary.csv}, {@code manifest.json},
+     * ...; no charts), keeping in memory only what {@code keep} asks for: memory does not grow with
+     * the replications beyond {@link Keep#bytesPerReplication}.
+     */
+    public static KeptRun run(LoadedScenario loaded, int threads, ProgressListener progress, Keep keep, Path dir,
+                              List<String> commandLine, String version) throws IOException {
+        Instant now = Instant.now();
+        RunResult shape = new RunResult(loaded, Experiment.registry(loaded.scenario()), List.of(), threads, now, now);
+        try (ResultsStream stream = open(shape, dir)) {
+            KeptRun kept = Experiment.run(loaded, threads, progress, keep, stream::accept);
+            finish(stream, kept.run(), dir, commandLine, version);
+            return kept;
         }
     }
 

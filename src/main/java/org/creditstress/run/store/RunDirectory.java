@@ -51,6 +51,8 @@ public final class RunDirectory implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private boolean committed;
+    /** The outermost folder this made to hold the results folder (null if its parent existed): removed again on failure if empty. */
+    private final Path firstCreated;
 
     /** A results folder path that cannot be used; the message names the path and the reason. */
     public static final class UnusablePath extends IllegalArgumentException {
@@ -63,6 +65,11 @@ public final class RunDirectory implements AutoCloseable {
         this.target = target;
         this.renameOnCollision = renameOnCollision;
         Path parent = target.toAbsolutePath().getParent();
+        Path created = null;
+        for (Path p = parent; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            created = p;
+        }
+        this.firstCreated = created;
         Files.createDirectories(parent);
         removeStale(parent);
         // Not Files.createTempDirectory: its folder is readable by the owner only, and results are for sharing.
@@ -74,6 +81,9 @@ public final class RunDirectory implements AutoCloseable {
                 break;
             } catch (FileAlreadyExistsException again) {
                 // another run's folder of the same nanosecond: try the next
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // a failed run beside this one removed the (then empty) parent it had made: make it again
+                Files.createDirectories(parent);
             }
         }
         this.temp = dir;
@@ -273,17 +283,32 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** Deletes the temporary folder unless the run was committed. */
+    /**
+     * Unless the run was committed, deletes the temporary folder and the folders made to hold it
+     * (such as {@code output/<scenario>/}) if nothing else is in them: a failed run leaves nothing.
+     */
     @Override
     public void close() {
         releaseLock();
-        if (committed || !Files.exists(temp)) {
+        if (committed) {
             return;
         }
         try {
-            deleteTree(temp);
+            if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(temp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (firstCreated != null) {
+            for (Path p = temp.getParent(); p != null && p.startsWith(firstCreated); p = p.getParent()) {
+                try {
+                    Files.delete(p);
+                } catch (IOException inUseOrGone) {
+                    // another run's folder is in there (or it is gone already): leave it
+                    break;
+                }
+            }
         }
     }
 

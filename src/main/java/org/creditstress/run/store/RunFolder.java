@@ -104,7 +104,11 @@ public final class RunFolder {
         }
     }
 
-    /** Reads {@code metrics.csv} of a results folder. */
+    /**
+     * Reads {@code metrics.csv} of a results folder, every replication's table in memory at once:
+     * for small folders. Folders of many replications are read with {@link #perReplication} or
+     * {@link #eachReplication}, one replication at a time.
+     */
     public static Values values(Path dir) throws IOException {
         Path file = dir.resolve(METRICS);
         if (!Files.isRegularFile(file)) {
@@ -126,6 +130,33 @@ public final class RunFolder {
             out.add(v);
         }
         return new Values(columns, out);
+    }
+
+    /**
+     * The value of each expression per replication, read from {@code metrics.csv} one replication
+     * at a time (so any number of replications fits): {@code [expression][replication]}, null for
+     * an expression whose column the file does not have (empty for a file without rows).
+     */
+    public static double[][] perReplication(Path dir, List<MetricExpression> expressions) throws IOException {
+        List<List<Double>> acc = new ArrayList<>();
+        expressions.forEach(e -> acc.add(new ArrayList<>()));
+        int[][] columns = {null};
+        eachReplication(dir, (names, table) -> {
+            if (columns[0] == null) {
+                columns[0] = expressions.stream().mapToInt(e -> names.indexOf(e.metric())).toArray();
+            }
+            for (int i = 0; i < expressions.size(); i++) {
+                if (columns[0][i] >= 0) {
+                    acc.get(i).add(expressions.get(i).of(table, columns[0][i]));
+                }
+            }
+        });
+        double[][] out = new double[expressions.size()][];
+        for (int i = 0; i < out.length; i++) {
+            boolean present = columns[0] == null || columns[0][i] >= 0;
+            out[i] = present ? acc.get(i).stream().mapToDouble(Double::doubleValue).toArray() : null;
+        }
+        return out;
     }
 
     /** Receives one replication's table of a {@code metrics.csv}: [month - 1][column], columns in file order. */

@@ -58,7 +58,7 @@ class CalibrationTest {
         assertTrue(r.evaluations().size() <= 30);
         assertEquals(r.fitted()[0], r.bestRun().loaded().scenario().population().behaviour().presentBias().median(), 0);
         assertEquals(r.best().targetModel()[0],
-                Quantiles.mean(targets.get(0).expression().perReplication(r.bestRun())), 0, "the kept run is the best one");
+                Quantiles.mean(r.bestRun().values(targets.get(0).expression())), 0, "the kept run is the best one");
     }
 
     @Test
@@ -66,7 +66,7 @@ class CalibrationTest {
         List<String> base = List.of("horizon.months=12");
         RunResult truth = run(FIXTURE, base, "economy.labour_market.job_loss_monthly=0.03",
                 "economy.labour_market.job_finding_monthly=0.2");
-        int col = Calibration.column(truth, "unemployment_rate");
+        int col = truth.registry().index("unemployment_rate");
         StringBuilder csv = new StringBuilder("month,value\n");
         for (int m = 0; m < 12; m++) {
             double[] across = new double[truth.replications().size()];

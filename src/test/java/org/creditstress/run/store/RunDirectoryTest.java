@@ -57,6 +57,28 @@ class RunDirectoryTest {
         }
     }
 
+    /**
+     * A run that fails leaves nothing: its temporary folder and the folders made to hold it
+     * ({@code output/<scenario>/}) go, but not a folder another run is using.
+     */
+    @Test
+    void aFailedRunRemovesTheFoldersItMadeButNotOnesInUse() throws IOException {
+        Path root = tmp.resolve("output");
+        try (RunDirectory failed = RunDirectory.create(RunDirectory.defaultTarget(root, "baseline"), true)) {
+            Files.writeString(failed.temp().resolve("metrics.csv"), "replication,month\n");
+        }
+        assertFalse(Files.exists(root), "output/ made for the run and removed again");
+
+        RunDirectory failed = RunDirectory.create(RunDirectory.defaultTarget(root, "baseline"), true);
+        try (RunDirectory other = RunDirectory.create(RunDirectory.defaultTarget(root, "baseline"), true)) {
+            failed.close();
+            assertFalse(Files.exists(failed.temp()));
+            assertTrue(Files.isDirectory(other.temp()), "the other run's folder, in output/baseline/ made by the failed run, is left alone");
+            other.commit();
+        }
+        assertEquals(1, names(root.resolve("baseline")).size());
+    }
+
     private static java.util.Set<String> names(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
