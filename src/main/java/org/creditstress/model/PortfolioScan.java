@@ -118,11 +118,12 @@ public final class PortfolioScan implements Steppable {
                 hasCredit = true;
                 int bucket = acc.bucket(a);
                 boolean restructured = acc.has(a, AccountTable.RESTRUCTURED);
-                int stage = stage(bucket, restructured);
+                int stage2From = market.lenders.get(l).stage2FromBucket();
+                int stage = stage(bucket, restructured, stage2From);
                 int last = acc.lastBucket[a];
                 if (last < 5) {
                     s.rollBalance[last][bucket] += balance;
-                    s.stageTransfer[stage(last, restructured)][stage] += balance;
+                    s.stageTransfer[stage(last, restructured, stage2From)][stage] += balance;
                 }
                 roll(s, acc, a, bucket);
                 s.stageBucketBalance[l][stage][bucket] += balance;
@@ -235,12 +236,17 @@ public final class PortfolioScan implements Steppable {
 
     /**
      * IFRS 9 stage (0 = stage 1 .. 2 = stage 3) of an active account: stage 3 on default (over 90
-     * DPD, M4+); stage 2 on a significant increase in credit risk: the 30 DPD backstop (M2, M3) or
-     * restructuring; stage 1 otherwise. A relative deterioration of a behaviour score would be a
-     * third stage-2 trigger here once lenders keep one.
+     * DPD, M4+); stage 2 on a significant increase in credit risk: the 30 DPD backstop (M2, M3),
+     * restructuring, or the lender's behaviour model (its fitted PD of M1 a multiple of a current
+     * account's: {@code stage2From} 1, see {@code ExpectedCreditLoss.stage2FromBucket}); stage 1 otherwise.
      */
+    public static int stage(int bucket, boolean restructured, int stage2From) {
+        return bucket >= 4 ? 2 : bucket >= Math.min(2, stage2From) || restructured ? 1 : 0;
+    }
+
+    /** {@link #stage(int, boolean, int)} with the 30 DPD backstop alone. */
     public static int stage(int bucket, boolean restructured) {
-        return bucket >= 4 ? 2 : bucket >= 2 || restructured ? 1 : 0;
+        return stage(bucket, restructured, 2);
     }
 
     /**

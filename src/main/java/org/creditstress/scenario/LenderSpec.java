@@ -59,7 +59,8 @@ public record LenderSpec(String name, List<String> products, double marketShare,
      * (index 0 = M0 .. 4 = M4+), and the settings of the lender's ECL model.
      */
     public record Provisioning(String method, List<Double> lossRates, double ccf, int lifetimeMonths, int windowMonths,
-                               int minTransitions, double lgdFallback, int lgdMinMonths, double forwardLookingElasticity) {
+                               int minTransitions, double lgdFallback, int lgdMinMonths, double forwardLookingElasticity,
+                               double sicrPdMultiple) {
         /** Whether the books hold the IFRS 9 expected credit loss (else the bucket table). */
         public boolean ecl() {
             return "ecl".equals(method);

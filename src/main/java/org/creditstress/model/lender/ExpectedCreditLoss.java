@@ -144,6 +144,16 @@ public final class ExpectedCreditLoss {
     }
 
     /** 12-month PD (forward-looking) of an account in bucket b (0..4; 1 for M4+). */
+    /**
+     * The lowest bucket that is in stage 2 on this fitted model: 1 when M1's 12-month PD is at least
+     * {@code multiple} times a current account's (a significant increase in credit risk on the
+     * lender's own behaviour model, IFRS 9 5.5.9 and B5.5.17), else 2 (the 30 DPD backstop). With
+     * {@code multiple <= 0}, or before the first fit, 2.
+     */
+    public int stage2FromBucket(double multiple) {
+        return multiple > 0 && pd12[0] > 0 && pd12[1] >= multiple * pd12[0] ? 1 : 2;
+    }
+
     public double pd12(int bucket) {
         return pd12[bucket];
     }

@@ -147,6 +147,7 @@ public final class LenderBooks implements Steppable {
         double legal = ledger.total(Flow.LEGAL_COST, l);
         expected.observe(stats.lenderRoll[l], writeOffs, recoveries, legal);
         expected.fit(month);
+        lender.stage2FromBucket = expected.stage2FromBucket(spec.provisioning().sicrPdMultiple());
         expected.measure(stats.stageBucketBalance[l], stats.stageBucketUndrawn[l], 1.0);
         double provisions = 0;
         if (spec.provisioning().ecl()) {

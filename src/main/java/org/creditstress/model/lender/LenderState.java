@@ -52,6 +52,11 @@ public final class LenderState {
     boolean lending = true;
     /** Rise of the ABS discount over its base this month (set by the funding channel; 0 without it). */
     double absDiscountRise;
+    /**
+     * The lowest bucket in IFRS 9 stage 2 on the lender's behaviour model as last fitted (2: the 30
+     * DPD backstop alone); read by the portfolio scan, set by {@link LenderBooks}.
+     */
+    int stage2FromBucket = 2;
     /** The numbers this month's covenant test used (set by the funding channel). */
     private double covenantM3plus;
     private double covenantLossRate;
@@ -61,6 +66,11 @@ public final class LenderState {
         this.index = index;
         this.spec = spec;
         this.scoreCutoff = scoreCutoff;
+    }
+
+    /** The lowest bucket in IFRS 9 stage 2 (1 when the lender's behaviour model finds M1 a significant increase in credit risk). */
+    public int stage2FromBucket() {
+        return stage2FromBucket;
     }
 
     public double cash() {

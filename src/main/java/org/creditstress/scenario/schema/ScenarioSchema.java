@@ -310,7 +310,11 @@ public final class ScenarioSchema {
                         .integer("lgd_min_months", 12, 1, 600, "months",
                                 "Months with write-offs needed in the window before the observed LGD replaces lgd_fallback.")
                         .number("forward_looking_elasticity", 1.0, 0, 10, "ratio",
-                                "PDs are scaled by (mean unemployment path over the next 12 months / unemployment now) to this power."))
+                                "PDs are scaled by (mean unemployment path over the next 12 months / unemployment now) to this power.")
+                        .number("sicr_pd_multiple", 0.0, 0, 100, "ratio",
+                                "Significant increase in credit risk on the lender's own behaviour model: an account whose delinquency "
+                                        + "state has a fitted 12-month PD at least this many times a current account's is in stage 2 "
+                                        + "(besides the 30 DPD backstop and restructuring). 0: the backstop and restructuring only."))
                 .with(Section.map("capital", "Risk-weighted assets and the capital adequacy ratio (CAR = equity / RWA).")
                         .choice("approach", "standardised", List.of("standardised", "irb"),
                                 "standardised: fixed retail risk weights; irb: the Basel IRB retail formula with the lender's fitted PD and LGD.")

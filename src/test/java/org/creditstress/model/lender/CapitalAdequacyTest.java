@@ -18,7 +18,7 @@ class CapitalAdequacyTest {
     /** An ECL model with a fallback LGD of 0.6 and a flat unemployment path. */
     private static ExpectedCreditLoss eclModel() {
         return new ExpectedCreditLoss(
-                new LenderSpec.Provisioning("ecl", List.of(0.01, 0.15, 0.35, 0.55, 0.75), 0.1, 12, 12, 1, 0.6, 12, 1.0),
+                new LenderSpec.Provisioning("ecl", List.of(0.01, 0.15, 0.35, 0.55, 0.75), 0.1, 12, 12, 1, 0.6, 12, 1.0, 0.0),
                 new PathSpec(PathSpec.Shape.FLAT, 0.05, 0.05, 1, 1, 1, 1, 0.05, List.of()));
     }
 

@@ -1,6 +1,7 @@
 package org.creditstress.model.lender;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.creditstress.scenario.LenderSpec;
@@ -15,7 +16,7 @@ class ExpectedCreditLossTest {
     private static final PathSpec FLAT = new PathSpec(PathSpec.Shape.FLAT, 0.05, 0.05, 1, 1, 1, 1, 0.05, List.of());
 
     private static LenderSpec.Provisioning spec(int lifetimeMonths, double ccf) {
-        return new LenderSpec.Provisioning("ecl", List.of(0.01, 0.15, 0.35, 0.55, 0.75), ccf, lifetimeMonths, 12, 10, 0.6, 12, 1.0);
+        return new LenderSpec.Provisioning("ecl", List.of(0.01, 0.15, 0.35, 0.55, 0.75), ccf, lifetimeMonths, 12, 10, 0.6, 12, 1.0, 0.0);
     }
 
     /**
@@ -114,5 +115,28 @@ class ExpectedCreditLossTest {
         }
         assertEquals(1.2, ahead.forwardFactor(), 1e-12);
         assertEquals(1.2 * flat.pd12(2), ahead.pd12(2), 1e-12);
+    }
+
+    /**
+     * The relative stage-2 test on the lender's own fitted model: M1 is a significant increase in
+     * credit risk exactly when its 12-month PD is at least the multiple of M0's; the 30 DPD backstop
+     * (M2) stays whatever the multiple.
+     */
+    @Test
+    void m1IsInStageTwoWhenItsFittedPdIsTheMultipleOfACurrentAccounts() {
+        ExpectedCreditLoss ecl = new ExpectedCreditLoss(spec(12, 0.0), FLAT);
+        assertEquals(2, ecl.stage2FromBucket(3.0), "before the first fit: the backstop only");
+        ecl.observe(counts(), 0, 0, 0);
+        ecl.fit(1);
+        double ratio = ecl.pd12(1) / ecl.pd12(0);
+        assertTrue(ratio > 1.5, "M1 is riskier than M0: " + ratio);
+        assertEquals(1, ecl.stage2FromBucket(ratio * 0.999));
+        assertEquals(2, ecl.stage2FromBucket(ratio * 1.001));
+        assertEquals(2, ecl.stage2FromBucket(0.0), "0 switches the relative test off");
+        assertEquals(0, org.creditstress.model.PortfolioScan.stage(1, false, 2));
+        assertEquals(1, org.creditstress.model.PortfolioScan.stage(1, false, 1));
+        assertEquals(1, org.creditstress.model.PortfolioScan.stage(2, false, 2), "the 30 DPD backstop");
+        assertEquals(1, org.creditstress.model.PortfolioScan.stage(0, true, 2), "restructured");
+        assertEquals(2, org.creditstress.model.PortfolioScan.stage(4, false, 1), "default");
     }
 }
