@@ -1,10 +1,7 @@
 package org.creditstress.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.creditstress.scenario.ScenarioException;
@@ -27,23 +24,8 @@ final class ExperimentCli {
 
     static Result run(String... args) {
         boolean registered = new CommandLine(new Main()).getSubcommands().containsKey(args[0]);
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = registered ? Main.execute(args) : local(args);
-            o.flush();
-            e.flush();
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Captured c = Captured.run(() -> registered ? Main.execute(args) : local(args));
+        return new Result(c.exitCode(), c.out(), c.err());
     }
 
     private static int local(String... args) {

@@ -1,5 +1,6 @@
 package org.creditstress.spark;
 
+import org.creditstress.cli.Captured;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,21 +94,8 @@ class SparkLocalModeTest {
 
     /** Runs with stdout and stderr captured; {@code backends} null runs the command line on this JVM's threads. */
     static Result run(Backends backends, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = backends == null ? Main.execute(args) : Main.execute(backends, args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Captured c = Captured.run(() -> backends == null ? Main.execute(args) : Main.execute(backends, args));
+        return new Result(c.exitCode(), c.out(), c.err());
     }
 
     static Result ok(Sweep.PointRunner runner, String... args) {
