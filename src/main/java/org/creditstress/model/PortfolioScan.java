@@ -127,7 +127,7 @@ public final class PortfolioScan implements Steppable {
                 }
                 roll(s, acc, a, bucket);
                 s.stageBucketBalance[l][stage][bucket] += balance;
-                ladder(s.ladderDue[l], acc, a, bucket);
+                ladder(s, s.ladderDue[l], acc, a, bucket);
                 s.stageBucketUndrawn[l][stage][bucket] += Math.max(0.0, acc.limit[a] - balance);
                 s.receivables[l] += balance;
                 s.revolving += acc.revolving[a];
@@ -197,12 +197,15 @@ public final class PortfolioScan implements Steppable {
      * revolving balance with its interest, the unpaid rest revolving to the next bill. An account in a
      * grace period owes nothing until the grace ends.
      */
-    private void ladder(double[] due, AccountTable acc, int a, int bucket) {
+    private void ladder(PortfolioStats s, double[] due, AccountTable acc, int a, int bucket) {
         if (bucket >= 1) {
             due[0] += acc.arrears[a];
             return;
         }
         int p = acc.product[a];
+        double[] sched = s.aheadSchedule;
+        double[] fees = s.aheadFee;
+        acc.aheadInto(a, sched, fees);
         double pool = acc.pool[a] + (acc.cashLoan[a] ? acc.pending[a] : 0.0);
         double statement = acc.cashLoan[a] ? 0.0 : acc.statement[a] + acc.pending[a];
         double revolving = acc.revolving[a];
@@ -211,15 +214,15 @@ public final class PortfolioScan implements Steppable {
             int k = j - grace;
             double bill;
             if (acc.cashLoan[a]) {
-                bill = Math.min(pool, acc.scheduleAhead(a, k));
+                bill = Math.min(pool, sched[k]);
                 if (acc.termLeft[a] == k + 1) {
                     bill = pool;
                 }
                 pool -= Math.min(pool, bill);
             } else {
-                double principal = acc.termLeft[a] == k + 1 ? pool : Math.min(pool, acc.scheduleAhead(a, k));
+                double principal = acc.termLeft[a] == k + 1 ? pool : Math.min(pool, sched[k]);
                 pool -= principal;
-                bill = principal + acc.planFeeAhead(a, k);
+                bill = principal + fees[k];
                 if (minShare[p] > 0) {
                     double owed = statement + revolving * (1.0 + revolvingMonthly[p]);
                     double minimum = Math.min(owed, Math.max(minFloor[p], minShare[p] * owed));

@@ -70,6 +70,9 @@ public final class PortfolioStats {
      * The inflow side of the liquidity ladder ({@link org.creditstress.model.lender.LiquidityLadder}).
      */
     public final double[][] ladderDue;
+    /** Scratch of the scan (one stats object per chunk): an account's next bills' plan amounts and fees. */
+    final double[] aheadSchedule = new double[LADDER_BILLS];
+    final double[] aheadFee = new double[LADDER_BILLS];
     public long restructuredActive;
     public long restructuredDelinquent;
     public double creditScoreSum;

@@ -241,6 +241,32 @@ public final class AccountTable {
         return ahead(a, j, 1, planFee[a]);
     }
 
+    /**
+     * {@link #scheduleAhead} and {@link #planFeeAhead} for the next {@code schedule.length} bills at
+     * once, with the same arithmetic (each bill's amount is the last one's less the ring entry that
+     * ends after it), reading each ring entry once; nothing is read for an account with no plan.
+     */
+    public void aheadInto(int a, double[] schedule, double[] fee) {
+        int n = schedule.length;
+        int open = Math.min(n, termLeft[a]);
+        double s = this.schedule[a];
+        double f = planFee[a];
+        int T = ring.length;
+        for (int j = 0; j < open; j++) {
+            if (j > 0) {
+                float[] row = ring[(cycle[a] + j - 1) % T];
+                s -= row[2 * a];
+                f -= row[2 * a + 1];
+            }
+            schedule[j] = Math.max(0.0, s);
+            fee[j] = Math.max(0.0, f);
+        }
+        for (int j = open; j < n; j++) {
+            schedule[j] = 0.0;
+            fee[j] = 0.0;
+        }
+    }
+
     private double ahead(int a, int j, int side, double now) {
         if (termLeft[a] <= j) {
             return 0.0;

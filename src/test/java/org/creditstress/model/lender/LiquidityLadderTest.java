@@ -71,6 +71,13 @@ class LiquidityLadderTest {
         assertEquals(6.0, acc.planFeeAhead(a, 2), 1e-6);
         assertEquals(100.0, acc.scheduleAhead(a, 5), 1e-6, "the sixth bill is the long plan's last");
         assertEquals(0.0, acc.scheduleAhead(a, 6), 0.0, "every plan has ended");
+        double[] schedule = new double[8];
+        double[] fee = new double[8];
+        acc.aheadInto(a, schedule, fee);
+        for (int j = 0; j < 8; j++) {
+            assertEquals(acc.scheduleAhead(a, j), schedule[j], 0.0, "bill " + j + " read at once");
+            assertEquals(acc.planFeeAhead(a, j), fee[j], 0.0, "fee " + j + " read at once");
+        }
         // What the billing itself charges matches: bill, advance, and read the schedule again.
         acc.advance(a);
         acc.advance(a);
