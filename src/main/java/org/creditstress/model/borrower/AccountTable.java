@@ -227,24 +227,11 @@ public final class AccountTable {
     }
 
     /**
-     * The schedule amount (plan principal, or the loans' fixed payment) of the bill {@code j} bills
-     * after the next one ({@code j = 0}: the next bill), with the plans open now: the plans whose
-     * last payment falls on an earlier bill have left it. 0 once every plan has ended. Read by the
-     * liquidity ladder; changes nothing.
-     */
-    public double scheduleAhead(int a, int j) {
-        return ahead(a, j, 0, schedule[a]);
-    }
-
-    /** The plan fee of the bill {@code j} bills after the next one (see {@link #scheduleAhead}). */
-    public double planFeeAhead(int a, int j) {
-        return ahead(a, j, 1, planFee[a]);
-    }
-
-    /**
-     * {@link #scheduleAhead} and {@link #planFeeAhead} for the next {@code schedule.length} bills at
-     * once, with the same arithmetic (each bill's amount is the last one's less the ring entry that
-     * ends after it), reading each ring entry once; nothing is read for an account with no plan.
+     * The schedule amount (plan principal, or the loans' fixed payment) and the plan fee of each of
+     * the next {@code schedule.length} bills ({@code [0]}: the next bill), with the plans open now:
+     * each bill's amount is the last one's less the ring entry of the plans whose last payment that
+     * was; 0 once every plan has ended. Reads each ring entry once and none for an account with no
+     * plan. Read by the liquidity ladder; changes nothing.
      */
     public void aheadInto(int a, double[] schedule, double[] fee) {
         int n = schedule.length;
@@ -265,18 +252,6 @@ public final class AccountTable {
             schedule[j] = 0.0;
             fee[j] = 0.0;
         }
-    }
-
-    private double ahead(int a, int j, int side, double now) {
-        if (termLeft[a] <= j) {
-            return 0.0;
-        }
-        int T = ring.length;
-        double s = now;
-        for (int k = 0; k < j; k++) {
-            s -= ring[(cycle[a] + k) % T][2 * a + side];
-        }
-        return Math.max(0.0, s);
     }
 
     /** Removes every plan of account {@code a} (the caller settles or writes off the principal). */
