@@ -31,6 +31,8 @@ public final class PortfolioScan implements Steppable {
     private final transient double[] minShare;
     private final transient double[] minFloor;
     private final transient double[] revolvingMonthly;
+    /** Per lender, this month's lowest stage-2 bucket (read once a month, not per account). */
+    private final transient int[] stage2FromBucket;
 
     /**
      * @param segments       number of borrower segments
@@ -49,6 +51,7 @@ public final class PortfolioScan implements Steppable {
         }
         total = new PortfolioStats(lenders, segments, cohorts);
         this.classes = classes;
+        stage2FromBucket = new int[lenders];
         minShare = products.stream().mapToDouble(org.creditstress.scenario.ProductSpec::minPaymentShare).toArray();
         minFloor = products.stream().mapToDouble(org.creditstress.scenario.ProductSpec::minPaymentFloor).toArray();
         revolvingMonthly = products.stream().mapToDouble(p -> p.revolvingApr() / 12.0).toArray();
@@ -66,6 +69,9 @@ public final class PortfolioScan implements Steppable {
 
     @Override
     public void step(SimState state) {
+        for (int l = 0; l < stage2FromBucket.length; l++) {
+            stage2FromBucket[l] = market.lenders.get(l).stage2FromBucket();
+        }
         market.executor.forEachChunk(market.chunks, this::chunk);
         total.clear();
         for (PortfolioStats s : perChunk) {
@@ -118,7 +124,7 @@ public final class PortfolioScan implements Steppable {
                 hasCredit = true;
                 int bucket = acc.bucket(a);
                 boolean restructured = acc.has(a, AccountTable.RESTRUCTURED);
-                int stage2From = market.lenders.get(l).stage2FromBucket();
+                int stage2From = stage2FromBucket[l];
                 int stage = stage(bucket, restructured, stage2From);
                 int last = acc.lastBucket[a];
                 if (last < 5) {
@@ -191,7 +197,7 @@ public final class PortfolioScan implements Steppable {
      * Adds account {@code a}'s contractual bills over the next {@link PortfolioStats#LADDER_BILLS}
      * cycles to {@code due}. A delinquent account owes its arrears now and nothing scheduled is
      * counted after (it is not expected to keep to its schedule). A current one owes, bill by bill:
-     * the plan principal of {@link AccountTable#scheduleAhead} (the last bill of its plans takes
+     * the plan principal of {@link AccountTable#aheadInto} (the last bill of its plans takes
      * what principal is left) and its fee; a loan its fixed payment; a line the statement (with no
      * minimum payment) or the minimum payment {@code max(floor, m x owed)} on the statement and the
      * revolving balance with its interest, the unpaid rest revolving to the next bill. An account in a
