@@ -109,12 +109,21 @@ public final class MetricRegistry {
      * @throws IllegalArgumentException if there is no such column
      */
     public int index(String name) {
+        int j = indexOrMissing(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("no metric " + name);
+        }
+        return j;
+    }
+
+    /** The column of metric {@code name}, or -1 when this registry has no such metric. */
+    public int indexOrMissing(String name) {
         for (int j = 0; j < metrics.size(); j++) {
             if (metrics.get(j).name().equals(name)) {
                 return j;
             }
         }
-        throw new IllegalArgumentException("no metric " + name);
+        return -1;
     }
 
     /**

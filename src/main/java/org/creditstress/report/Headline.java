@@ -54,9 +54,9 @@ public final class Headline {
             m3 = registry.index("m3plus_ratio");
             loss = registry.index("loss_rate_cumulative");
             failed = registry.index("lenders_failed");
-            npl = indexOrMissing(registry, "npl_ratio");
-            coverage = indexOrMissing(registry, "ecl_coverage");
-            profit = indexOrMissing(registry, "pre_tax_profit");
+            npl = registry.indexOrMissing("npl_ratio");
+            coverage = registry.indexOrMissing("ecl_coverage");
+            profit = registry.indexOrMissing("pre_tax_profit");
             for (int j = 0; j < metrics.size(); j++) {
                 String name = metrics.get(j).name();
                 if (name.startsWith("lender.") && name.endsWith(".capital_ratio")) {
@@ -67,15 +67,6 @@ public final class Headline {
                     lcr.add(j);
                 }
             }
-        }
-
-        private static int indexOrMissing(MetricRegistry registry, String name) {
-            for (int j = 0; j < registry.metrics().size(); j++) {
-                if (registry.metrics().get(j).name().equals(name)) {
-                    return j;
-                }
-            }
-            return -1;
         }
 
         /** The lowest value over months and the given columns (NaN months skipped). */
