@@ -5,6 +5,8 @@ import org.creditstress.metric.Metric;
 import org.creditstress.model.borrower.SeasonalCalendar;
 import org.creditstress.model.economy.EconomyPhase;
 import org.creditstress.model.engine.ChunkExecutor;
+import org.creditstress.model.engine.ReplicationSeeds;
+import org.creditstress.model.engine.SeedPlan;
 import org.creditstress.model.bureau.CreditBureau;
 import org.creditstress.model.bureau.CreditScoreUpdate;
 import org.creditstress.model.court.Courts;
@@ -80,7 +82,7 @@ public final class CreditMarket extends SimState {
     public void start() {
         super.start();
         Wiring wiring = catalogue.wire(scenario);
-        market = MarketBuilder.build(scenario, replicationSeed, executor);
+        market = MarketBuilder.build(scenario, seeds(), executor);
         market.attach(trace, watch);
         EconomyPhase.startClock(market.macro, scenario.horizon().burnInMonths());
         PortfolioScan scan = new PortfolioScan(market, scenario.population().segments().size(), scenario.classification(),
@@ -89,12 +91,16 @@ public final class CreditMarket extends SimState {
         LenderFunding funding = new LenderFunding(market, scan, ladder);
         LenderBooks books = new LenderBooks(market, scan, funding, scenario.economy().unemployment());
         books.countOpenAccounts();
-        CreditBureau bureau = new CreditBureau(market, scenario.bureau(), wiring.bureauSharing(), replicationSeed);
-        courts = new Courts(market, scenario.courts(), replicationSeed);
+        // which pairs the bureau covers is part of the starting book
+        CreditBureau bureau = new CreditBureau(market, scenario.bureau(), wiring.bureauSharing(), market.seeds.start());
+        courts = new Courts(market, scenario.courts(), market.seeds);
         NetworkMeasuresPhase network = new NetworkMeasuresPhase(market.lenders, market.funding, market::month);
         recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, books, funding, network, ladder), metrics,
                 scenario.horizon().months());
 
+        if (market.seeds.switchesAtMonthOne()) {
+            schedule(MonthPhase.SEEDS, new SharedStartSwitch(market));
+        }
         schedule(MonthPhase.ECONOMY, new EconomyPhase(market.macro, market.ledger, scenario.economy(), scenario.horizon().firstMonth(),
                 new SeasonalCalendar(scenario.population().behaviour().seasonalCalendar())));
         schedule(MonthPhase.POLICY, new PolicyPhase(market, scenario.policyEvents(), catalogue.policies(),
@@ -132,6 +138,17 @@ public final class CreditMarket extends SimState {
             schedule(MonthPhase.TRACE, new TraceRecorder(market, scenario.products().stream().map(org.creditstress.scenario.ProductSpec::id).toList()));
         }
         schedule(MonthPhase.METRICS, recorder);
+    }
+
+    /**
+     * The replication's seeds: its own for every month, or, with {@code horizon.shared_start},
+     * replication 0's for the starting book and its own from month 1.
+     */
+    private ReplicationSeeds seeds() {
+        if (!scenario.horizon().sharedStart()) {
+            return ReplicationSeeds.of(replicationSeed);
+        }
+        return ReplicationSeeds.sharedStart(new SeedPlan(scenario.seed()).replicationSeed(0), replicationSeed);
     }
 
     private static double[] openAccountsByLender(Market market) {

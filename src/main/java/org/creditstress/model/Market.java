@@ -7,6 +7,7 @@ import org.creditstress.model.economy.MacroState;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.Chunks;
 import org.creditstress.model.engine.Ledger;
+import org.creditstress.model.engine.ReplicationSeeds;
 import org.creditstress.model.funder.FundingNetwork;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.policy.PolicyState;
@@ -40,8 +41,8 @@ public final class Market {
 
     public Market(BorrowerTable borrowers, AccountTable accounts, Chunks chunks,
                   ChunkExecutor executor, List<LenderState> lenders, MacroState macro, FundingNetwork funding,
-                  long replicationSeed) {
-        this.replicationSeed = replicationSeed;
+                  ReplicationSeeds seeds) {
+        this.seeds = seeds;
         this.borrowers = borrowers;
         this.accounts = accounts;
         this.chunks = chunks;
@@ -52,8 +53,8 @@ public final class Market {
         this.funding = funding;
     }
 
-    /** The replication seed (for counter-based random draws). */
-    public final long replicationSeed;
+    /** The replication's seeds (for counter-based random draws): the starting book's and the recorded months'. */
+    public final ReplicationSeeds seeds;
     private BorrowerTrace trace;
     private EventWatch watch;
 

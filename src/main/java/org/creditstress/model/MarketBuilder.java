@@ -9,6 +9,7 @@ import org.creditstress.model.economy.MacroState;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.Chunks;
 import org.creditstress.model.engine.RandomStream;
+import org.creditstress.model.engine.ReplicationSeeds;
 import org.creditstress.model.funder.FundingNetwork;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.lender.Underwriting;
@@ -76,10 +77,15 @@ public final class MarketBuilder {
         return longest + 1;
     }
 
-    /** Builds a replication's market: every borrower drawn, its applications underwritten. */
+    /** Builds a replication's market on one seed ({@link ReplicationSeeds#of}). */
     public static Market build(Scenario s, long replicationSeed, ChunkExecutor executor) {
+        return build(s, ReplicationSeeds.of(replicationSeed), executor);
+    }
+
+    /** Builds a replication's market: every borrower drawn (from the starting book's seed), its applications underwritten. */
+    public static Market build(Scenario s, ReplicationSeeds seeds, ChunkExecutor executor) {
         int n = s.population().size();
-        Chunks chunks = new Chunks(n, replicationSeed);
+        Chunks chunks = new Chunks(n, seeds.start());
         BorrowerTable b = new BorrowerTable(n);
         Applicants applicants = applicants(s);
         int slots = applicants.slots();
@@ -102,7 +108,7 @@ public final class MarketBuilder {
             lenders.add(new LenderState(l, spec, Underwriting.cutoff(spec.approvalRate())));
         }
         MacroState macro = new MacroState(s.population().segments().size());
-        Market market = new Market(b, acc, chunks, executor, lenders, macro, new FundingNetwork(s), replicationSeed);
+        Market market = new Market(b, acc, chunks, executor, lenders, macro, new FundingNetwork(s), seeds);
         executor.forEachChunk(chunks, (c, from, to) -> {
             SplittableRandom rng = chunks.rng(c, RandomStream.UNDERWRITING);
             Underwriting underwriting = new Underwriting(market, null, s.products(), s.bureau(),

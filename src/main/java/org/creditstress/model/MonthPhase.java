@@ -18,6 +18,8 @@ package org.creditstress.model;
  * Phases marked "channel" run only when their contagion channel is on ({@code model.channel}).
  */
 public enum MonthPhase {
+    /** With a shared start, the replication's own random streams take over before month 1 ({@link SharedStartSwitch}). */
+    SEEDS(-1),
     ECONOMY(0),
     /** Channel: macro feedback adjusts the month's unemployment target. */
     MACRO_FEEDBACK(2),

@@ -53,7 +53,7 @@ class ScenarioLoaderTest {
         assertEquals("Calm economy; two platforms, purchase line and cash loan.", s.description());
         assertEquals(20261122L, s.seed());
         assertEquals(20, s.replications());
-        assertEquals(new HorizonSpec(36, 24, "2024-01"), s.horizon());
+        assertEquals(new HorizonSpec(36, 24, "2024-01", false), s.horizon());
 
         assertEquals(100_000, s.population().size());
         assertEquals(List.of("salaried", "self_employed", "gig", "young"),

@@ -7,6 +7,7 @@ import org.creditstress.model.engine.BorrowerFlow;
 import org.creditstress.model.engine.Counter;
 import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
+import org.creditstress.model.engine.ReplicationSeeds;
 import org.creditstress.model.engine.SeedPlan;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -32,7 +33,7 @@ public final class PopulationTurnover implements Steppable {
     private final transient Market market;
     private final transient Applicants applicants;
     private final transient CounterRandom leave;
-    private final long newcomerSeed;
+    private final ReplicationSeeds seeds;
     private final double monthlyRate;
 
     /** @param monthlyRate probability a month that a borrower with no debt leaves ({@code turnover_monthly}) */
@@ -40,8 +41,8 @@ public final class PopulationTurnover implements Steppable {
         this.market = market;
         this.applicants = applicants;
         this.monthlyRate = monthlyRate;
-        this.leave = new CounterRandom(market.replicationSeed, RandomStream.TURNOVER);
-        this.newcomerSeed = SeedPlan.purposeSeed(market.replicationSeed, RandomStream.TURNOVER);
+        this.leave = new CounterRandom(market.seeds, RandomStream.TURNOVER);
+        this.seeds = market.seeds;
     }
 
     @Override
@@ -88,7 +89,7 @@ public final class PopulationTurnover implements Steppable {
             acc.clear(a);
         }
         market.ledger.add(c, BorrowerFlow.SAVINGS_LEFT, b.savings[i]);
-        SplittableRandom rng = new SplittableRandom(SeedPlan.mix64(newcomerSeed
+        SplittableRandom rng = new SplittableRandom(SeedPlan.mix64(SeedPlan.purposeSeed(seeds.forMonth(month), RandomStream.TURNOVER)
                 ^ SeedPlan.mix64(i * 0xBF58476D1CE4E5B9L + month * 0x94D049BB133111EBL)));
         long applications = applicants.arrive(b, i, rng);
         market.ledger.add(c, BorrowerFlow.SAVINGS_ARRIVED, b.savings[i]);

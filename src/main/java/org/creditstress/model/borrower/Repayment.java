@@ -132,7 +132,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         enforcedShare = (1.0 - courts.nothingProbability()) * courts.recoveryShareMean();
         deleveragingMonths = (byte) Math.min(Byte.MAX_VALUE, behaviour.deleveragingMonths());
         prepaymentMonthly = behaviour.prepaymentMonthly();
-        prepaymentDraws = new org.creditstress.model.engine.CounterRandom(market.replicationSeed,
+        prepaymentDraws = new org.creditstress.model.engine.CounterRandom(market.seeds,
                 org.creditstress.model.engine.RandomStream.PREPAYMENT);
         revolvingNow = new double[products.size()];
         penaltyNow = new double[products.size()];

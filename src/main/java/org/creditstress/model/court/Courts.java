@@ -11,6 +11,7 @@ import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.Flow;
 import org.creditstress.model.engine.RandomStream;
+import org.creditstress.model.engine.ReplicationSeeds;
 import org.creditstress.scenario.LenderSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -43,7 +44,7 @@ public final class Courts implements Steppable {
     private final transient ArrayDeque<CourtCase> waiting = new ArrayDeque<>();
     private final transient List<Scheduled> inCourt = new ArrayList<>();
     private final transient BetaDistribution recoveryShare;
-    private final long seed;
+    private final ReplicationSeeds seeds;
     private final double capacityPerMonth;
     private double capacityCredit;
     private int firstSuedBorrower = -1;
@@ -76,7 +77,7 @@ public final class Courts implements Steppable {
         public long inCourt;
     }
 
-    public Courts(Market market, org.creditstress.scenario.CourtsSpec spec, long replicationSeed) {
+    public Courts(Market market, org.creditstress.scenario.CourtsSpec spec, ReplicationSeeds seeds) {
         this.market = market;
         this.spec = spec;
         for (int c = 0; c < market.chunks.count(); c++) {
@@ -85,7 +86,7 @@ public final class Courts implements Steppable {
         double mean = spec.recoveryShareMean();
         double k = spec.recoveryShareConcentration();
         this.recoveryShare = mean <= 0 || mean >= 1 ? null : new BetaDistribution(null, mean * k, (1 - mean) * k, 1e-9);
-        this.seed = org.creditstress.model.engine.SeedPlan.purposeSeed(replicationSeed, RandomStream.COURTS);
+        this.seeds = seeds;
         this.capacityPerMonth = spec.capacityPer100k() * market.borrowers.size / 100_000.0;
     }
 
@@ -186,7 +187,7 @@ public final class Courts implements Steppable {
     private void enforce(CourtCase kase, int month) {
         stats.enforced++;
         SplittableRandom caseRng = new SplittableRandom(org.creditstress.model.engine.SeedPlan.mix64(
-                seed ^ (0x9E3779B97F4A7C15L * (kase.account() + 1L)) ^ (0xC2B2AE3D27D4EB4FL * (kase.filedMonth() + 1000L))));
+                org.creditstress.model.engine.SeedPlan.purposeSeed(seeds.forMonth(month), RandomStream.COURTS) ^ (0x9E3779B97F4A7C15L * (kase.account() + 1L)) ^ (0xC2B2AE3D27D4EB4FL * (kase.filedMonth() + 1000L))));
         double share = caseRng.nextDouble() < spec.nothingProbability() ? 0.0 : drawShare(caseRng.nextDouble());
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;

@@ -18,8 +18,16 @@ public final class Chunks {
     public Chunks(int borrowers, long replicationSeed) {
         this.borrowers = borrowers;
         this.count = (borrowers + CHUNK_SIZE - 1) / CHUNK_SIZE;
+        this.streams = new SplittableRandom[count][RandomStream.values().length];
+        reseed(replicationSeed);
+    }
+
+    /**
+     * Starts every stream afresh from {@code replicationSeed}: at month 1 of a replication that
+     * shares its starting book with the others ({@link ReplicationSeeds}).
+     */
+    public void reseed(long replicationSeed) {
         RandomStream[] purposes = RandomStream.values();
-        this.streams = new SplittableRandom[count][purposes.length];
         for (int c = 0; c < count; c++) {
             for (RandomStream p : purposes) {
                 streams[c][p.ordinal()] = SeedPlan.stream(replicationSeed, p, c);

@@ -8,14 +8,22 @@ package org.creditstress.model.engine;
  * numbers), and accounts that need no draw cost nothing.
  */
 public final class CounterRandom {
-    private final long seed;
+    private final long startSeed;
+    private final long recordedSeed;
 
-    public CounterRandom(long replicationSeed, RandomStream purpose) {
-        this.seed = SeedPlan.mix64(SeedPlan.purposeSeed(replicationSeed, purpose) + 0x9E3779B97F4A7C15L);
+    /** Draws for {@code purpose}: keyed by the starting book's seed in burn-in months, by the replication's after. */
+    public CounterRandom(ReplicationSeeds seeds, RandomStream purpose) {
+        this.startSeed = key(seeds.start(), purpose);
+        this.recordedSeed = key(seeds.recorded(), purpose);
+    }
+
+    private static long key(long seed, RandomStream purpose) {
+        return SeedPlan.mix64(SeedPlan.purposeSeed(seed, purpose) + 0x9E3779B97F4A7C15L);
     }
 
     /** A uniform draw in [0, 1) for (account, month, slot). */
     public double uniform(int account, int month, int slot) {
+        long seed = month <= 0 ? startSeed : recordedSeed;
         long h = SeedPlan.mix64(seed ^ SeedPlan.mix64(account * 0xBF58476D1CE4E5B9L + month * 0x94D049BB133111EBL + slot));
         return (h >>> 11) * 0x1.0p-53;
     }

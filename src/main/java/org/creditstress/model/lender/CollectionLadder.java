@@ -32,7 +32,7 @@ public final class CollectionLadder implements Steppable {
 
     public CollectionLadder(Market market) {
         this.market = market;
-        this.random = new CounterRandom(market.replicationSeed, RandomStream.COLLECTION);
+        this.random = new CounterRandom(market.seeds, RandomStream.COLLECTION);
         int lenders = market.lenders.size();
         cost = new double[lenders][4];
         cure = new double[lenders][4];

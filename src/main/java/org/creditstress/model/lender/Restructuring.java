@@ -32,7 +32,7 @@ public final class Restructuring implements Steppable {
     public Restructuring(Market market, Pricing pricing) {
         this.market = market;
         this.pricing = pricing;
-        this.random = new CounterRandom(market.replicationSeed, RandomStream.RESTRUCTURING);
+        this.random = new CounterRandom(market.seeds, RandomStream.RESTRUCTURING);
         int n = market.lenders.size();
         enabled = new boolean[n];
         fromMonths = new int[n];

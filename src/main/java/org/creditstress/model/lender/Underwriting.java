@@ -80,13 +80,13 @@ public final class Underwriting implements Steppable {
                         double fraudIncomeInflation, OpenBook openBook) {
         this.market = market;
         this.openBook = openBook;
-        this.acquisitionRandom = new CounterRandom(market.replicationSeed, RandomStream.ACQUISITION);
+        this.acquisitionRandom = new CounterRandom(market.seeds, RandomStream.ACQUISITION);
         this.bureau = bureau;
         this.products = List.copyOf(products);
         this.scoreMean = bureauSpec.scoreMean();
         this.scoreWeight = bureauSpec.scoreWeight();
         this.fraudIncomeInflation = fraudIncomeInflation;
-        this.random = new CounterRandom(market.replicationSeed, RandomStream.UNDERWRITING);
+        this.random = new CounterRandom(market.seeds, RandomStream.UNDERWRITING);
         this.maxLimit = products.stream().mapToDouble(ProductSpec::maxLimit).toArray();
     }
 

@@ -50,7 +50,7 @@ final class RepaymentHoliday implements PolicyEvent {
         boolean delinquentToo = "all".equals(e.eligibility());
         double takeUp = e.takeUp();
         int month = market.month();
-        CounterRandom applies = new CounterRandom(market.replicationSeed, RandomStream.RELIEF);
+        CounterRandom applies = new CounterRandom(market.seeds, RandomStream.RELIEF);
         market.executor.forEachChunk(market.chunks, (chunk, from, to) -> {
             for (int i = from; i < to; i++) {
                 if (takeUp < 1.0 && applies.uniform(i, month, 0) >= takeUp) {

@@ -62,7 +62,13 @@ public final class ScenarioSchema {
                 .string("start", "2024-01",
                         "Calendar month of month 1, YYYY-MM. Burn-in months are the months before it (with 24 months of burn-in "
                                 + "and start 2024-01, the first burn-in month is 2022-01). Sets the month of the year each model month "
-                                + "is, for population.behaviour.seasonal_calendar.");
+                                + "is, for population.behaviour.seasonal_calendar.")
+                .bool("shared_start", false,
+                        "Whether every replication starts from the same book: the market as built and burnt in with replication "
+                                + "0's seed. Replications then draw their own numbers from month 1 only, so they differ only in the future "
+                                + "path (a stress test of today's portfolio), and the bands leave out the uncertainty of the starting "
+                                + "book. The book is built once and copied into each replication, which saves the burn-in of every "
+                                + "replication but the first. Replication 0 is the same run either way.");
     }
 
     private static Section population() {

@@ -1,0 +1,55 @@
+package org.creditstress.model.engine;
+
+/**
+ * The seeds a replication draws its random numbers from: one for the burn-in months (month 0 and
+ * below), which build the starting book, and one for the recorded months (1 and after).
+ *
+ * <p>Normally both are the replication's own seed. With a shared start
+ * ({@code horizon.shared_start}) every replication builds its starting book from the same seed,
+ * replication 0's, and draws its own numbers only from month 1: replications then start from the
+ * identical book and differ only in the future path, as a stress test of today's portfolio does.
+ * Replication 0 is the same run with or without a shared start.
+ *
+ * <p>Counter-based draws ({@link CounterRandom}) pick the seed by the month they are keyed by; the
+ * chunks' sequential streams ({@link Chunks}) are reseeded once, before month 1, when the two seeds
+ * differ.
+ */
+public final class ReplicationSeeds {
+    private final long start;
+    private final long recorded;
+
+    private ReplicationSeeds(long start, long recorded) {
+        this.start = start;
+        this.recorded = recorded;
+    }
+
+    /** Both phases on one seed: the replication's own. */
+    public static ReplicationSeeds of(long replicationSeed) {
+        return new ReplicationSeeds(replicationSeed, replicationSeed);
+    }
+
+    /** The starting book from {@code startSeed}, the recorded months from {@code replicationSeed}. */
+    public static ReplicationSeeds sharedStart(long startSeed, long replicationSeed) {
+        return new ReplicationSeeds(startSeed, replicationSeed);
+    }
+
+    /** Seed of the burn-in months and of the market as built before them. */
+    public long start() {
+        return start;
+    }
+
+    /** Seed of the recorded months: the replication's own. */
+    public long recorded() {
+        return recorded;
+    }
+
+    /** The seed of draws keyed by month {@code month}. */
+    public long forMonth(int month) {
+        return month <= 0 ? start : recorded;
+    }
+
+    /** Whether the recorded months draw from another seed than the starting book. */
+    public boolean switchesAtMonthOne() {
+        return start != recorded;
+    }
+}

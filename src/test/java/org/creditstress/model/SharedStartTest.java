@@ -1,0 +1,101 @@
+package org.creditstress.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.engine.ChunkExecutor;
+import org.creditstress.model.engine.SeedPlan;
+import org.creditstress.run.Experiment;
+import org.creditstress.run.RunResult;
+import org.creditstress.scenario.LoadedScenario;
+import org.creditstress.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code horizon.shared_start}: every replication starts month 1 from the identical book (built and
+ * burnt in on replication 0's seed) and follows its own path from there.
+ */
+class SharedStartTest {
+
+    private static final String[] SHARED = {"horizon.shared_start=true", "replications=3", "horizon.months=12"};
+
+    /** A fingerprint of every borrower's and account's state after the burn-in of replication {@code r}. */
+    private static long bookAtMonthZero(Scenario s, int r) {
+        try (ChunkExecutor executor = new ChunkExecutor(1)) {
+            CreditMarket cm = new CreditMarket(s, new SeedPlan(s.seed()).replicationSeed(r), executor,
+                    Experiment.registry(s).metrics());
+            cm.start();
+            for (int m = 0; m < s.horizon().burnInMonths(); m++) {
+                cm.stepMonth();
+            }
+            assertEquals(0, cm.market().month());
+            BorrowerTable b = cm.market().borrowers;
+            AccountTable a = cm.market().accounts;
+            return Arrays.hashCode(new int[] {Arrays.hashCode(b.savings), Arrays.hashCode(b.income), Arrays.hashCode(b.flags),
+                    Arrays.hashCode(b.creditScore), Arrays.hashCode(a.status), Arrays.hashCode(a.limit), Arrays.hashCode(a.statement),
+                    Arrays.hashCode(a.revolving), Arrays.hashCode(a.pool), Arrays.hashCode(a.arrears), Arrays.hashCode(a.monthsPastDue),
+                    Arrays.hashCode(a.schedule)});
+        }
+    }
+
+    @Test
+    void everyReplicationStartsFromTheSameBook() {
+        Scenario shared = Scenarios.shipped("severe-downturn", SHARED).scenario();
+        long first = bookAtMonthZero(shared, 0);
+        assertEquals(first, bookAtMonthZero(shared, 1));
+        assertEquals(first, bookAtMonthZero(shared, 2));
+        Scenario own = Scenarios.shipped("severe-downturn", "replications=3", "horizon.months=12").scenario();
+        assertEquals(first, bookAtMonthZero(own, 0), "replication 0 builds the same book either way");
+        assertNotEquals(bookAtMonthZero(own, 0), bookAtMonthZero(own, 1), "without a shared start each replication has its own book");
+    }
+
+    @Test
+    void replicationZeroIsTheSameRunAndTheOthersFollowTheirOwnPaths() {
+        RunResult shared = Scenarios.run(Scenarios.shipped("severe-downturn", SHARED), 2);
+        RunResult own = Scenarios.run(Scenarios.shipped("severe-downturn", "replications=3", "horizon.months=12"), 2);
+        assertTrue(Arrays.deepEquals(own.replications().get(0).values(), shared.replications().get(0).values()));
+        double[] m1 = Scenarios.series(shared, 1, "m1plus_ratio");
+        double[] m2 = Scenarios.series(shared, 2, "m1plus_ratio");
+        assertNotEquals(m1[11], m2[11], "replications differ in the future path");
+    }
+
+    /**
+     * The spread across replications of the receivables in month 1 is the starting book's
+     * uncertainty plus one month's: with a shared start only the month's remains.
+     */
+    @Test
+    void aSharedStartLeavesOnlyTheFuturePathsSpread() {
+        String[] more = {"replications=6", "horizon.months=3"};
+        RunResult shared = Scenarios.run(Scenarios.shipped("baseline", "horizon.shared_start=true", more[0], more[1]), 2);
+        RunResult own = Scenarios.run(Scenarios.shipped("baseline", more), 2);
+        double sharedSpread = spreadInMonthOne(shared, "receivables");
+        double ownSpread = spreadInMonthOne(own, "receivables");
+        assertTrue(sharedSpread < 0.25 * ownSpread, "shared " + sharedSpread + " own " + ownSpread);
+    }
+
+    private static double spreadInMonthOne(RunResult run, String metric) {
+        double[] x = new double[run.replications().size()];
+        for (int r = 0; r < x.length; r++) {
+            x[r] = Scenarios.series(run, r, metric)[0];
+        }
+        return new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics(x).getStandardDeviation();
+    }
+
+    @Test
+    void aSharedStartIsIdenticalForAnyThreadCount() {
+        LoadedScenario s = Scenarios.shipped("severe-downturn", SHARED);
+        RunResult one = Scenarios.run(s, 1);
+        RunResult two = Scenarios.run(s, 2);
+        for (int r = 0; r < 3; r++) {
+            double[][] a = one.replications().get(r).values();
+            for (int t = 0; t < a.length; t++) {
+                assertArrayEquals(a[t], two.replications().get(r).values()[t], 0.0, "replication " + r + " month " + (t + 1));
+            }
+        }
+    }
+}
