@@ -32,7 +32,7 @@ import org.creditstress.scenario.SegmentSpec;
  * purchase line and, with {@code cash_loan_share}, the cash loan; at most {@code slots} accounts
  * (the borrower's account slots).
  */
-public final class Applicants {
+public final class Applicants implements java.io.Serializable {
     private static final double SQRT3 = Math.sqrt(3.0);
     /** Standard normal quantile of 1/3: literacy terciles are at the trait's values for -z and +z. */
     private static final double TERCILE_Z = 0.4307272992954576;

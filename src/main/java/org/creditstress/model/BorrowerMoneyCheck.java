@@ -15,8 +15,8 @@ import sim.engine.Steppable;
 public final class BorrowerMoneyCheck implements Steppable {
     private static final long serialVersionUID = 1L;
     private static final double TOLERANCE = 1e-9;
-    private final transient Market market;
-    private final transient PortfolioScan scan;
+    private final Market market;
+    private final PortfolioScan scan;
     private double previousSavings;
 
     public BorrowerMoneyCheck(Market market, PortfolioScan scan) {

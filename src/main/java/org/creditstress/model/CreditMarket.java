@@ -94,11 +94,11 @@ public final class CreditMarket extends SimState {
         // which pairs the bureau covers is part of the starting book
         CreditBureau bureau = new CreditBureau(market, scenario.bureau(), wiring.bureauSharing(), market.seeds.start());
         courts = new Courts(market, scenario.courts(), market.seeds);
-        NetworkMeasuresPhase network = new NetworkMeasuresPhase(market.lenders, market.funding, market::month);
+        NetworkMeasuresPhase network = new NetworkMeasuresPhase(market.lenders, market.funding, market.macro);
         recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, books, funding, network, ladder), metrics,
                 scenario.horizon().months());
 
-        if (market.seeds.switchesAtMonthOne()) {
+        if (market.seeds.shared()) {
             schedule(MonthPhase.SEEDS, new SharedStartSwitch(market));
         }
         schedule(MonthPhase.ECONOMY, new EconomyPhase(market.macro, market.ledger, scenario.economy(), scenario.horizon().firstMonth(),
@@ -178,12 +178,37 @@ public final class CreditMarket extends SimState {
     /** Runs burn-in and every recorded month; returns the metric table [month - 1][metric]. */
     public double[][] runToEnd() {
         start();
-        int months = scenario.horizon().burnInMonths() + scenario.horizon().months();
-        for (int m = 0; m < months; m++) {
+        return runRemaining();
+    }
+
+    /**
+     * Runs the months not yet simulated, up to the last recorded one, and returns the metric table
+     * [month - 1][metric]: after {@link #start()} every month, after a copy of a shared start
+     * ({@link SharedStart#replication}) the recorded months.
+     */
+    public double[][] runRemaining() {
+        while (market.month() < scenario.horizon().months()) {
             stepMonth();
         }
         finish();
         return recorder.values();
+    }
+
+    /** What a copy of this replication needs: the schedule with its phases and the state they share. */
+    record Frozen(sim.engine.Schedule schedule, Market market, MetricsRecorder recorder, Courts courts)
+            implements java.io.Serializable {
+    }
+
+    Frozen frozenState() {
+        return new Frozen(schedule, market, recorder, courts);
+    }
+
+    /** Takes over a copy made by {@link SharedStart} instead of {@link #start()}. */
+    void thaw(Frozen copy) {
+        schedule = copy.schedule();
+        market = copy.market();
+        recorder = copy.recorder();
+        courts = copy.courts();
     }
 
     /**

@@ -21,7 +21,7 @@ import org.creditstress.model.trace.EventWatch;
  * behaviour, and no scenario: each mechanism gets its own settings through its constructor, from
  * the wiring ({@link CreditMarket}, {@link MarketBuilder}).
  */
-public final class Market {
+public final class Market implements java.io.Serializable {
     public final BorrowerTable borrowers;
     public final AccountTable accounts;
     public final Chunks chunks;

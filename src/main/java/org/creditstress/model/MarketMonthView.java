@@ -7,7 +7,7 @@ import org.creditstress.model.engine.Flow;
 import org.creditstress.model.lender.LenderState;
 
 /** The model's answer to {@link MonthView}: reads the month's scan, ledger, lenders and economy. */
-final class MarketMonthView implements MonthView {
+final class MarketMonthView implements java.io.Serializable, MonthView {
     private final Market market;
     private final PortfolioScan scan;
     private final org.creditstress.model.court.Courts courts;

@@ -20,9 +20,9 @@ public final class MetricsRecorder implements Steppable {
     static final Set<String> MAY_EXCEED_ONE = Set.of("credit_utilisation", "loss_rate_cumulative");
 
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
-    private final transient MarketMonthView view;
-    private final transient List<Metric> metrics;
+    private final Market market;
+    private final MarketMonthView view;
+    private final List<Metric> metrics;
     private final double[][] values;
 
     MetricsRecorder(Market market, MarketMonthView view, List<Metric> metrics, int months) {

@@ -23,16 +23,16 @@ public final class PortfolioScan implements Steppable {
     static final double ROUNDING = 1e-6;
     /** A balance counts as over the limit when it exceeds it by more than this (yuan; limits are floats). */
     static final double OVER_LIMIT_MARGIN = 0.01;
-    private final transient Market market;
-    private final transient PortfolioStats[] perChunk;
-    private final transient PortfolioStats total;
-    private final transient ClassificationSpec classes;
+    private final Market market;
+    private final PortfolioStats[] perChunk;
+    private final PortfolioStats total;
+    private final ClassificationSpec classes;
     /** Per product: minimum payment share and floor, monthly revolving rate (lines with a minimum payment). */
-    private final transient double[] minShare;
-    private final transient double[] minFloor;
-    private final transient double[] revolvingMonthly;
+    private final double[] minShare;
+    private final double[] minFloor;
+    private final double[] revolvingMonthly;
     /** Per lender, this month's lowest stage-2 bucket (read once a month, not per account). */
-    private final transient int[] stage2FromBucket;
+    private final int[] stage2FromBucket;
 
     /**
      * @param segments       number of borrower segments

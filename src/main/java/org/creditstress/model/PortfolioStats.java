@@ -5,7 +5,7 @@ package org.creditstress.model;
  * borrower segment. Computed per chunk by {@link PortfolioScan} and summed in chunk order.
  * Balances in yuan; buckets 0..4 are M0, M1, M2, M3, M4+.
  */
-public final class PortfolioStats {
+public final class PortfolioStats implements java.io.Serializable {
     public final double[] receivables;
     public final double[][] bucketBalance;
     public final long[][] bucketCount;

@@ -11,7 +11,7 @@ import sim.engine.Steppable;
  */
 final class SharedStartSwitch implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
+    private final Market market;
 
     SharedStartSwitch(Market market) {
         this.market = market;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.creditstress.metric.MetricRegistry;
 import org.creditstress.model.CreditMarket;
 import org.creditstress.model.MarketBuilder;
+import org.creditstress.model.SharedStart;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.SeedPlan;
 import org.creditstress.scenario.LenderSpec;
@@ -17,7 +18,9 @@ import org.creditstress.scenario.SegmentSpec;
 /**
  * Runs a scenario's replications one after another, each on all threads (borrower chunks run in
  * parallel), each with its own seed from the {@link SeedPlan}. Replication k's result depends
- * only on the master seed and k.
+ * only on the master seed and k. With {@code horizon.shared_start} the starting book is built and
+ * burnt in once ({@link SharedStart}) and each replication runs its recorded months from a copy:
+ * the same numbers as building it again, without the burn-in.
  */
 public final class Experiment {
     private Experiment() {
@@ -125,17 +128,28 @@ public final class Experiment {
         long population = MarketBuilder.estimatedBytes(s) - MarketBuilder.BASE_BYTES;
         // A replication's table is being filled while the one before it is consumed.
         double perRun = population + 2.0 * table;
+        boolean frozenBook = sharesStart(s);
+        if (frozenBook) {
+            perRun += population; // the frozen starting book beside the replication thawed from it
+        }
         if (w.streamed()) {
             perRun += Math.max(SUMMARY_BLOCK_BYTES, 8.0 * reps * months) + 48.0 * reps;
         }
         double kept = (double) w.keptRuns() * reps * w.keep().bytesPerReplication(months);
         double bytes = MarketBuilder.BASE_BYTES + (double) w.sideBySide() * perRun + kept + extra;
-        int totalMonths = months + s.horizon().burnInMonths();
-        double perReplication = NANOS_PER_REPLICATION + NANOS_PER_MONTH * totalMonths
-                + NANOS_PER_BORROWER_MONTH * s.population().size() * (double) totalMonths;
-        double seconds = (double) w.runs() * reps * perReplication / 1e9
+        // with a frozen starting book only the first replication builds and burns it in
+        double burnIns = frozenBook ? 1 : reps;
+        double borrowerMonths = s.population().size() * ((double) months * reps + (double) s.horizon().burnInMonths() * burnIns);
+        double perRunNanos = NANOS_PER_REPLICATION * reps + NANOS_PER_MONTH * (months * reps + s.horizon().burnInMonths() * burnIns)
+                + NANOS_PER_BORROWER_MONTH * borrowerMonths;
+        double seconds = (double) w.runs() * perRunNanos / 1e9
                 / Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors()));
         return new Estimate((long) Math.min(Long.MAX_VALUE / 2, bytes), seconds);
+    }
+
+    /** Whether {@link #run} builds the starting book once and thaws a copy for each replication ({@link SharedStart}). */
+    static boolean sharesStart(Scenario s) {
+        return s.horizon().sharedStart() && s.replications() > 1;
     }
 
     /** Bytes of one replication's metric table. */
@@ -276,6 +290,7 @@ public final class Experiment {
         Instant start = Instant.now();
         int r = 0;
         try (ChunkExecutor executor = new ChunkExecutor(threads)) {
+            SharedStart book = sharesStart(s) ? SharedStart.build(s, executor, registry.metrics()) : null;
             for (; r < s.replications(); r++) {
                 if (Thread.currentThread().isInterrupted()) {
                     // a run side by side with one that failed: stop here rather than finish for nothing
@@ -284,7 +299,8 @@ public final class Experiment {
                 hooks.before(r, executor);
                 long seed = seeds.replicationSeed(r);
                 long t0 = System.nanoTime();
-                double[][] values = new CreditMarket(s, seed, executor, registry.metrics()).runToEnd();
+                double[][] values = book != null ? book.replication(seed, executor).runRemaining()
+                        : new CreditMarket(s, seed, executor, registry.metrics()).runToEnd();
                 ReplicationResult result = new ReplicationResult(r, seed, values, System.nanoTime() - t0);
                 try {
                     sink.accept(result);

@@ -55,10 +55,8 @@ class SharedStartTest {
     }
 
     @Test
-    void replicationZeroIsTheSameRunAndTheOthersFollowTheirOwnPaths() {
+    void fromMonthOneEachReplicationFollowsItsOwnPath() {
         RunResult shared = Scenarios.run(Scenarios.shipped("severe-downturn", SHARED), 2);
-        RunResult own = Scenarios.run(Scenarios.shipped("severe-downturn", "replications=3", "horizon.months=12"), 2);
-        assertTrue(Arrays.deepEquals(own.replications().get(0).values(), shared.replications().get(0).values()));
         double[] m1 = Scenarios.series(shared, 1, "m1plus_ratio");
         double[] m2 = Scenarios.series(shared, 2, "m1plus_ratio");
         assertNotEquals(m1[11], m2[11], "replications differ in the future path");
@@ -75,7 +73,7 @@ class SharedStartTest {
         RunResult own = Scenarios.run(Scenarios.shipped("baseline", more), 2);
         double sharedSpread = spreadInMonthOne(shared, "receivables");
         double ownSpread = spreadInMonthOne(own, "receivables");
-        assertTrue(sharedSpread < 0.25 * ownSpread, "shared " + sharedSpread + " own " + ownSpread);
+        assertTrue(sharedSpread < 0.5 * ownSpread, "shared " + sharedSpread + " own " + ownSpread);
     }
 
     private static double spreadInMonthOne(RunResult run, String metric) {
@@ -96,6 +94,37 @@ class SharedStartTest {
             for (int t = 0; t < a.length; t++) {
                 assertArrayEquals(a[t], two.replications().get(r).values()[t], 0.0, "replication " + r + " month " + (t + 1));
             }
+        }
+    }
+
+    /** A copy of the frozen book runs exactly as the replication that builds and burns in its own. */
+    @Test
+    void aCopyOfTheFrozenBookRunsExactlyAsAReplicationThatBuildsItsOwn() {
+        Scenario s = Scenarios.shipped("funding-squeeze", SHARED).scenario();
+        var metrics = Experiment.registry(s).metrics();
+        try (ChunkExecutor executor = new ChunkExecutor(2)) {
+            SharedStart book = SharedStart.build(s, executor, metrics);
+            assertTrue(book.bytes() > 20_000L * 100, "the whole book is frozen: " + book.bytes() + " bytes");
+            for (int r = 0; r < 3; r++) {
+                long seed = new SeedPlan(s.seed()).replicationSeed(r);
+                double[][] own = new CreditMarket(s, seed, executor, metrics).runToEnd();
+                double[][] copied = book.replication(seed, executor).runRemaining();
+                assertTrue(Arrays.deepEquals(own, copied), "replication " + r);
+            }
+            double[][] again = book.replication(new SeedPlan(s.seed()).replicationSeed(1), executor).runRemaining();
+            assertTrue(Arrays.deepEquals(again, book.replication(new SeedPlan(s.seed()).replicationSeed(1), executor).runRemaining()),
+                    "the frozen book is not changed by the copies run from it");
+        }
+    }
+
+    /** The run thaws a copy of the book for each replication; a replication run alone builds its own: the same numbers. */
+    @Test
+    void theRunsCopiesMatchReplicationsRunAlone() {
+        LoadedScenario s = Scenarios.shipped("severe-downturn", SHARED);
+        RunResult run = Scenarios.run(s, 2);
+        for (int r = 0; r < 3; r++) {
+            assertTrue(Arrays.deepEquals(run.replications().get(r).values(), Experiment.runReplication(s, r, 1).values()),
+                    "replication " + r);
         }
     }
 }

@@ -32,7 +32,7 @@ package org.creditstress.model.borrower;
  * principal is left, so rounding never leaves a residue. The rings are {@code float} (4 bytes;
  * a plan's amounts are rounded to float once and the same value is added and removed).
  */
-public final class AccountTable {
+public final class AccountTable implements java.io.Serializable {
     public static final byte NOT_OPEN = 0;
     public static final byte OPEN = 1;
     public static final byte WRITTEN_OFF = 2;

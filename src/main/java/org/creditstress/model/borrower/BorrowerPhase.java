@@ -30,7 +30,7 @@ import sim.engine.Steppable;
 public abstract class BorrowerPhase<C> implements Steppable {
     private static final long serialVersionUID = 1L;
     /** The shared state: tables, chunks, executor, ledger, lenders, economy, policy, trace. */
-    protected final transient Market market;
+    protected final Market market;
 
     protected BorrowerPhase(Market market) {
         this.market = market;

@@ -9,7 +9,7 @@ package org.creditstress.model.borrower;
  * <p>A borrower's accounts are the contiguous range {@code firstAccount[i] ..
  * firstAccount[i] + accountCount[i] - 1} of the {@link AccountTable}.
  */
-public final class BorrowerTable {
+public final class BorrowerTable implements java.io.Serializable {
     public static final byte EMPLOYED = 1;
     public static final byte THIN_FILE = 2;
     /** Strategic defaulter: stops paying when its debt exceeds a multiple of its income. */

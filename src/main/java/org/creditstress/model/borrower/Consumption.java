@@ -70,7 +70,7 @@ import org.creditstress.scenario.SegmentSpec;
  */
 public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
     private static final long serialVersionUID = 1L;
-    private final transient BehaviourSpec behaviour;
+    private final BehaviourSpec behaviour;
     private final double[] emergencyProbability;
     private final double[] emergencySize;
     private final byte[] termMonths;
@@ -84,16 +84,17 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
     private final double feeMisreading;
     private final double keepCredit;
     private final double unmetCarryMonths;
-    private final transient Pricing pricing;
-    private final transient LoanStacking stacking;
+    private final Pricing pricing;
+    private final LoanStacking stacking;
     private final double[] merchantDiscount;
     private final double[] minDraw;
-    private final transient Chunk[] chunks;
+    private final Chunk[] chunks;
+    /** The chunks' stream this phase draws from (looked up each month: a shared start restarts the streams). */
+    private final RandomStream purpose;
 
     /** One chunk's part of the phase: its random stream and this month's spending so far. */
-    public static final class Chunk {
+    public static final class Chunk implements java.io.Serializable {
         private final int index;
-        private final SplittableRandom rng;
         private double cashSpending;
         private double creditSpending;
         private double emergencySpending;
@@ -101,9 +102,8 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         private double planPurchases;
         private double planTermWeighted;
 
-        private Chunk(int index, SplittableRandom rng) {
+        private Chunk(int index) {
             this.index = index;
-            this.rng = rng;
         }
     }
 
@@ -117,6 +117,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
     public Consumption(Market market, BehaviourSpec behaviour, List<SegmentSpec> segments, List<ProductSpec> products,
                        RandomStream purpose, boolean loanStacking) {
         super(market);
+        this.purpose = purpose;
         this.behaviour = behaviour;
         this.pricing = new Pricing(market, products);
         this.stacking = new LoanStacking(behaviour.borrowToPay(), loanStacking);
@@ -154,7 +155,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         }
         chunks = new Chunk[market.chunks.count()];
         for (int c = 0; c < chunks.length; c++) {
-            chunks[c] = new Chunk(c, market.chunks.rng(c, purpose));
+            chunks[c] = new Chunk(c);
         }
     }
 
@@ -218,7 +219,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
     public void stepBorrowers(int from, int to, Chunk chunk) {
         BorrowerTable b = market.borrowers;
         AccountTable acc = market.accounts;
-        SplittableRandom rng = chunk.rng;
+        SplittableRandom rng = market.chunks.rng(chunk.index, purpose);
         int c = chunk.index;
         double cashSpending = chunk.cashSpending;
         double creditSpending = chunk.creditSpending;

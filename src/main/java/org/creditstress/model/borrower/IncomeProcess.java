@@ -33,17 +33,17 @@ public final class IncomeProcess extends BorrowerPhase<IncomeProcess.Chunk> {
     private final double[] cyclicality;
     private final double baseGrowth;
     private final double[] monthlyDrift;
-    private final transient Chunk[] chunks;
+    private final Chunk[] chunks;
+    /** The chunks' stream this phase draws from (looked up each month: a shared start restarts the streams). */
+    private final RandomStream purpose;
 
     /** One chunk's part of the phase: its random stream and the income paid so far this month. */
-    public static final class Chunk {
+    public static final class Chunk implements java.io.Serializable {
         private final int index;
-        private final SplittableRandom rng;
         private double income;
 
-        private Chunk(int index, SplittableRandom rng) {
+        private Chunk(int index) {
             this.index = index;
-            this.rng = rng;
         }
     }
 
@@ -54,6 +54,7 @@ public final class IncomeProcess extends BorrowerPhase<IncomeProcess.Chunk> {
      */
     public IncomeProcess(Market market, List<SegmentSpec> segments, PathSpec incomeGrowth, RandomStream purpose) {
         super(market);
+        this.purpose = purpose;
         int n = segments.size();
         permanentSd = new double[n];
         transitorySd = new double[n];
@@ -71,7 +72,7 @@ public final class IncomeProcess extends BorrowerPhase<IncomeProcess.Chunk> {
         baseGrowth = incomeGrowth.at(1);
         chunks = new Chunk[market.chunks.count()];
         for (int c = 0; c < chunks.length; c++) {
-            chunks[c] = new Chunk(c, market.chunks.rng(c, purpose));
+            chunks[c] = new Chunk(c);
         }
     }
 
@@ -105,7 +106,7 @@ public final class IncomeProcess extends BorrowerPhase<IncomeProcess.Chunk> {
     @Override
     public void stepBorrowers(int from, int to, Chunk chunk) {
         BorrowerTable b = market.borrowers;
-        SplittableRandom rng = chunk.rng;
+        SplittableRandom rng = market.chunks.rng(chunk.index, purpose);
         double total = chunk.income;
         for (int i = from; i < to; i++) {
             int k = b.segment[i];

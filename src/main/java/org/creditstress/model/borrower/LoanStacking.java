@@ -7,7 +7,7 @@ package org.creditstress.model.borrower;
  * lend to it. A loan drawn at a lender the borrower owes nothing to is a stacked loan: one
  * lender's credit pays another's bill, spreading arrears from lender to lender.
  */
-public final class LoanStacking {
+public final class LoanStacking implements java.io.Serializable {
     private final boolean borrowToPay;
     private final boolean stacking;
 

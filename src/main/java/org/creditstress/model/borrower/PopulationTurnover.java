@@ -30,9 +30,9 @@ import sim.engine.Steppable;
  */
 public final class PopulationTurnover implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
-    private final transient Applicants applicants;
-    private final transient CounterRandom leave;
+    private final Market market;
+    private final Applicants applicants;
+    private final CounterRandom leave;
     private final ReplicationSeeds seeds;
     private final double monthlyRate;
 

@@ -59,7 +59,7 @@ import org.creditstress.scenario.ProductSpec;
 public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     private static final long serialVersionUID = 1L;
     private static final double CENT = 0.005;
-    private final transient RepaymentPriority priority;
+    private final RepaymentPriority priority;
     private static final int INTEREST = 0;
     private static final int FEES = 1;
     private static final int PENALTY = 2;
@@ -71,7 +71,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     private final double[] minShare;
     private final double[] minFloor;
     private final double[] revolvingMonthly;
-    private final transient Pricing pricing;
+    private final Pricing pricing;
     private final double strategicDebtMonths;
     private final double scoreCostMonths;
     private final boolean[] litigates;
@@ -79,14 +79,14 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     private final double enforcedShare;
     private final byte deleveragingMonths;
     private final double prepaymentMonthly;
-    private final transient org.creditstress.model.engine.CounterRandom prepaymentDraws;
-    private final transient Chunk[] chunks;
+    private final org.creditstress.model.engine.CounterRandom prepaymentDraws;
+    private final Chunk[] chunks;
 
     /**
      * One chunk's part of the phase: scratch per account of the borrower being stepped, and the
      * charges and repayments per lender so far this month.
      */
-    public static final class Chunk {
+    public static final class Chunk implements java.io.Serializable {
         private final int index;
         private final double[] due;
         private final double[] regular;

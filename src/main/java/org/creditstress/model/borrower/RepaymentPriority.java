@@ -9,7 +9,7 @@ import org.creditstress.scenario.ProductSpec;
  * How a borrower who cannot pay every bill splits what it has across its accounts. One rule per
  * class, chosen by {@code population.behaviour.repayment_priority}.
  */
-public interface RepaymentPriority {
+public interface RepaymentPriority extends java.io.Serializable {
 
     /**
      * Splits {@code cash} (less than the total due) across accounts {@code a0 .. a1-1}.

@@ -22,7 +22,7 @@ import java.util.List;
  * (NBS, 2019, the last year before COVID), with peaks at the 618 festival (June) and Double 11
  * (November); the numbers and their derivation are in {@code scenarios/baseline.yaml}.
  */
-public final class SeasonalCalendar {
+public final class SeasonalCalendar implements java.io.Serializable {
     private final double[] multipliers = new double[12];
 
     /**

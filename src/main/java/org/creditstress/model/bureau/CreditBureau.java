@@ -18,7 +18,7 @@ import org.creditstress.scenario.LenderSpec;
  * (replication seed, borrower, lender). Without bureau sharing (the common-borrowers channel
  * off), lenders see nothing, mandate or not.
  */
-public final class CreditBureau {
+public final class CreditBureau implements java.io.Serializable {
     private final Market market;
     private final long seed;
     private final double coverage;

@@ -16,8 +16,8 @@ import sim.engine.Steppable;
  */
 public final class CreditScoreUpdate implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
-    private final transient CreditBureau bureau;
+    private final Market market;
+    private final CreditBureau bureau;
     private final double drop;
     private final double recovery;
 

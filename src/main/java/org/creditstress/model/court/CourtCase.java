@@ -9,5 +9,5 @@ package org.creditstress.model.court;
  * @param claim      the balance claimed at filing, yuan
  * @param filedMonth the month the case was filed
  */
-record CourtCase(int account, int lender, int borrower, double claim, int filedMonth) {
+record CourtCase(int account, int lender, int borrower, double claim, int filedMonth) implements java.io.Serializable {
 }

@@ -38,12 +38,12 @@ import sim.engine.Steppable;
  */
 public final class Courts implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
-    private final transient org.creditstress.scenario.CourtsSpec spec;
-    private final transient List<List<CourtCase>> filingsByChunk = new ArrayList<>();
-    private final transient ArrayDeque<CourtCase> waiting = new ArrayDeque<>();
-    private final transient List<Scheduled> inCourt = new ArrayList<>();
-    private final transient BetaDistribution recoveryShare;
+    private final Market market;
+    private final org.creditstress.scenario.CourtsSpec spec;
+    private final List<List<CourtCase>> filingsByChunk = new ArrayList<>();
+    private final ArrayDeque<CourtCase> waiting = new ArrayDeque<>();
+    private final List<Scheduled> inCourt = new ArrayList<>();
+    private final BetaDistribution recoveryShare;
     private final ReplicationSeeds seeds;
     private final double capacityPerMonth;
     private double capacityCredit;
@@ -51,7 +51,7 @@ public final class Courts implements Steppable {
     private final MonthStats stats = new MonthStats();
 
     /** A case in court with the month its next step falls due. */
-    private static final class Scheduled {
+    private static final class Scheduled implements java.io.Serializable {
         final CourtCase kase;
         int judgmentMonth;
         int enforcementMonth = Integer.MAX_VALUE;
@@ -63,7 +63,7 @@ public final class Courts implements Steppable {
     }
 
     /** What happened in the courts this month. */
-    public static final class MonthStats {
+    public static final class MonthStats implements java.io.Serializable {
         public long filed;
         public long taken;
         public long judged;

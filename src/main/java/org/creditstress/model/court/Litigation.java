@@ -15,8 +15,8 @@ import sim.engine.Steppable;
  */
 public final class Litigation implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
-    private final transient Courts courts;
+    private final Market market;
+    private final Courts courts;
     private final boolean[] enabled;
     private final int[] fromMonths;
     private final double[] minBalance;

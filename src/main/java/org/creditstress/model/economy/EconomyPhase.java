@@ -17,12 +17,12 @@ import sim.engine.Steppable;
  */
 public final class EconomyPhase implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient MacroState macro;
-    private final transient Ledger ledger;
-    private final transient EconomySpec economy;
-    private final transient PriceLevel prices;
-    private final transient YearMonth firstMonth;
-    private final transient SeasonalCalendar seasons;
+    private final MacroState macro;
+    private final Ledger ledger;
+    private final EconomySpec economy;
+    private final PriceLevel prices;
+    private final YearMonth firstMonth;
+    private final SeasonalCalendar seasons;
 
     /**
      * @param firstMonth the calendar month of model month 1 ({@code horizon.start})

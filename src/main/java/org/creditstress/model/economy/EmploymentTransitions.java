@@ -26,19 +26,21 @@ import org.creditstress.scenario.SegmentSpec;
  */
 public final class EmploymentTransitions extends BorrowerPhase<EmploymentTransitions.Chunk> {
     private static final long serialVersionUID = 1L;
-    private final transient LabourMarket labour;
+    private final LabourMarket labour;
     private final double[] lossBySegment;
-    private final transient Chunk[] chunks;
+    private final Chunk[] chunks;
+    /** The chunks' stream this phase draws from (looked up each month: a shared start restarts the streams). */
+    private final RandomStream purpose;
     private double finding;
 
     /** One chunk's part of the phase: its random stream and its employment counts per segment. */
-    public static final class Chunk {
-        private final SplittableRandom rng;
+    public static final class Chunk implements java.io.Serializable {
+        private final int index;
         private final long[] employed;
         private final long[] unemployed;
 
-        private Chunk(SplittableRandom rng, int segments) {
-            this.rng = rng;
+        private Chunk(int index, int segments) {
+            this.index = index;
             this.employed = new long[segments];
             this.unemployed = new long[segments];
         }
@@ -51,11 +53,12 @@ public final class EmploymentTransitions extends BorrowerPhase<EmploymentTransit
      */
     public EmploymentTransitions(Market market, List<SegmentSpec> segments, EconomySpec economy, RandomStream purpose) {
         super(market);
+        this.purpose = purpose;
         this.labour = new LabourMarket(segments, economy);
         this.lossBySegment = new double[segments.size()];
         this.chunks = new Chunk[market.chunks.count()];
         for (int c = 0; c < chunks.length; c++) {
-            chunks[c] = new Chunk(market.chunks.rng(c, purpose), segments.size());
+            chunks[c] = new Chunk(c, segments.size());
         }
     }
 
@@ -78,7 +81,7 @@ public final class EmploymentTransitions extends BorrowerPhase<EmploymentTransit
     @Override
     public void stepBorrowers(int from, int to, Chunk chunk) {
         BorrowerTable b = market.borrowers;
-        SplittableRandom rng = chunk.rng;
+        SplittableRandom rng = market.chunks.rng(chunk.index, purpose);
         long[] employed = chunk.employed;
         long[] unemployed = chunk.unemployed;
         for (int i = from; i < to; i++) {

@@ -25,7 +25,7 @@ import org.creditstress.scenario.SegmentSpec;
  * <p>Hazards and rates are monthly probabilities in [0, 1]; {@code u0} is the unemployment path's
  * month-1 value. Used by {@link EmploymentTransitions} at the start of its phase.
  */
-public final class LabourMarket {
+public final class LabourMarket implements java.io.Serializable {
     private final List<SegmentSpec> segments;
     private final Mode mode;
     private final double baseFinding;

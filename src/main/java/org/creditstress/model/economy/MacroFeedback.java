@@ -13,7 +13,7 @@ import sim.engine.Steppable;
  */
 public final class MacroFeedback implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient MacroState macro;
+    private final MacroState macro;
     private final double sensitivity;
 
     /** @param sensitivity unemployment added per unit fall of new credit (points of the rate as a share) */

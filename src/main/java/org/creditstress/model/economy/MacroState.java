@@ -5,7 +5,7 @@ package org.creditstress.model.economy;
  * purchase season, and the simulated unemployment. Written by {@link EconomyPhase} (with
  * {@link PriceLevel}) and {@link EmploymentTransitions}; read by everything else.
  */
-public final class MacroState {
+public final class MacroState implements java.io.Serializable {
     /** Recorded month: 1..horizon; 0 and below are burn-in months. */
     int month;
     double unemploymentTarget;

@@ -37,7 +37,7 @@ import org.creditstress.scenario.PathSpec;
  * essentials as before; emergencies stay sized in months of income; savings targets, limits and
  * incomes are not indexed to prices (incomes grow only by the income-growth path).
  */
-public final class PriceLevel {
+public final class PriceLevel implements java.io.Serializable {
     private final PathSpec inflation;
     private final PathSpec incomeGrowth;
     private final boolean withIncomes;

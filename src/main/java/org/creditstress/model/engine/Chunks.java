@@ -7,18 +7,18 @@ import java.util.SplittableRandom;
  * a constant, not a function of the thread count: that is what makes output identical for any
  * number of threads.
  */
-public final class Chunks {
+public final class Chunks implements java.io.Serializable {
     /** Borrowers per chunk: large enough to amortise scheduling, small enough to balance two cores. */
     public static final int CHUNK_SIZE = 4096;
 
     private final int borrowers;
     private final int count;
-    private final SplittableRandom[][] streams;
+    /** Not copied with a shared start's book: every copy restarts them before month 1. */
+    private transient SplittableRandom[][] streams;
 
     public Chunks(int borrowers, long replicationSeed) {
         this.borrowers = borrowers;
         this.count = (borrowers + CHUNK_SIZE - 1) / CHUNK_SIZE;
-        this.streams = new SplittableRandom[count][RandomStream.values().length];
         reseed(replicationSeed);
     }
 
@@ -28,6 +28,7 @@ public final class Chunks {
      */
     public void reseed(long replicationSeed) {
         RandomStream[] purposes = RandomStream.values();
+        streams = new SplittableRandom[count][purposes.length];
         for (int c = 0; c < count; c++) {
             for (RandomStream p : purposes) {
                 streams[c][p.ordinal()] = SeedPlan.stream(replicationSeed, p, c);

@@ -7,14 +7,24 @@ package org.creditstress.model.engine;
  * accounts took, so one lender's decisions never shift another's random numbers (common random
  * numbers), and accounts that need no draw cost nothing.
  */
-public final class CounterRandom {
-    private final long startSeed;
-    private final long recordedSeed;
+public final class CounterRandom implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final ReplicationSeeds seeds;
+    private final RandomStream purpose;
+    private final transient long startSeed;
+    private final transient long recordedSeed;
 
     /** Draws for {@code purpose}: keyed by the starting book's seed in burn-in months, by the replication's after. */
     public CounterRandom(ReplicationSeeds seeds, RandomStream purpose) {
+        this.seeds = seeds;
+        this.purpose = purpose;
         this.startSeed = key(seeds.start(), purpose);
         this.recordedSeed = key(seeds.recorded(), purpose);
+    }
+
+    /** A copy of a replication ({@code model.SharedStart}) draws from the seeds it was given. */
+    private Object readResolve() {
+        return new CounterRandom(seeds, purpose);
     }
 
     private static long key(long seed, RandomStream purpose) {

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The month's flows, accumulated per chunk (so chunks never share a counter) and reduced in
  * chunk order (so totals are identical for any thread count). Reset at the start of each month.
  */
-public final class Ledger {
+public final class Ledger implements java.io.Serializable {
     private final int lenders;
     private final double[][][] flows;       // [chunk][flow][lender]
     private final long[][][] counters;      // [chunk][counter][lender]

@@ -8,29 +8,31 @@ package org.creditstress.model.engine;
  * ({@code horizon.shared_start}) every replication builds its starting book from the same seed,
  * replication 0's, and draws its own numbers only from month 1: replications then start from the
  * identical book and differ only in the future path, as a stress test of today's portfolio does.
- * Replication 0 is the same run with or without a shared start.
  *
  * <p>Counter-based draws ({@link CounterRandom}) pick the seed by the month they are keyed by; the
- * chunks' sequential streams ({@link Chunks}) are reseeded once, before month 1, when the two seeds
- * differ.
+ * chunks' sequential streams ({@link Chunks}) restart from the replication's seed before month 1
+ * in every replication of a shared start (replication 0's too, so that a copy of the book and the
+ * replication that built it run alike).
  */
 public final class ReplicationSeeds {
     private final long start;
     private final long recorded;
+    private final boolean shared;
 
-    private ReplicationSeeds(long start, long recorded) {
+    private ReplicationSeeds(long start, long recorded, boolean shared) {
         this.start = start;
         this.recorded = recorded;
+        this.shared = shared;
     }
 
     /** Both phases on one seed: the replication's own. */
     public static ReplicationSeeds of(long replicationSeed) {
-        return new ReplicationSeeds(replicationSeed, replicationSeed);
+        return new ReplicationSeeds(replicationSeed, replicationSeed, false);
     }
 
     /** The starting book from {@code startSeed}, the recorded months from {@code replicationSeed}. */
     public static ReplicationSeeds sharedStart(long startSeed, long replicationSeed) {
-        return new ReplicationSeeds(startSeed, replicationSeed);
+        return new ReplicationSeeds(startSeed, replicationSeed, true);
     }
 
     /** Seed of the burn-in months and of the market as built before them. */
@@ -48,8 +50,8 @@ public final class ReplicationSeeds {
         return month <= 0 ? start : recorded;
     }
 
-    /** Whether the recorded months draw from another seed than the starting book. */
-    public boolean switchesAtMonthOne() {
-        return start != recorded;
+    /** Whether the starting book is shared: the chunks' streams restart before month 1. */
+    public boolean shared() {
+        return shared;
     }
 }

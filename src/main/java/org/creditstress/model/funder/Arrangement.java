@@ -6,7 +6,7 @@ import org.creditstress.scenario.LenderSpec;
  * One lender's arrangement with one funder: the co-lending share of new lending, the funder's
  * claim on the lender's receivables (co-lent and bought), and the committed line (limit, drawn).
  */
-public final class Arrangement {
+public final class Arrangement implements java.io.Serializable {
     public final FunderState funder;
     public final LenderSpec.Funding spec;
     /** Share of new lending the funder funds now. */

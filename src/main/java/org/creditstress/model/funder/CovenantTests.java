@@ -8,7 +8,7 @@ import org.creditstress.scenario.LenderSpec;
  * {@code covenant.cut} (1 closes it) and stops the funder's co-lending. Part of the funding
  * contagion channel: only built when {@code contagion.funding} is on.
  */
-public final class CovenantTests {
+public final class CovenantTests implements java.io.Serializable {
 
     /** Whether these numbers breach covenant {@code c} (a NaN capital ratio breaches nothing). */
     public static boolean breaches(LenderSpec.Covenant c, double m3plusRatio, double lossRateCumulative, double capitalRatio) {

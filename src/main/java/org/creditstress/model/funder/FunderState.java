@@ -7,7 +7,7 @@ import org.creditstress.scenario.FunderSpec;
  * the losses it has borne since, and whether it is stressed (losses beyond its trigger, after
  * which it cuts every line it gives).
  */
-public final class FunderState {
+public final class FunderState implements java.io.Serializable {
     public final int index;
     public final FunderSpec spec;
     double capital;

@@ -8,7 +8,7 @@ import java.util.List;
  * lender's losses reach the other lenders of the same funder this way. Part of the funding
  * contagion channel.
  */
-public final class FunderStress {
+public final class FunderStress implements java.io.Serializable {
 
     /** Marks newly stressed funders and cuts their lines; returns how many became stressed. */
     public int apply(List<FunderState> funders, List<FundingBook> books) {

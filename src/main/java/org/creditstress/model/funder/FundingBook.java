@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** All of one lender's funding arrangements. */
-public final class FundingBook {
+public final class FundingBook implements java.io.Serializable {
     private final List<Arrangement> arrangements = new ArrayList<>();
 
     void add(Arrangement a) {

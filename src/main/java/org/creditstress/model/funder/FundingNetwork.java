@@ -8,7 +8,7 @@ import org.creditstress.scenario.LenderSpec;
 import org.creditstress.scenario.Scenario;
 
 /** The funders and every lender's funding book, built from a scenario. */
-public final class FundingNetwork {
+public final class FundingNetwork implements java.io.Serializable {
     private final List<FunderState> funders = new ArrayList<>();
     private final List<FundingBook> books = new ArrayList<>();
 

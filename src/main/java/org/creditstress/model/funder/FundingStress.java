@@ -23,11 +23,11 @@ import sim.engine.Steppable;
  */
 public final class FundingStress implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
-    private final transient PortfolioScan scan;
-    private final transient FundingNetwork network;
-    private final transient CovenantTests covenants = new CovenantTests();
-    private final transient FunderStress funderStress = new FunderStress();
+    private final Market market;
+    private final PortfolioScan scan;
+    private final FundingNetwork network;
+    private final CovenantTests covenants = new CovenantTests();
+    private final FunderStress funderStress = new FunderStress();
     private final double[] cumulativeWriteOffs;
     private final double[] receivablesSum;
     private int recordedMonths;

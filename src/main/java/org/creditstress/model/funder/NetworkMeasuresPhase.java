@@ -12,21 +12,21 @@ import sim.engine.Steppable;
  */
 public final class NetworkMeasuresPhase implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient List<LenderState> lenders;
-    private final transient FundingNetwork network;
-    private final transient java.util.function.IntSupplier month;
-    private transient NetworkMeasures.Result latest;
+    private final List<LenderState> lenders;
+    private final FundingNetwork network;
+    private final org.creditstress.model.economy.MacroState macro;
+    private NetworkMeasures.Result latest;
 
-    public NetworkMeasuresPhase(List<LenderState> lenders, FundingNetwork network, java.util.function.IntSupplier month) {
+    public NetworkMeasuresPhase(List<LenderState> lenders, FundingNetwork network, org.creditstress.model.economy.MacroState macro) {
         this.lenders = lenders;
         this.network = network;
-        this.month = month;
+        this.macro = macro;
     }
 
     @Override
     public void step(SimState state) {
         double[] opening = lenders.stream().mapToDouble(LenderState::openingEquity).toArray();
-        latest = month.getAsInt() >= 1 ? NetworkMeasures.compute(lenders, network, opening) : null;
+        latest = macro.month() >= 1 ? NetworkMeasures.compute(lenders, network, opening) : null;
     }
 
     /** This month's measures, or null before month 1. */

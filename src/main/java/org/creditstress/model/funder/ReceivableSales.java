@@ -7,7 +7,7 @@ package org.creditstress.model.funder;
  * grows by the face value sold; the lender gets face x (1 - discount) and books the discount as
  * a loss. At most half the lender's own net receivables can be sold in a month.
  */
-public final class ReceivableSales {
+public final class ReceivableSales implements java.io.Serializable {
 
     /** What a sale raised and cost. */
     public record Sale(double face, double cash, double loss) {

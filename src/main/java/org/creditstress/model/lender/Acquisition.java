@@ -22,7 +22,7 @@ import org.creditstress.scenario.LenderSpec;
  * nothing. Tightening does not change the target: it cuts limits, and a tightening lender's new
  * limits carry the cut.
  */
-public final class Acquisition {
+public final class Acquisition implements java.io.Serializable {
     private final List<LenderState> lenders;
     private final MacroState macro;
     private final double[] startingBook;

@@ -22,7 +22,7 @@ import org.creditstress.scenario.LenderSpec;
  * <p>{@code CAR = equity / RWA} (equity stands for total capital: no tiers); the minimum is
  * {@code min_car} or a higher {@code capital_requirement} policy minimum; the buffer sits above it.
  */
-public final class CapitalAdequacy {
+public final class CapitalAdequacy implements java.io.Serializable {
     /** Standard normal without a random generator (only its cdf and inverse are used). */
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0.0, 1.0,
             NormalDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);

@@ -25,8 +25,8 @@ public final class CollectionLadder implements Steppable {
     /** The collection step each bucket gets (M1, M2, M3, M4+); litigation is {@link org.creditstress.model.court.Litigation}. */
     static final String[] STEPS = {"collection: SMS and app reminders", "collection: phone calls",
         "collection: outsourced collection agency", "collection: final demand before litigation"};
-    private final transient Market market;
-    private final transient CounterRandom random;
+    private final Market market;
+    private final CounterRandom random;
     private final double[][] cost;
     private final double[][] cure;
 

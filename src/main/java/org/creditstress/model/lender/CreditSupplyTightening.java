@@ -20,9 +20,9 @@ import sim.engine.Steppable;
  */
 public final class CreditSupplyTightening implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient List<LenderState> lenders;
-    private final transient Market market;
-    private final transient PolicyState policy;
+    private final List<LenderState> lenders;
+    private final Market market;
+    private final PolicyState policy;
     private final int[] monthsToReview;
 
     public CreditSupplyTightening(Market market) {

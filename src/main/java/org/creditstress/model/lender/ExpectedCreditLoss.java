@@ -31,7 +31,7 @@ import org.creditstress.scenario.PathSpec;
  * {@code lifetime_months}; stage 3 {@code LGD x EAD} (PD = 1). Undiscounted, with EAD held
  * constant over the horizon (a simplification that overstates lifetime ECL slightly).
  */
-public final class ExpectedCreditLoss {
+public final class ExpectedCreditLoss implements java.io.Serializable {
     /** Markov states: buckets 0..3, default, closed. */
     static final int DEFAULT = 4;
     static final int CLOSED = 5;

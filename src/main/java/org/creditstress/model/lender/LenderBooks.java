@@ -47,13 +47,13 @@ public final class LenderBooks implements Steppable {
     static final double TOLERANCE = 1e-9;
 
     /** Per lender, the sum of the absolute flows added to its ledger receivables so far. */
-    private transient double[] flowVolume = new double[0];
-    private final transient Market market;
-    private final transient PortfolioScan scan;
-    private final transient LenderFunding funding;
-    private final transient FundingNetwork network;
-    private final transient PolicyState policy;
-    private final transient WriteOffRecoveries recoveriesAfterWriteOff;
+    private double[] flowVolume = new double[0];
+    private final Market market;
+    private final PortfolioScan scan;
+    private final LenderFunding funding;
+    private final FundingNetwork network;
+    private final PolicyState policy;
+    private final WriteOffRecoveries recoveriesAfterWriteOff;
     private final long[] openAccounts;
     private final double[] lastRecoveries;
     private final ExpectedCreditLoss[] ecl;

@@ -40,15 +40,15 @@ public final class LenderFunding implements Steppable {
     /** Annual penalty over the funding cost on emergency funding (an assumption). */
     public static final double EMERGENCY_PENALTY = 0.10;
 
-    private final transient Market market;
-    private final transient PortfolioScan scan;
-    private final transient FundingNetwork network;
-    private final transient PolicyState policy;
-    private final transient ReceivableSales sales = new ReceivableSales();
-    private final transient List<List<LiquidityAction>> actions;
+    private final Market market;
+    private final PortfolioScan scan;
+    private final FundingNetwork network;
+    private final PolicyState policy;
+    private final ReceivableSales sales = new ReceivableSales();
+    private final List<List<LiquidityAction>> actions;
     final double[] openingNet;
     /** Last month's liquidity ladders (the treasury's forecast); null in tests that build funding alone. */
-    private final transient LiquidityLadder ladder;
+    private final LiquidityLadder ladder;
 
     public LenderFunding(Market market, PortfolioScan scan) {
         this(market, scan, null);

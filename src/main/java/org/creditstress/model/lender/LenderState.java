@@ -7,7 +7,7 @@ import org.creditstress.scenario.LenderSpec;
  * provisions; liabilities are funding; equity is the rest. Updated once a month by
  * {@link LenderBooks} and {@link LenderFunding}; read (never written) by borrower mechanisms during the month.
  */
-public final class LenderState {
+public final class LenderState implements java.io.Serializable {
     public final int index;
     public final LenderSpec spec;
     /** The lender's score cut-off: applicants with an observed score above it are declined. */

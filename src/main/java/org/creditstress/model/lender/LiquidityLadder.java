@@ -60,12 +60,12 @@ public final class LiquidityLadder implements Steppable {
     /** Months of history behind the observed rates and the covenant trends. */
     static final int HISTORY = 3;
 
-    private final transient Market market;
-    private final transient PortfolioScan scan;
+    private final Market market;
+    private final PortfolioScan scan;
     private final Lender[] lenders;
 
     /** One lender's ladder and the history it is estimated from. */
-    static final class Lender {
+    static final class Lender implements java.io.Serializable {
         final double[] inflow = new double[BUCKETS];
         final double[] outflow = new double[BUCKETS];
         /** The run-off ladder: no new lending; inflows from the accounts' bills, outflows costs, maturities and cuts. */

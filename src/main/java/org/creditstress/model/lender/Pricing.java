@@ -11,7 +11,7 @@ import org.creditstress.scenario.ProductSpec;
  * for thin-file borrowers. Used when a loan is drawn (its fixed instalment), billed and
  * restructured. An all-in APR cap (a policy event) caps it.
  */
-public final class Pricing {
+public final class Pricing implements java.io.Serializable {
     private final double[] productApr;
     private final double[] thinPremium;
     private final int[] longestPlan;

@@ -15,7 +15,7 @@ import org.creditstress.model.InvariantViolation;
  * Penalty income excludes the penalty charged on accounts over 90 DPD, which is held in suspense
  * (a contra-asset) and released when the account is paid, cured or written off.
  */
-public final class ProfitAndLoss {
+public final class ProfitAndLoss implements java.io.Serializable {
     /** Relative tolerance of the identity, scaled by the month's gross flows and equity. */
     static final double TOLERANCE = 1e-9;
 

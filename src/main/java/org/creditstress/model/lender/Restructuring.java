@@ -21,9 +21,9 @@ import sim.engine.Steppable;
  */
 public final class Restructuring implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
-    private final transient Pricing pricing;
-    private final transient CounterRandom random;
+    private final Market market;
+    private final Pricing pricing;
+    private final CounterRandom random;
     private final boolean[] enabled;
     private final int[] fromMonths;
     private final int[] toMonths;

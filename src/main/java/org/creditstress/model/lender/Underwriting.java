@@ -38,16 +38,16 @@ import sim.engine.Steppable;
  */
 public final class Underwriting implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
-    private final transient CreditBureau bureau;
+    private final Market market;
+    private final CreditBureau bureau;
     private final double[] maxLimit;
-    private final transient List<ProductSpec> products;
+    private final List<ProductSpec> products;
     private final double scoreMean;
     private final double scoreWeight;
     private final double fraudIncomeInflation;
-    private final transient CounterRandom random;
-    private final transient CounterRandom acquisitionRandom;
-    private final transient OpenBook openBook;
+    private final CounterRandom random;
+    private final CounterRandom acquisitionRandom;
+    private final OpenBook openBook;
 
     /**
      * What an open book adds to underwriting (absent when the starting book is built): the month's
@@ -60,7 +60,7 @@ public final class Underwriting implements Steppable {
      * @param graduationMonths     months on book after which a clean thin file is established
      */
     public record OpenBook(Acquisition acquisition, org.creditstress.model.Applicants applicants,
-                           org.creditstress.model.PortfolioScan scan, double closureMonthly, int graduationMonths) {
+                           org.creditstress.model.PortfolioScan scan, double closureMonthly, int graduationMonths) implements java.io.Serializable {
     }
 
     /**

@@ -15,7 +15,7 @@ import sim.engine.Steppable;
  */
 public final class WriteOff implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
+    private final Market market;
     private final int[] writeOffMonths;
 
     public WriteOff(Market market) {

@@ -6,7 +6,7 @@ package org.creditstress.model.lender;
  * collects {@code recovery.monthly_rate} of the pool each month. The money comes from outside the
  * model (former borrowers' future income, buyers of debt).
  */
-public final class WriteOffRecoveries {
+public final class WriteOffRecoveries implements java.io.Serializable {
     private final double[] pool;
 
     public WriteOffRecoveries(int lenders) {

@@ -14,11 +14,11 @@ import sim.engine.Steppable;
  */
 public final class PolicyPhase implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
-    private final transient List<PolicyEventSpec> events;
-    private final transient List<PolicyEvent> kinds;
+    private final Market market;
+    private final List<PolicyEventSpec> events;
+    private final List<PolicyEvent> kinds;
 
-    private final transient List<String> segmentNames;
+    private final List<String> segmentNames;
 
     /** @param segmentNames the population's segments, by index (policies may target one) */
     public PolicyPhase(Market market, List<PolicyEventSpec> events, PolicyEvents registry, List<String> segmentNames) {

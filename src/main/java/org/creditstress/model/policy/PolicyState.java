@@ -4,7 +4,7 @@ package org.creditstress.model.policy;
  * The policies in force this month, as the mechanisms read them. NaN means "no such policy": the
  * scenario's own setting applies. Set by {@link PolicyPhase} at the start of each month.
  */
-public final class PolicyState {
+public final class PolicyState implements java.io.Serializable {
     double aprCap = Double.NaN;
     /** Income support by segment this month, as a share of permanent income: to the unemployed, and to the employed. */
     private double[] supportUnemployed = new double[0];

@@ -9,8 +9,8 @@ import sim.engine.Steppable;
 /** End of the month: snapshots the traced borrower and its accounts into its {@link BorrowerTrace}. */
 public final class TraceRecorder implements Steppable {
     private static final long serialVersionUID = 1L;
-    private final transient Market market;
-    private final transient java.util.List<String> productIds;
+    private final Market market;
+    private final java.util.List<String> productIds;
 
     /** @param productIds the products' ids, by index */
     public TraceRecorder(Market market, java.util.List<String> productIds) {
