@@ -3,6 +3,7 @@ package org.creditstress.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.creditstress.model.book.BookLoader;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.economy.MacroState;
@@ -76,8 +77,14 @@ public final class MarketBuilder {
         return longest + 1;
     }
 
-    /** Builds a replication's market: every borrower drawn, its applications underwritten. */
+    /**
+     * Builds a replication's market: every borrower drawn, its applications underwritten; or, when
+     * the scenario has a {@code population.book}, read from the book ({@link BookLoader}).
+     */
     public static Market build(Scenario s, long replicationSeed, ChunkExecutor executor) {
+        if (!s.population().book().isEmpty()) {
+            return BookLoader.build(s, replicationSeed, executor);
+        }
         int n = s.population().size();
         Chunks chunks = new Chunks(n, replicationSeed);
         BorrowerTable b = new BorrowerTable(n);
@@ -96,11 +103,7 @@ public final class MarketBuilder {
                 applicants.fill(acc, b.firstAccount[i], i, code);
             }
         });
-        List<LenderState> lenders = new ArrayList<>();
-        for (int l = 0; l < s.lenders().size(); l++) {
-            LenderSpec spec = s.lenders().get(l);
-            lenders.add(new LenderState(l, spec, Underwriting.cutoff(spec.approvalRate())));
-        }
+        List<LenderState> lenders = lenders(s);
         MacroState macro = new MacroState(s.population().segments().size());
         Market market = new Market(b, acc, chunks, executor, lenders, macro, new FundingNetwork(s), replicationSeed);
         executor.forEachChunk(chunks, (c, from, to) -> {
@@ -118,7 +121,18 @@ public final class MarketBuilder {
         return market;
     }
 
-    private static void countEmployment(Market m) {
+    /** The lenders' states before anything is lent: each with its score cut-off. */
+    public static List<LenderState> lenders(Scenario s) {
+        List<LenderState> lenders = new ArrayList<>();
+        for (int l = 0; l < s.lenders().size(); l++) {
+            LenderSpec spec = s.lenders().get(l);
+            lenders.add(new LenderState(l, spec, Underwriting.cutoff(spec.approvalRate())));
+        }
+        return lenders;
+    }
+
+    /** Hands the macro state the number of employed and unemployed borrowers by segment. */
+    public static void countEmployment(Market m) {
         int segments = m.macro.segments();
         long[] employed = new long[segments];
         long[] unemployed = new long[segments];
