@@ -66,7 +66,7 @@ final class ExportBookCommand implements Callable<Integer> {
             while (run.market().month() < month) {
                 run.stepMonth();
             }
-            BookExport.write(run.market(), s, tape);
+            BookExport.write(run.market(), names(s), tape);
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -76,5 +76,11 @@ final class ExportBookCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("book of " + s.name() + ", replication " + replication + ", end of month " + month
                 + ": " + s.population().size() + " borrowers, written to " + out);
         return 0;
+    }
+
+    static BookExport.Names names(Scenario s) {
+        return new BookExport.Names(s.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList(),
+                s.lenders().stream().map(org.creditstress.scenario.LenderSpec::name).toList(),
+                s.products().stream().map(org.creditstress.scenario.ProductSpec::id).toList());
     }
 }

@@ -14,6 +14,7 @@ import org.creditstress.model.funder.FundingNetwork;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.lender.Underwriting;
 import org.creditstress.scenario.LenderSpec;
+import org.creditstress.scenario.LoanTape;
 import org.creditstress.scenario.ProductKind;
 import org.creditstress.scenario.Scenario;
 
@@ -83,7 +84,7 @@ public final class MarketBuilder {
      */
     public static Market build(Scenario s, long replicationSeed, ChunkExecutor executor) {
         if (!s.population().book().isEmpty()) {
-            return BookLoader.build(s, replicationSeed, executor);
+            return fromBook(s, replicationSeed, executor);
         }
         int n = s.population().size();
         Chunks chunks = new Chunks(n, replicationSeed);
@@ -119,6 +120,16 @@ public final class MarketBuilder {
         });
         countEmployment(market);
         return market;
+    }
+
+    /** A replication started from the scenario's book (the loader has set the size to the tape's borrowers). */
+    private static Market fromBook(Scenario s, long replicationSeed, ChunkExecutor executor) {
+        LoanTape tape = LoanTape.of(s);
+        if (tape.borrowers().size() != s.population().size() || LoanTape.slots(s) != slots(s) || LoanTape.ringLength(s) != ringLength(s)) {
+            throw new IllegalStateException("the book " + s.population().book() + " does not fit the scenario it was checked against");
+        }
+        return BookLoader.build(tape, applicants(s), ringLength(s), lenders(s), new FundingNetwork(s), s.population().segments().size(),
+                replicationSeed, executor);
     }
 
     /** The lenders' states before anything is lent: each with its score cut-off. */

@@ -8,7 +8,6 @@ import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.scenario.LoanTape;
-import org.creditstress.scenario.Scenario;
 
 /**
  * Writes a market's book as a loan tape ({@link LoanTape}, docs/model.md "Starting from a book"):
@@ -23,8 +22,18 @@ public final class BookExport {
     private BookExport() {
     }
 
-    /** Writes the book of {@code market}, a replication of {@code s}, to {@code out} (header row first). */
-    public static void write(Market market, Scenario s, Writer out) {
+    /**
+     * The scenario's names the tape uses for indexes.
+     *
+     * @param segments segment names, by index
+     * @param lenders  lender names, by index
+     * @param products product ids, by index
+     */
+    public record Names(List<String> segments, List<String> lenders, List<String> products) {
+    }
+
+    /** Writes the book of {@code market} to {@code out} (header row first). */
+    public static void write(Market market, Names names, Writer out) {
         try {
             out.write(String.join(",", LoanTape.COLUMNS));
             out.write('\n');
@@ -33,7 +42,7 @@ public final class BookExport {
             int ring = acc.ringLength();
             float[] ringS = new float[ring];
             float[] ringF = new float[ring];
-            List<String> segments = s.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList();
+            List<String> segments = names.segments();
             StringBuilder row = new StringBuilder(512);
             for (int i = 0; i < b.size; i++) {
                 row.setLength(0);
@@ -50,7 +59,7 @@ public final class BookExport {
                     }
                     any = true;
                     row.setLength(borrowerLength);
-                    account(row, acc, a, s, ringS, ringF);
+                    account(row, acc, a, names, ringS, ringF);
                     out.append(row).append('\n');
                 }
                 if (!any) {
@@ -64,15 +73,15 @@ public final class BookExport {
         }
     }
 
-    private static void account(StringBuilder row, AccountTable acc, int a, Scenario s, float[] ringS, float[] ringF) {
+    private static void account(StringBuilder row, AccountTable acc, int a, Names names, float[] ringS, float[] ringF) {
         String status = switch (acc.status[a]) {
             case AccountTable.OPEN -> "open";
             case AccountTable.NOT_OPEN -> "declined";
             case AccountTable.WRITTEN_OFF -> "written_off";
             default -> throw new IllegalStateException("account " + a + " has status " + acc.status[a]);
         };
-        row.append(s.lenders().get(acc.lender[a]).name()).append(',')
-                .append(s.products().get(acc.product[a]).id()).append(',')
+        row.append(names.lenders().get(acc.lender[a])).append(',')
+                .append(names.products().get(acc.product[a])).append(',')
                 .append(status).append(',')
                 .append(acc.openedMonth[a] == Short.MIN_VALUE ? "" : Integer.toString(acc.openedMonth[a])).append(',')
                 .append(single(acc.score[a])).append(',')

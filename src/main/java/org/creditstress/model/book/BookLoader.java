@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.creditstress.model.Applicants;
 import org.creditstress.model.Market;
 import org.creditstress.model.MarketBuilder;
+import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.economy.MacroState;
@@ -15,7 +16,6 @@ import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.funder.FundingNetwork;
 import org.creditstress.model.lender.BookOpening;
 import org.creditstress.scenario.LoanTape;
-import org.creditstress.scenario.Scenario;
 
 /**
  * Builds a replication's market from a loan tape ({@code population.book}) instead of drawing it:
@@ -46,29 +46,29 @@ public final class BookLoader {
     private BookLoader() {
     }
 
-    /** The market of one replication of scenario {@code s}, which has a book. */
-    public static Market build(Scenario s, long replicationSeed, ChunkExecutor executor) {
-        LoanTape tape = LoanTape.of(s);
+    /**
+     * The market of one replication started from {@code tape}.
+     *
+     * @param tape       the book, read and checked against the scenario
+     * @param applicants how people are drawn (the traits the tape does not carry)
+     * @param ringLength ring length of the account table (the longest plan or loan term, plus one)
+     * @param lenders    the lenders' states before anything is lent
+     * @param funding    the funders and their arrangements
+     * @param segments   number of borrower segments
+     */
+    public static Market build(LoanTape tape, Applicants applicants, int ringLength, List<LenderState> lenders, FundingNetwork funding,
+                               int segments, long replicationSeed, ChunkExecutor executor) {
         List<LoanTape.Borrower> rows = tape.borrowers();
         int n = rows.size();
-        if (n != s.population().size()) {
-            throw new IllegalStateException("the book has " + n + " borrowers, the scenario " + s.population().size()
-                    + " (the scenario loader sets the size from the book)");
-        }
         Chunks chunks = new Chunks(n, replicationSeed);
         BorrowerTable b = new BorrowerTable(n);
-        Applicants applicants = MarketBuilder.applicants(s);
         int slots = applicants.slots();
-        if (slots != LoanTape.slots(s) || MarketBuilder.ringLength(s) != LoanTape.ringLength(s)) {
-            throw new IllegalStateException("LoanTape and MarketBuilder disagree on the account slots or the ring length");
-        }
         for (int i = 0; i <= n; i++) {
             b.firstAccount[i] = i * slots;
         }
         java.util.Arrays.fill(b.accountCount, (byte) slots);
-        AccountTable acc = new AccountTable(n * slots, MarketBuilder.ringLength(s));
-        Market market = new Market(b, acc, chunks, executor, MarketBuilder.lenders(s), new MacroState(s.population().segments().size()),
-                new FundingNetwork(s), replicationSeed);
+        AccountTable acc = new AccountTable(n * slots, ringLength);
+        Market market = new Market(b, acc, chunks, executor, lenders, new MacroState(segments), funding, replicationSeed);
         executor.forEachChunk(chunks, (c, from, to) -> {
             SplittableRandom rng = chunks.rng(c, RandomStream.POPULATION);
             for (int i = from; i < to; i++) {
@@ -78,16 +78,16 @@ public final class BookLoader {
                 if (!Double.isNaN(row.creditScore())) {
                     b.creditScore[i] = (float) row.creditScore();
                 }
-                long lenders = 0;
+                long held = 0;
                 int a = b.firstAccount[i];
                 for (LoanTape.Account t : row.accounts()) {
                     account(acc, a++, i, t);
-                    lenders |= 1L << t.lender();
+                    held |= 1L << t.lender();
                     if (t.status() == LoanTape.Status.OPEN) {
                         market.ledger.count(c, Counter.ACCOUNTS_OPENED, t.lender());
                     }
                 }
-                b.lendersHeld[i] = (byte) Long.bitCount(lenders);
+                b.lendersHeld[i] = (byte) Long.bitCount(held);
             }
         });
         MarketBuilder.countEmployment(market);

@@ -125,7 +125,9 @@ class BookRoundTripTest {
 
     private static String export(Market m, Scenario s) {
         StringWriter w = new StringWriter();
-        BookExport.write(m, s, w);
+        BookExport.write(m, new BookExport.Names(s.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList(),
+                s.lenders().stream().map(org.creditstress.scenario.LenderSpec::name).toList(),
+                s.products().stream().map(org.creditstress.scenario.ProductSpec::id).toList()), w);
         return w.toString();
     }
 
