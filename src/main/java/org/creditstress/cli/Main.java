@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Agent-based simulation and stress testing of consumer credit.",
         subcommands = {RunCommand.class, ValidateCommand.class, TraceCommand.class, CompareCommand.class, SweepCommand.class,
                 AttributeCommand.class, ReverseStressCommand.class, SensitivityCommand.class, CalibrateCommand.class, BacktestCommand.class, BenchCommand.class,
-                NetworkCommand.class, ServeCommand.class, DocsCommand.class,
+                NetworkCommand.class, ServeCommand.class, DocsCommand.class, ExportBookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     private static final boolean DEBUG = System.getenv("CREDITSTRESS_DEBUG") != null;

@@ -168,14 +168,7 @@ public final class Applicants implements java.io.Serializable {
         if (employed) {
             flags |= BorrowerTable.EMPLOYED;
         }
-        double integrity = rng.nextDouble();
-        boolean fraud = integrity < seg.fraudShare();
-        boolean strategic = !fraud && integrity < seg.fraudShare() + seg.strategicShare();
-        if (fraud) {
-            flags |= BorrowerTable.FRAUD;
-        } else if (strategic) {
-            flags |= BorrowerTable.STRATEGIC;
-        }
+        flags |= integrity(rng.nextDouble(), seg);
         b.flags[i] = flags;
         double income = seg.incomeMedian() * Math.exp(seg.incomeDispersion() * rng.nextGaussian());
         b.permanentIncome[i] = (float) income;
@@ -189,20 +182,87 @@ public final class Applicants implements java.io.Serializable {
         b.discretionary[i] = (float) behaviour.discretionaryPropensity().at(rng.nextGaussian());
         double zPb = rng.nextGaussian();
         double zLit = rng.nextGaussian();
-        b.presentBias[i] = (float) behaviour.presentBias().at(zPb);
-        b.literacy[i] = (float) behaviour.literacy().at(zLit);
-        b.literacyTercile[i] = (byte) (b.literacy[i] < literacyLow ? 0 : b.literacy[i] < literacyHigh ? 1 : 2);
+        biasAndLiteracy(b, i, zPb, zLit);
         double risk = (zPb - zLit - zSav) / SQRT3;
         double score = Math.min(850, Math.max(300, bureau.scoreMean() - bureau.scoreSd() * risk));
         b.baseScore[i] = (float) score;
         b.creditScore[i] = (float) score;
-        if (fraud) {
-            risk = behaviour.fraudTrueRisk();
-        } else if (strategic) {
-            risk += behaviour.strategicTrueRisk();
-        }
-        b.trueRisk[i] = (float) risk;
+        b.trueRisk[i] = (float) integrityRisk(risk, flags);
         return chooseHoldings(seg, rng, b, i);
+    }
+
+    /** Fraudster or strategic defaulter flag from a uniform draw and the segment's shares (0 for neither). */
+    private static byte integrity(double u, SegmentSpec seg) {
+        boolean fraud = u < seg.fraudShare();
+        boolean strategic = !fraud && u < seg.fraudShare() + seg.strategicShare();
+        return fraud ? BorrowerTable.FRAUD : strategic ? BorrowerTable.STRATEGIC : 0;
+    }
+
+    /** True risk after integrity: a fraudster's is {@code fraud_true_risk}, a strategic defaulter's is shifted. */
+    private double integrityRisk(double risk, byte flags) {
+        if ((flags & BorrowerTable.FRAUD) != 0) {
+            return behaviour.fraudTrueRisk();
+        }
+        return (flags & BorrowerTable.STRATEGIC) != 0 ? risk + behaviour.strategicTrueRisk() : risk;
+    }
+
+    private void biasAndLiteracy(BorrowerTable b, int i, double zPb, double zLit) {
+        b.presentBias[i] = (float) behaviour.presentBias().at(zPb);
+        b.literacy[i] = (float) behaviour.literacy().at(zLit);
+        b.literacyTercile[i] = (byte) (b.literacy[i] < literacyLow ? 0 : b.literacy[i] < literacyHigh ? 1 : 2);
+    }
+
+    /**
+     * Draws what a loan tape does not say about borrower {@code i}, whose segment, employment, thin
+     * file, permanent income and savings are set (a book: {@link org.creditstress.model.book.BookLoader}).
+     * Integrity (fraudster, strategic defaulter) from the segment's shares; essential share and
+     * discretionary propensity from the behaviour traits; family help at {@code family_help_months}
+     * of permanent income. The three standard normal draws behind present bias, literacy and savings
+     * are drawn given the base score when the tape has one: the score fixes their combination
+     * {@code r = (z_pb - z_lit - z_sav) / sqrt(3) = (score_mean - base score) / score_sd}, and the draws
+     * are {@code x_j = sqrt(3) r / 3 + e_j - mean(e)} for {@code x = (z_pb, -z_lit, -z_sav)} and iid
+     * standard normal {@code e} (the exact conditional distribution). Without a score they are drawn
+     * freely and the score follows from them, as for the starting population. The savings target is
+     * the segment's savings distribution at {@code z_sav} (the tape's savings are today's, not the target).
+     *
+     * @param baseScore the tape's base score, or NaN to draw it; the current score is set by the caller
+     */
+    public void drawUntold(BorrowerTable b, int i, SplittableRandom rng, double baseScore) {
+        SegmentSpec seg = segments.get(b.segment[i]);
+        b.scareLeft[i] = 0;
+        b.essentialArrears[i] = 0f;
+        byte flags = (byte) (b.flags[i] & (BorrowerTable.EMPLOYED | BorrowerTable.THIN_FILE));
+        flags |= integrity(rng.nextDouble(), seg);
+        b.flags[i] = flags;
+        double income = b.permanentIncome[i];
+        b.familyHelp[i] = (float) (seg.familyHelpMonths() * income);
+        b.essentialShare[i] = (float) behaviour.essentialShare().at(rng.nextGaussian());
+        b.discretionary[i] = (float) behaviour.discretionaryPropensity().at(rng.nextGaussian());
+        double e1 = rng.nextGaussian();
+        double e2 = rng.nextGaussian();
+        double e3 = rng.nextGaussian();
+        double zPb;
+        double zLit;
+        double zSav;
+        if (Double.isNaN(baseScore)) {
+            zPb = e1;
+            zLit = e2;
+            zSav = e3;
+        } else {
+            double r = (bureau.scoreMean() - baseScore) / bureau.scoreSd();
+            double third = SQRT3 * r / 3.0;
+            double mean = (e1 + e2 + e3) / 3.0;
+            zPb = third + e1 - mean;
+            zLit = -(third + e2 - mean);
+            zSav = -(third + e3 - mean);
+        }
+        b.savingsTarget[i] = (float) (seg.savingsMonthsMedian() * Math.exp(seg.savingsDispersion() * zSav) * income);
+        biasAndLiteracy(b, i, zPb, zLit);
+        double risk = (zPb - zLit - zSav) / SQRT3;
+        double score = Double.isNaN(baseScore) ? Math.min(850, Math.max(300, bureau.scoreMean() - bureau.scoreSd() * risk)) : baseScore;
+        b.baseScore[i] = (float) score;
+        b.creditScore[i] = (float) score;
+        b.trueRisk[i] = (float) integrityRisk(risk, flags);
     }
 
     private int pickSegment(double u) {

@@ -3,6 +3,7 @@ package org.creditstress.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.creditstress.model.book.BookLoader;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.economy.MacroState;
@@ -14,6 +15,7 @@ import org.creditstress.model.funder.FundingNetwork;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.lender.Underwriting;
 import org.creditstress.scenario.LenderSpec;
+import org.creditstress.scenario.LoanTape;
 import org.creditstress.scenario.ProductKind;
 import org.creditstress.scenario.Scenario;
 
@@ -82,8 +84,15 @@ public final class MarketBuilder {
         return build(s, ReplicationSeeds.of(replicationSeed), executor);
     }
 
-    /** Builds a replication's market: every borrower drawn (from the starting book's seed), its applications underwritten. */
+    /**
+     * Builds a replication's market: every borrower drawn (from the starting book's seed), its
+     * applications underwritten; or, when the scenario has a {@code population.book}, read from the
+     * book ({@link BookLoader}).
+     */
     public static Market build(Scenario s, ReplicationSeeds seeds, ChunkExecutor executor) {
+        if (!s.population().book().isEmpty()) {
+            return fromBook(s, seeds, executor);
+        }
         int n = s.population().size();
         Chunks chunks = new Chunks(n, seeds.start());
         BorrowerTable b = new BorrowerTable(n);
@@ -102,11 +111,7 @@ public final class MarketBuilder {
                 applicants.fill(acc, b.firstAccount[i], i, code);
             }
         });
-        List<LenderState> lenders = new ArrayList<>();
-        for (int l = 0; l < s.lenders().size(); l++) {
-            LenderSpec spec = s.lenders().get(l);
-            lenders.add(new LenderState(l, spec, Underwriting.cutoff(spec.approvalRate())));
-        }
+        List<LenderState> lenders = lenders(s);
         MacroState macro = new MacroState(s.population().segments().size());
         Market market = new Market(b, acc, chunks, executor, lenders, macro, new FundingNetwork(s), seeds);
         executor.forEachChunk(chunks, (c, from, to) -> {
@@ -124,7 +129,28 @@ public final class MarketBuilder {
         return market;
     }
 
-    private static void countEmployment(Market m) {
+    /** A replication started from the scenario's book (the loader has set the size to the tape's borrowers). */
+    private static Market fromBook(Scenario s, ReplicationSeeds seeds, ChunkExecutor executor) {
+        LoanTape tape = LoanTape.of(s);
+        if (tape.borrowers().size() != s.population().size() || LoanTape.slots(s) != slots(s) || LoanTape.ringLength(s) != ringLength(s)) {
+            throw new IllegalStateException("the book " + s.population().book() + " does not fit the scenario it was checked against");
+        }
+        return BookLoader.build(tape, applicants(s), ringLength(s), lenders(s), new FundingNetwork(s), s.population().segments().size(),
+                seeds, executor);
+    }
+
+    /** The lenders' states before anything is lent: each with its score cut-off. */
+    public static List<LenderState> lenders(Scenario s) {
+        List<LenderState> lenders = new ArrayList<>();
+        for (int l = 0; l < s.lenders().size(); l++) {
+            LenderSpec spec = s.lenders().get(l);
+            lenders.add(new LenderState(l, spec, Underwriting.cutoff(spec.approvalRate())));
+        }
+        return lenders;
+    }
+
+    /** Hands the macro state the number of employed and unemployed borrowers by segment. */
+    public static void countEmployment(Market m) {
         int segments = m.macro.segments();
         long[] employed = new long[segments];
         long[] unemployed = new long[segments];

@@ -28,6 +28,7 @@ final class ScenarioChecks {
             add("name", "must contain only letters, digits, '_' and '-' (it names the results folder), got '" + s.name() + "'");
         }
         start(s.horizon());
+        book(s);
         segments(s);
         seasonalCalendar(s.population().behaviour().seasonalCalendar());
         products(s);
@@ -53,6 +54,14 @@ final class ScenarioChecks {
         if (!YEAR_MONTH.matcher(horizon.start()).matches()) {
             add("horizon.start", "must be a year and month YYYY-MM with a month from 01 to 12, e.g. 2024-01, got '"
                     + horizon.start() + "'");
+        }
+    }
+
+    /** A run from a book starts at the book: burn-in would age the tape before month 1. */
+    private void book(Scenario s) {
+        if (!s.population().book().isEmpty() && s.horizon().burnInMonths() != 0) {
+            add("horizon.burn_in_months", "must be 0 with population.book (the tape is the portfolio at the start of month 1; "
+                    + "burn-in would age it first), got " + s.horizon().burnInMonths());
         }
     }
 

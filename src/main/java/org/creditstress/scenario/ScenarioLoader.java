@@ -106,8 +106,51 @@ public final class ScenarioLoader {
             rule.check(scenario).forEach(p -> rules.add(new SchemaValidator.Finding(p.path(), p.reason())));
         }
         throwIfAny(rules, chain, overrides, setPaths);
+        if (!scenario.population().book().isEmpty()) {
+            scenario = withBook(merged, scenario, chain, overrides, setPaths);
+        }
         return new LoadedScenario(scenario, ResolvedScenario.canonical(format.root(), merged),
                 chain.get(0).source(), List.copyOf(chain));
+    }
+
+    /**
+     * Reads and checks the loan tape of {@code population.book} (relative to the file that sets it,
+     * or to the working directory for --set), then puts its absolute path and its borrower count
+     * ({@code population.size}) into the tree and binds the scenario again: the resolved scenario
+     * reruns the same book from anywhere, and the size is the book's.
+     */
+    private static Scenario withBook(ObjectNode merged, Scenario scenario, List<YamlDocument> chain, List<String> overrides,
+                                     List<String> setPaths) {
+        String book = scenario.population().book();
+        ScenarioProblem at = locate(new SchemaValidator.Finding("population.book", ""), chain, overrides, setPaths);
+        Path dir = at.source().startsWith("--set ") ? null : Path.of(at.source()).toAbsolutePath().getParent();
+        Path file;
+        try {
+            file = InputFiles.resolve(dir, book).toAbsolutePath().normalize();
+        } catch (InputFiles.Unreadable e) {
+            throw new ScenarioException(locate(new SchemaValidator.Finding("population.book", e.getMessage()), chain, overrides, setPaths));
+        }
+        Path here = Path.of("").toAbsolutePath();
+        String shown = file.startsWith(here) ? here.relativize(file).toString() : file.toString();
+        LoanTape tape;
+        try {
+            tape = LoanTape.read(file, shown, scenario);
+        } catch (ScenarioException e) {
+            if (e.problems().size() == 1 && e.problems().get(0).line() == 0 && e.problems().get(0).keyPath().isEmpty()) {
+                // The file as a whole (missing, too large): blame the scenario line that names it.
+                throw new ScenarioException(locate(new SchemaValidator.Finding("population.book",
+                        shown + ": " + e.problems().get(0).reason()), chain, overrides, setPaths));
+            }
+            throw e;
+        }
+        ObjectNode population = (ObjectNode) merged.get("population");
+        population.put("book", file.toString());
+        population.put("size", tape.borrowers().size());
+        try {
+            return BINDER.treeToValue(merged, Scenario.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("validated scenario does not bind: " + e.getMessage(), e);
+        }
     }
 
     private static void throwIfAny(List<SchemaValidator.Finding> findings, List<YamlDocument> chain,

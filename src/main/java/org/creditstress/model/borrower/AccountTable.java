@@ -254,6 +254,42 @@ public final class AccountTable implements java.io.Serializable {
         }
     }
 
+    /** The ring length {@code T}: the longest plan or loan term, plus one. */
+    public int ringLength() {
+        return ring.length;
+    }
+
+    /**
+     * Account {@code a}'s ring entries read from its clock ({@code [k]}: the schedule and fee that stop
+     * after the bill {@code k} cycles from now); both arrays have {@link #ringLength()} entries. For
+     * writing the book ({@code export-book}); changes nothing.
+     */
+    public void ringFrom(int a, float[] schedule, float[] fee) {
+        int T = ring.length;
+        for (int k = 0; k < T; k++) {
+            float[] row = ring[(cycle[a] + k) % T];
+            schedule[k] = row[2 * a];
+            fee[k] = row[2 * a + 1];
+        }
+    }
+
+    /**
+     * Sets account {@code a}'s plans from a book: the sums billed each cycle, the bills to the last
+     * payment, and the ring entries from the clock as {@link #ringFrom} reads them (the clock is set
+     * to 0). The caller sets {@code pool}.
+     */
+    public void restorePlans(int a, double schedule, double planFee, int termLeft, float[] ringSchedule, float[] ringFee) {
+        clearSchedule(a);
+        cycle[a] = 0;
+        for (int k = 0; k < ring.length; k++) {
+            ring[k][2 * a] = ringSchedule[k];
+            ring[k][2 * a + 1] = ringFee[k];
+        }
+        this.schedule[a] = schedule;
+        this.planFee[a] = planFee;
+        this.termLeft[a] = (byte) termLeft;
+    }
+
     /** Removes every plan of account {@code a} (the caller settles or writes off the principal). */
     public void clearSchedule(int a) {
         for (float[] r : ring) {

@@ -48,6 +48,7 @@ public final class Courts implements Steppable {
     private final double capacityPerMonth;
     private double capacityCredit;
     private int firstSuedBorrower = -1;
+    private boolean started;
     private final MonthStats stats = new MonthStats();
 
     /** A case in court with the month its next step falls due. */
@@ -116,6 +117,10 @@ public final class Courts implements Steppable {
         stats.legalCosts = 0;
         stats.monthsFilingToRecoverySum = 0;
         stats.recoveredCases = 0;
+        if (!started) {
+            started = true;
+            resumeBookCases(month);
+        }
         file();
         long queued = waiting.size();
         take(month);
@@ -146,6 +151,29 @@ public final class Courts implements Steppable {
             market.ledger.add(0, Flow.LEGAL_COST, l, perCase * count[l]);
             stats.legalCosts += perCase * count[l];
             stats.filed += count[l];
+        }
+    }
+
+    /**
+     * A run from a book ({@code population.book}) starts with accounts already sued: each open one
+     * joins the queue before the first month's filings, claiming its balance now, as filed the month
+     * before (the tape does not say where its case stood; filing costs were paid before the book).
+     * A written-off account in litigation keeps its flag without a case (its claim is not on the
+     * tape), like an account whose case has been enforced. In a run without a book no account is
+     * sued before the first month's filings, so this finds nothing.
+     */
+    private void resumeBookCases(int month) {
+        java.util.Set<Integer> filedNow = new java.util.HashSet<>();
+        for (List<CourtCase> filings : filingsByChunk) {
+            for (CourtCase kase : filings) {
+                filedNow.add(kase.account());
+            }
+        }
+        AccountTable acc = market.accounts;
+        for (int a = 0; a < acc.size; a++) {
+            if (acc.status[a] == AccountTable.OPEN && acc.has(a, AccountTable.SUED) && !filedNow.contains(a)) {
+                waiting.add(new CourtCase(a, acc.lender[a], acc.borrower[a], acc.balance(a), month - 1));
+            }
         }
     }
 

@@ -46,7 +46,6 @@ public final class LenderFunding implements Steppable {
     private final PolicyState policy;
     private final ReceivableSales sales = new ReceivableSales();
     private final List<List<LiquidityAction>> actions;
-    final double[] openingNet;
     /** Last month's liquidity ladders (the treasury's forecast); null in tests that build funding alone. */
     private final LiquidityLadder ladder;
 
@@ -64,7 +63,6 @@ public final class LenderFunding implements Steppable {
         this.scan = scan;
         this.network = market.funding;
         this.policy = market.policy;
-        this.openingNet = new double[market.lenders.size()];
         this.actions = market.lenders.stream()
                 .map(l -> l.spec.liquidity().actions().stream().map(LiquidityAction::named).toList())
                 .toList();
@@ -206,7 +204,7 @@ public final class LenderFunding implements Steppable {
 
         /** Emergency funding up to {@code emergency_capacity} of opening own net receivables. */
         void drawEmergencyFunding() {
-            double capacity = lender.spec.liquidity().emergencyCapacity() * openingNet[lender.index];
+            double capacity = lender.spec.liquidity().emergencyCapacity() * lender.openingNet;
             double x = Math.min(-lender.cash, Math.max(0.0, capacity - lender.emergencyFunding));
             lender.emergencyFunding += x;
             lender.cash += x;
@@ -239,9 +237,18 @@ public final class LenderFunding implements Steppable {
     }
 
     private void open(LenderState lender) {
+        openBooks(lender, network);
+    }
+
+    /**
+     * Opens a lender's books on its receivables and provisions: equity and cash at their opening
+     * ratios of own net receivables, lines at {@code line_ratio} of it, drawn first, other funding the
+     * rest (at the end of burn-in, or before month 1 of a run from a book).
+     */
+    static void openBooks(LenderState lender, FundingNetwork network) {
         LenderSpec.BalanceSheet bs = lender.spec.balanceSheet();
         double net = lender.ownReceivables() - lender.provisions;
-        openingNet[lender.index] = Math.max(0.0, net);
+        lender.openingNet = Math.max(0.0, net);
         lender.equity = bs.openingCapitalRatio() * net;
         lender.openingEquity = lender.equity;
         lender.cash = bs.openingCashRatio() * net;

@@ -44,6 +44,8 @@ public final class LenderState implements java.io.Serializable {
     public final ProfitAndLoss pnl = new ProfitAndLoss();
     /** Receivables implied by the ledger (opening plus flows), checked against the account scan. */
     double ledgerReceivables;
+    /** Own net receivables when the books opened, yuan (emergency funding capacity is a share of it). */
+    double openingNet;
     double lastNetReceivables;
     /** Product of all limit cuts so far; new limits are scaled by it. */
     double limitFactor = 1.0;

@@ -80,6 +80,11 @@ public final class ScenarioSchema {
                                 + "place in the labour market (same segment, same employment state) and is otherwise drawn like the "
                                 + "starting population (thin file, income, savings, traits, applications). 0.004 (about 5 % a year): "
                                 + "assumption. 0 closes the population.")
+                .string("book", "",
+                        "A loan tape (CSV, path relative to this scenario file) to start the run from instead of drawing "
+                                + "the borrowers and their first accounts: one row per account, format in docs/model.md (Starting "
+                                + "from a book); creditstress export-book writes one. The tape's borrower count replaces size; "
+                                + "horizon.burn_in_months must be 0. Empty: no book.")
                 .integer("thin_file_graduation_months", 12, 1, 600, "months",
                         "A thin-file borrower whose oldest open account has this many months on book, with nothing past due at any "
                                 + "lender and nothing written off, is no longer thin-file. 12: assumption (a year of clean repayment "
