@@ -98,6 +98,49 @@ public final class MetricRegistry {
         this(lenderNames, segmentNames, segmentMetrics, 0);
     }
 
+    /**
+     * Unit economics by product: each lender's purchase line and cash loan (at most one of each),
+     * as originated (every funder's share), so products can be compared before funding and
+     * operating costs, which the lender's P&amp;L carries as a whole.
+     */
+    private static void productEconomics(List<MetricFamily> f) {
+        String[][] products = {{"line", "purchase line"}, {"loan", "cash loan"}};
+        for (String[] p : products) {
+            boolean loan = p[0].equals("loan");
+            String name = "lender.<name>." + p[0] + "_";
+            f.add(new MetricFamily(name + "revenue", YUAN, "Revenue of the lender's " + p[1] + " this month, every funder's share: "
+                    + (loan ? "interest and penalty interest recognised (not in suspense)."
+                    : "instalment fees, revolving interest, penalty interest recognised and merchant fees."),
+                    (v, l) -> productRevenue(v, l, loan)));
+            f.add(new MetricFamily(name + "write_offs", YUAN, "Balances of the lender's " + p[1] + " written off this month.",
+                    (v, l) -> productWriteOffs(v, l, loan)));
+            f.add(new MetricFamily(name + "yield", RATE_PER_YEAR, "12 x the " + p[1] + "'s revenue over its receivables.",
+                    (v, l) -> ratio(12.0 * productRevenue(v, l, loan), productBalance(v, l, loan))));
+            f.add(new MetricFamily(name + "loss_rate", RATE_PER_YEAR, "12 x the " + p[1] + "'s write-offs over its receivables.",
+                    (v, l) -> ratio(12.0 * productWriteOffs(v, l, loan), productBalance(v, l, loan))));
+            f.add(new MetricFamily(name + "risk_adjusted_margin", RATE_PER_YEAR, "The " + p[1] + "'s yield less its loss rate: "
+                    + "what the product earns on its receivables after credit losses, before funding and operating costs.",
+                    (v, l) -> ratio(12.0 * (productRevenue(v, l, loan) - productWriteOffs(v, l, loan)), productBalance(v, l, loan))));
+        }
+    }
+
+    private static double productRevenue(MonthView v, int l, boolean loan) {
+        if (loan) {
+            return v.flow("CASH_LOAN_INCOME", l);
+        }
+        return v.flow("INTEREST", l) + v.flow("FEES", l) + v.flow("PENALTY", l) - v.flow("PENALTY_SUSPENDED", l)
+                - v.flow("CASH_LOAN_INCOME", l) + v.flow("MERCHANT_FEES", l);
+    }
+
+    private static double productWriteOffs(MonthView v, int l, boolean loan) {
+        double loans = v.flow("CASH_LOAN_WRITE_OFFS", l);
+        return loan ? loans : v.writeOffs(l) - loans;
+    }
+
+    private static double productBalance(MonthView v, int l, boolean loan) {
+        return loan ? v.loanBalance(l) : v.lineBalance(l);
+    }
+
     /** All columns after {@code replication,month}, in order. */
     public List<Metric> metrics() {
         return metrics;
@@ -516,6 +559,7 @@ public final class MetricRegistry {
                 (v, l) -> ratio(12.0 * v.profitAndLoss(l, "provision_charge"), v.ownReceivables(l))));
         f.add(new MetricFamily("lender.<name>.roa", RATE_PER_YEAR, "Return on assets: 12 x pre-tax profit over own receivables.",
                 (v, l) -> ratio(12.0 * v.profitAndLoss(l, "pre_tax_profit"), v.ownReceivables(l))));
+        productEconomics(f);
         f.add(new MetricFamily("lender.<name>.roe", RATE_PER_YEAR, "Return on equity: 12 x pre-tax profit over equity at the start of the month.",
                 (v, l) -> ratio(12.0 * v.profitAndLoss(l, "pre_tax_profit"), v.profitAndLoss(l, "opening_equity"))));
         f.add(new MetricFamily("lender.<name>.receivables", YUAN, "Balances of the lender's open accounts.", MonthView::receivables));

@@ -65,6 +65,8 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     private static final int PENALTY = 2;
     private static final int SUSPENDED = 3;
     private static final int ALL = 4;
+    /** Income recognised on cash loans (interest and penalty not in suspense). */
+    private static final int CASH_LOAN = 5;
     /** Penalty interest on accounts this many months past due (over 90 DPD) is held in suspense, not income. */
     private static final int SUSPEND_PENALTY_FROM = 4;
     private final double[] penaltyMonthly;
@@ -101,7 +103,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             this.due = new double[maxAccounts];
             this.regular = new double[maxAccounts];
             this.paid = new double[maxAccounts];
-            this.charges = new double[5][lenders];
+            this.charges = new double[6][lenders];
             this.repaid = new double[lenders];
         }
     }
@@ -174,6 +176,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             market.ledger.add(chunk.index, Flow.FEES, l, charges[FEES][l]);
             market.ledger.add(chunk.index, Flow.PENALTY, l, charges[PENALTY][l]);
             market.ledger.add(chunk.index, Flow.PENALTY_SUSPENDED, l, charges[SUSPENDED][l]);
+            market.ledger.add(chunk.index, Flow.CASH_LOAN_INCOME, l, charges[CASH_LOAN][l]);
             market.ledger.add(chunk.index, Flow.REPAYMENTS, l, chunk.repaid[l]);
         }
         market.ledger.add(chunk.index, org.creditstress.model.engine.BorrowerFlow.PREPAID, chunk.prepaid);
@@ -371,8 +374,12 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         double regular;
         double charged = penalty;
         charges[PENALTY][l] += penalty;
-        if (acc.monthsPastDue[a] >= SUSPEND_PENALTY_FROM) {
+        boolean suspended = acc.monthsPastDue[a] >= SUSPEND_PENALTY_FROM;
+        if (suspended) {
             charges[SUSPENDED][l] += penalty;
+        }
+        if (acc.cashLoan[a] && !suspended) {
+            charges[CASH_LOAN][l] += penalty;
         }
         if (acc.graceLeft[a] > 0) {
             double accrued;
@@ -380,6 +387,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 accrued = acc.pool[a] * pricing.monthlyRate(a);
                 acc.pool[a] += accrued;
                 charges[INTEREST][l] += accrued;
+                charges[CASH_LOAN][l] += accrued;
             } else {
                 double fee = Math.max(0.0, Math.min(acc.planFee[a], capNow * acc.pool[a]));
                 double interest = acc.revolving[a] * revolvingNow[p];
@@ -401,6 +409,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             acc.pool[a] -= principal;
             regular = interest + principal;
             charges[INTEREST][l] += interest;
+            charges[CASH_LOAN][l] += interest;
             charged += interest;
         } else {
             // Clamped at 0: float ring entries may leave a schedule a hair below zero when the last plan ends.

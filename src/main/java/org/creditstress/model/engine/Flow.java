@@ -38,5 +38,12 @@ public enum Flow {
     /** Court enforcement on written-off accounts (cash in, income; from the borrower's savings or outside). */
     COURT_RECOVERIES,
     /** Written-off balances of fraudsters (a part of WRITE_OFFS, reported apart). */
-    FRAUD_WRITE_OFFS
+    FRAUD_WRITE_OFFS,
+    /**
+     * Income charged on cash loans: interest and penalty interest recognised (a part of CHARGES
+     * less PENALTY_SUSPENDED, reported apart for the unit economics by product).
+     */
+    CASH_LOAN_INCOME,
+    /** Written-off balances of cash loans (a part of WRITE_OFFS, reported apart for the unit economics by product). */
+    CASH_LOAN_WRITE_OFFS
 }

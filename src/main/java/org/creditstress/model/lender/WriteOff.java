@@ -33,6 +33,7 @@ public final class WriteOff implements Steppable {
         BorrowerTable b = market.borrowers;
         double[] losses = new double[writeOffMonths.length];
         double[] fraudLosses = new double[writeOffMonths.length];
+        double[] cashLoanLosses = new double[writeOffMonths.length];
         for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
             int l = acc.lender[a];
             if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] < writeOffMonths[l]) {
@@ -47,6 +48,9 @@ public final class WriteOff implements Steppable {
             }
             if (market.watch() != null) {
                 market.watch().record(org.creditstress.model.trace.EventWatch.Kind.WRITTEN_OFF, market.month(), i);
+            }
+            if (acc.cashLoan[a]) {
+                cashLoanLosses[l] += balance;
             }
             if (b.fraud(i)) {
                 fraudLosses[l] += balance;
@@ -68,6 +72,7 @@ public final class WriteOff implements Steppable {
         for (int l = 0; l < losses.length; l++) {
             market.ledger.add(c, Flow.WRITE_OFFS, l, losses[l]);
             market.ledger.add(c, Flow.FRAUD_WRITE_OFFS, l, fraudLosses[l]);
+            market.ledger.add(c, Flow.CASH_LOAN_WRITE_OFFS, l, cashLoanLosses[l]);
         }
     }
 }
