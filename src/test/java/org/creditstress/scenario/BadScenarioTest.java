@@ -125,7 +125,7 @@ class BadScenarioTest {
         Path f = write("unknown.yaml", text);
 
         assertProblem(theProblem(f), f.toString(), lineOf(text, "volatility_regime"), "horizon.volatility_regime",
-                "unknown key; valid keys here: months, burn_in_months, start");
+                "unknown key; valid keys here: months, burn_in_months, start, shared_start");
     }
 
     @Test
