@@ -127,4 +127,15 @@ class SharedStartTest {
                     "replication " + r);
         }
     }
+
+    /**
+     * Scenarios that differ only after month 1 (the downturn's path, its policies) start from the
+     * identical book, so a {@code compare} of them with a shared start compares futures, not books.
+     */
+    @Test
+    void aDownturnAndTheBaselineStartFromTheSameBook() {
+        Scenario calm = Scenarios.shipped("baseline", SHARED).scenario();
+        Scenario down = Scenarios.shipped("severe-downturn", SHARED).scenario();
+        assertEquals(bookAtMonthZero(calm, 1), bookAtMonthZero(down, 2));
+    }
 }
