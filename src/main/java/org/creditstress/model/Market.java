@@ -3,6 +3,7 @@ package org.creditstress.model;
 import java.util.List;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.borrower.PastDueAccounts;
 import org.creditstress.model.economy.MacroState;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.Chunks;
@@ -29,6 +30,8 @@ public final class Market {
     public final List<LenderState> lenders;
     public final MacroState macro;
     public final FundingNetwork funding;
+    /** Per chunk, the open accounts past due this month (for the lender phases that act on them). */
+    public final PastDueAccounts pastDue;
     /** Policies in force this month (set by the policy phase, read by mechanisms). */
     public final PolicyState policy = new PolicyState();
     /**
@@ -50,6 +53,7 @@ public final class Market {
         this.lenders = lenders;
         this.macro = macro;
         this.funding = funding;
+        this.pastDue = new PastDueAccounts(chunks.count(), borrowers, accounts);
     }
 
     /** The replication seed (for counter-based random draws). */
