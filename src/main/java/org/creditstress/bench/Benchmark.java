@@ -272,7 +272,7 @@ public final class Benchmark {
     private void heap() {
         var t = report.add(new BenchReport.Table("heap", "Heap per borrower (" + count(plan.heapBorrowers()) + " borrowers)",
                 "population", "accounts / borrower", "theoretical B/borrower", "measured B/borrower (tables)",
-                "measured B/borrower (started replication)", "measured B/borrower (after burn-in)", "slots with a plan ring"));
+                "measured B/borrower (started replication)"));
         String[][] variants = {
             {"as shipped (lenders_held as in the scenario)"},
             scenariosTwoLenders(),
@@ -288,20 +288,15 @@ public final class Benchmark {
                 }
                 t.row(v[0], f2(h.accountsPerBorrower()), String.format(Locale.ROOT, "%.1f", h.theoreticalPerBorrower()),
                         String.format(Locale.ROOT, "%.1f", h.measuredPerBorrower()),
-                        String.format(Locale.ROOT, "%.1f", h.replicationPerBorrower()),
-                        String.format(Locale.ROOT, "%.1f", h.burnedInPerBorrower()),
-                        String.format(Locale.ROOT, "%.1f %%", 100 * h.ringShare()));
+                        String.format(Locale.ROOT, "%.1f", h.replicationPerBorrower()));
             }
         }
         t.note("theoretical = BorrowerTable.bytesPerBorrower() (" + org.creditstress.model.borrower.BorrowerTable.bytesPerBorrower()
-                + ") + accounts per borrower x AccountTable.bytesPerAccount() (" + org.creditstress.model.borrower.AccountTable.bytesPerAccount()
-                + ") + the plan rings held after the burn-in x AccountTable.bytesPerRing(ring length) ("
-                + (twoLenderHeap == null ? "?" : String.valueOf(org.creditstress.model.borrower.AccountTable.bytesPerRing(twoLenderHeap.ringLength())))
-                + "), per borrower");
+                + ") + accounts per borrower x AccountTable.bytesPerAccount(ring length) ("
+                + (twoLenderHeap == null ? "?" : String.valueOf(org.creditstress.model.borrower.AccountTable.bytesPerAccount(twoLenderHeap.ringLength())))
+                + ")");
         t.note("measured = (used heap after full GC with the market built) - (before), / borrowers (MemoryMXBean); "
-                + "'started replication' adds the phases' scratch, per-chunk random streams and statistics, and the metric table; "
-                + "'after burn-in' is that replication once it has stepped its burn-in months: an account holds a plan ring only "
-                + "while it has a plan open, so the built market (no plan yet) understates the tables' steady state");
+                + "'started replication' adds the phases' scratch, per-chunk random streams and statistics, and the metric table");
     }
 
     private String[] scenariosTwoLenders() {
@@ -525,8 +520,7 @@ public final class Benchmark {
             }
         }
         t.note("reference = ReferenceLoop: each month one read and one write of every byte the borrower and account tables hold "
-                + "(BorrowerTable.bytesPerBorrower() + account slots x AccountTable.bytesPerAccount() + plan rings held after the burn-in "
-                + "x AccountTable.bytesPerRing), as one array of longs per chunk, "
+                + "(BorrowerTable.bytesPerBorrower() + account slots x AccountTable.bytesPerAccount), as one array of longs per chunk, "
                 + "on the model's chunks and executor; the machine's ceiling for a model that touches its whole state once a month");
         t.note("model = one replication's months (CreditMarket, build left out): the throughput section's months-only figure at this "
                 + "population when that section ran, else timed here; model / reference = how many times the ceiling the model takes");
@@ -668,11 +662,10 @@ public final class Benchmark {
             }
         }
         if (twoLenderHeap != null) {
-            double b = twoLenderHeap.burnedInPerBorrower();
+            double b = twoLenderHeap.measuredPerBorrower();
             report.target(new BenchReport.Target("heap", "<= 200 B heap per borrower, accounts at two lenders",
                     String.format(Locale.ROOT, "%.1f B (theoretical %.1f B)", b, twoLenderHeap.theoreticalPerBorrower()), b <= 200,
-                    "every borrower holding accounts at exactly two lenders (lenders_held = [0, 1]), a replication after its burn-in "
-                            + "(plan rings held); see the heap table for the scenario as shipped"));
+                    "every borrower holding accounts at exactly two lenders (lenders_held = [0, 1]); see the heap table for the scenario as shipped"));
         }
         if (plan.sections().contains(Section.RUN)) {
             boolean target = plan.runBorrowers() == 1_000_000 && plan.runReplications() == 20 && plan.runMonths() == null

@@ -59,12 +59,8 @@ public final class ModelRuns {
         return new ReplicationTime((t1 - t0) / 1e9, (t2 - t1) / 1e9, cm.market().accounts.size);
     }
 
-    /**
-     * Heap of a built population, measured and by the tables' own count; {@code burnedInBytes} and
-     * {@code ringsHeld} after the burn-in months, when accounts hold the plan rings of their open plans.
-     */
-    public record HeapUse(int borrowers, int accounts, int ringLength, long marketBytes, long replicationBytes,
-                          long burnedInBytes, int ringsHeld) {
+    /** Heap of a built population, measured and by the tables' own count. */
+    public record HeapUse(int borrowers, int accounts, int ringLength, long marketBytes, long replicationBytes) {
         public double accountsPerBorrower() {
             return (double) accounts / borrowers;
         }
@@ -79,30 +75,15 @@ public final class ModelRuns {
             return (double) replicationBytes / borrowers;
         }
 
-        /** The started replication after its burn-in months, per borrower. */
-        public double burnedInPerBorrower() {
-            return (double) burnedInBytes / borrowers;
-        }
-
-        /** Share of the account slots holding a plan ring after the burn-in. */
-        public double ringShare() {
-            return (double) ringsHeld / accounts;
-        }
-
-        /**
-         * {@code BorrowerTable.bytesPerBorrower() + accounts per borrower x AccountTable.bytesPerAccount()}
-         * plus the rings held after the burn-in ({@code AccountTable.bytesPerRing(ring)} each), per borrower.
-         */
+        /** {@code BorrowerTable.bytesPerBorrower() + accounts per borrower x AccountTable.bytesPerAccount(ring)}. */
         public double theoreticalPerBorrower() {
-            return BorrowerTable.bytesPerBorrower() + accountsPerBorrower() * AccountTable.bytesPerAccount()
-                    + (double) ringsHeld * AccountTable.bytesPerRing(ringLength) / borrowers;
+            return BorrowerTable.bytesPerBorrower() + accountsPerBorrower() * AccountTable.bytesPerAccount(ringLength);
         }
     }
 
     /**
      * Measures the heap a population takes: used heap after a full GC with the market built by
-     * {@link MarketBuilder#build}, minus before; then the same around a started {@link CreditMarket},
-     * and again once that replication has stepped its burn-in months.
+     * {@link MarketBuilder#build}, minus before; then the same around a started {@link CreditMarket}.
      */
     public static HeapUse heap(Scenario s, ChunkExecutor executor, List<Metric> metrics) {
         long before = Harness.usedHeapAfterGc();
@@ -116,14 +97,8 @@ public final class ModelRuns {
         CreditMarket cm = new CreditMarket(s, seed(s), executor, metrics);
         cm.start();
         long after2 = Harness.usedHeapAfterGc();
-        for (int m = 0; m < s.horizon().burnInMonths(); m++) {
-            cm.stepMonth();
-        }
-        long after3 = Harness.usedHeapAfterGc();
-        int rings = cm.market().accounts.ringsHeld();
         Reference.reachabilityFence(cm);
-        return new HeapUse(s.population().size(), accounts, MarketBuilder.ringLength(s), after - before, after2 - before2,
-                after3 - before2, rings);
+        return new HeapUse(s.population().size(), accounts, MarketBuilder.ringLength(s), after - before, after2 - before2);
     }
 
     /** Heap of the naive schedule's per-borrower agents, bytes per borrower (schedule minus bare market). */

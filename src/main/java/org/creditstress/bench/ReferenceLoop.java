@@ -1,21 +1,17 @@
 package org.creditstress.bench;
 
-import org.creditstress.model.CreditMarket;
 import org.creditstress.model.Market;
 import org.creditstress.model.MarketBuilder;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.Chunks;
-import org.creditstress.run.Experiment;
 import org.creditstress.scenario.Scenario;
 
 /**
  * The machine's ceiling for the model's state: a plain loop that reads and writes, once a month,
  * as many bytes as the model's borrower and account tables hold ({@link BorrowerTable#bytesPerBorrower()}
- * per borrower, {@link AccountTable#bytesPerAccount()} per account slot and
- * {@link AccountTable#bytesPerRing(int)} per plan ring held, the rings counted once the replication
- * has stepped its burn-in months and spread over the chunks by their slots), chunk by chunk on
+ * per borrower plus {@link AccountTable#bytesPerAccount(int)} per account slot), chunk by chunk on
  * the same {@link ChunkExecutor} and the same {@link Chunks} as the model. Each chunk's share of
  * the state is one array of longs that the loop increments in place: no branch, no random number,
  * nothing but the memory traffic (the JIT vectorises it). A borrower-month of the model that
@@ -28,19 +24,13 @@ final class ReferenceLoop {
     private final long bytes;
     private final int borrowers;
 
-    /** The loop sized on the tables of replication 0 of {@code s} after its burn-in months. */
+    /** The loop sized on the tables of {@code s}'s market as {@link MarketBuilder} builds it. */
     static ReferenceLoop of(Scenario s, ChunkExecutor executor) {
-        CreditMarket cm = new CreditMarket(s, ModelRuns.seed(s), executor, Experiment.registry(s).metrics());
-        cm.start();
-        for (int m = 0; m < s.horizon().burnInMonths(); m++) {
-            cm.stepMonth();
-        }
-        Market market = cm.market();
-        double ringBytes = (double) market.accounts.ringsHeld() * AccountTable.bytesPerRing(MarketBuilder.ringLength(s)) / market.accounts.size;
-        return new ReferenceLoop(market, AccountTable.bytesPerAccount() + ringBytes);
+        Market market = MarketBuilder.build(s, ModelRuns.seed(s), executor);
+        return new ReferenceLoop(market, AccountTable.bytesPerAccount(MarketBuilder.ringLength(s)));
     }
 
-    private ReferenceLoop(Market market, double bytesPerAccount) {
+    private ReferenceLoop(Market market, int bytesPerAccount) {
         chunks = market.chunks;
         borrowers = market.borrowers.size;
         int[] firstAccount = market.borrowers.firstAccount;
@@ -50,7 +40,7 @@ final class ReferenceLoop {
             int from = chunks.from(c);
             int to = chunks.to(c);
             long chunkBytes = (long) (to - from) * BorrowerTable.bytesPerBorrower()
-                    + (long) ((firstAccount[to] - firstAccount[from]) * bytesPerAccount);
+                    + (long) (firstAccount[to] - firstAccount[from]) * bytesPerAccount;
             state[c] = new long[(int) ((chunkBytes + 7) / 8)];
             total += 8L * state[c].length;
         }

@@ -31,9 +31,8 @@ public final class MarketBuilder {
 
     /** Estimated heap bytes for a population of this size (used to refuse impossible sizes), {@link #BASE_BYTES} included. */
     public static long estimatedBytes(Scenario s) {
-        // In double: 50 million borrowers times a few hundred bytes overflows an int. At most every slot holds a plan ring.
-        double perBorrower = BorrowerTable.bytesPerBorrower() + (double) slots(s)
-                * (AccountTable.bytesPerAccount() + AccountTable.bytesPerRing(ringLength(s)));
+        // In double: 50 million borrowers times a few hundred bytes overflows an int.
+        double perBorrower = BorrowerTable.bytesPerBorrower() + (double) slots(s) * AccountTable.bytesPerAccount(ringLength(s));
         return (long) (s.population().size() * perBorrower * 1.1) + BASE_BYTES;
     }
 

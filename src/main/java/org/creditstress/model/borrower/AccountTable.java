@@ -31,13 +31,6 @@ package org.creditstress.model.borrower;
  * {@code termLeft} counts the bills to the last payment of any plan; that bill takes whatever
  * principal is left, so rounding never leaves a residue. The rings are {@code float} (4 bytes;
  * a plan's amounts are rounded to float once and the same value is added and removed).
- *
- * <p>An account holds its ring only while it has a plan: the ring is made by the first plan and
- * dropped when the last one ends ({@code termLeft} reaches 0: by then the clock has passed, and
- * zeroed, every entry a plan wrote, since a plan's entries lie within {@code termLeft} bills) or when
- * the plans are removed. An account without a ring reads every entry as 0, exactly what its ring
- * would hold. Most accounts, most months, have no plan open, so the rings take a fraction of the
- * {@code 8 x T} bytes per slot that rings for every slot would.
  */
 public final class AccountTable {
     public static final byte NOT_OPEN = 0;
@@ -94,12 +87,10 @@ public final class AccountTable {
     /** The account's billing clock modulo the ring length (see the class comment). */
     public final byte[] cycle;
     /**
-     * {@code rings[a][2k]}: schedule amount, {@code rings[a][2k + 1]}: fee amount of account
-     * {@code a} that stop after the bill at clock {@code k}; null while the account has no plan.
+     * {@code ring[k][2a]}: schedule amount, {@code ring[k][2a + 1]}: fee amount, that stop after
+     * the bill at clock {@code k} (side by side: one cache line holds both).
      */
-    private final float[][] rings;
-    /** Entries of a ring: the longest plan or loan term plus one. */
-    private final int ringLength;
+    private final float[][] ring;
     public final double[] statement;
     public final double[] pending;
     /** Revolving balance carried from past statements, yuan (products with a minimum payment). */
@@ -141,8 +132,7 @@ public final class AccountTable {
         schedule = new double[size];
         planFee = new double[size];
         cycle = new byte[size];
-        rings = new float[size][];
-        this.ringLength = ringLength;
+        ring = new float[ringLength][2 * size];
         statement = new double[size];
         pending = new double[size];
         revolving = new double[size];
@@ -177,7 +167,7 @@ public final class AccountTable {
      * {@code delay} bills later. The caller adds the principal to {@code pool}.
      */
     public void addPlan(int a, double perMonth, double feePerMonth, int n, int delay) {
-        int T = ringLength;
+        int T = ring.length;
         if (n < 1 || delay < 0 || n + delay >= T) {
             throw new IllegalArgumentException("plan of " + n + " months after " + delay + " does not fit a ring of " + T);
         }
@@ -185,16 +175,13 @@ public final class AccountTable {
         float fee = (float) feePerMonth;
         int start = (cycle[a] + delay) % T;
         int end = (start + n) % T;
-        float[] ring = rings[a];
-        if (ring == null) {
-            ring = new float[2 * T];
-            rings[a] = ring;
-        }
-        ring[2 * start] -= amount;
-        ring[2 * end] += amount;
+        float[] first = ring[start];
+        float[] last = ring[end];
+        first[2 * a] -= amount;
+        last[2 * a] += amount;
         if (fee != 0f) {
-            ring[2 * start + 1] -= fee;
-            ring[2 * end + 1] += fee;
+            first[2 * a + 1] -= fee;
+            last[2 * a + 1] += fee;
         }
         // The plan joins after the bill at its start: termLeft counts that bill too.
         if (termLeft[a] < n + delay + 1) {
@@ -210,18 +197,18 @@ public final class AccountTable {
     public boolean advance(int a) {
         if (termLeft[a] == 0) {
             // No plan open and none taken this cycle (a new plan sets termLeft): the rings are empty.
-            cycle[a] = (byte) ((cycle[a] + 1) % ringLength);
+            cycle[a] = (byte) ((cycle[a] + 1) % ring.length);
             return false;
         }
         int k = cycle[a];
-        float[] ring = rings[a];
-        float s = ring == null ? 0f : ring[2 * k];
-        float f = ring == null ? 0f : ring[2 * k + 1];
+        float[] row = ring[k];
+        float s = row[2 * a];
+        float f = row[2 * a + 1];
         if (s != 0f || f != 0f) {
             schedule[a] -= s;
             planFee[a] -= f;
-            ring[2 * k] = 0f;
-            ring[2 * k + 1] = 0f;
+            row[2 * a] = 0f;
+            row[2 * a + 1] = 0f;
             // What float rounding leaves when plans end (a plan's amounts are at least a cent a month).
             if (Math.abs(schedule[a]) < 1e-6) {
                 schedule[a] = 0.0;
@@ -230,11 +217,10 @@ public final class AccountTable {
                 planFee[a] = 0.0;
             }
         }
-        cycle[a] = (byte) ((k + 1) % ringLength);
+        cycle[a] = (byte) ((k + 1) % ring.length);
         if (termLeft[a] > 0 && --termLeft[a] == 0) {
             schedule[a] = 0.0;
             planFee[a] = 0.0;
-            rings[a] = null;
             return true;
         }
         return false;
@@ -252,13 +238,12 @@ public final class AccountTable {
         int open = Math.min(n, termLeft[a]);
         double s = this.schedule[a];
         double f = planFee[a];
-        int T = ringLength;
-        float[] ring = rings[a];
+        int T = ring.length;
         for (int j = 0; j < open; j++) {
-            if (j > 0 && ring != null) {
-                int k = (cycle[a] + j - 1) % T;
-                s -= ring[2 * k];
-                f -= ring[2 * k + 1];
+            if (j > 0) {
+                float[] row = ring[(cycle[a] + j - 1) % T];
+                s -= row[2 * a];
+                f -= row[2 * a + 1];
             }
             schedule[j] = Math.max(0.0, s);
             fee[j] = Math.max(0.0, f);
@@ -271,7 +256,10 @@ public final class AccountTable {
 
     /** Removes every plan of account {@code a} (the caller settles or writes off the principal). */
     public void clearSchedule(int a) {
-        rings[a] = null;
+        for (float[] r : ring) {
+            r[2 * a] = 0f;
+            r[2 * a + 1] = 0f;
+        }
         schedule[a] = 0.0;
         planFee[a] = 0.0;
         termLeft[a] = 0;
@@ -295,11 +283,9 @@ public final class AccountTable {
      */
     private void scaleSchedule(int a, double factor) {
         float k = (float) factor;
-        float[] ring = rings[a];
-        if (ring != null) {
-            for (int j = 0; j < ring.length; j++) {
-                ring[j] *= k;
-            }
+        for (float[] r : ring) {
+            r[2 * a] *= k;
+            r[2 * a + 1] *= k;
         }
         schedule[a] *= factor;
         planFee[a] *= factor;
@@ -356,24 +342,8 @@ public final class AccountTable {
         return Math.min(monthsPastDue[a], 4);
     }
 
-    /** Heap bytes per account slot, without its ring (the reference to it included, compressed: 4 bytes). */
-    public static int bytesPerAccount() {
-        return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 4 + 8 * 7 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 4;
-    }
-
-    /** Heap bytes of one account's ring of {@code ringLength} entries (a float array: 16-byte header, 8-byte aligned). */
-    public static int bytesPerRing(int ringLength) {
-        return 16 + (2 * 4 * ringLength + 7) / 8 * 8;
-    }
-
-    /** Accounts holding a ring now (with a plan open); counts every slot. */
-    public int ringsHeld() {
-        int n = 0;
-        for (float[] ring : rings) {
-            if (ring != null) {
-                n++;
-            }
-        }
-        return n;
+    /** Heap bytes per account held by a table whose ring has {@code ringLength} entries. */
+    public static int bytesPerAccount(int ringLength) {
+        return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 4 + 8 * 7 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 2 * 4 * ringLength;
     }
 }
