@@ -25,13 +25,14 @@ import org.creditstress.scenario.ScenarioException;
 /**
  * The benchmark of issue 6: throughput of the full model (severe downturn, every mechanism on)
  * by population and threads, heap per borrower, the wall time of a whole run, the chunked
- * phases against naive per-agent scheduling, time per phase, and how cost scales. Each section
+ * phases against naive per-agent scheduling, time per phase, the model against a reference loop
+ * over the same state (the machine's ceiling), and how cost scales. Each section
  * adds a table to a {@link BenchReport}; the targets are judged at the end.
  */
 public final class Benchmark {
     /** Parts of the benchmark, in the order they run. */
     public enum Section {
-        THROUGHPUT, HEAP, NAIVE, PHASES, SCALING, RUN
+        THROUGHPUT, HEAP, NAIVE, PHASES, REFERENCE, SCALING, RUN
     }
 
     /**
@@ -123,6 +124,8 @@ public final class Benchmark {
     private final BenchReport report = new BenchReport();
     /** Borrower-months per second (replication incl. build) by "borrowers/threads". */
     private final Map<String, Harness.Stats> throughput = new LinkedHashMap<>();
+    /** Seconds of a replication's months (build left out) by "borrowers/threads", for the reference section. */
+    private final Map<String, Harness.Stats> monthsOnly = new LinkedHashMap<>();
     private ModelRuns.HeapUse twoLenderHeap;
     private double naiveRatio = Double.NaN;
     private String naiveRatioText = "";
@@ -150,6 +153,7 @@ public final class Benchmark {
                 case HEAP -> heap();
                 case NAIVE -> naive();
                 case PHASES -> phases();
+                case REFERENCE -> reference();
                 case SCALING -> scaling();
                 case RUN -> wholeRun();
                 default -> throw new IllegalStateException(s.toString());
@@ -242,6 +246,9 @@ public final class Benchmark {
                 Harness.Stats rate = total.inverse(bm);
                 Harness.Stats stepRate = stepping.inverse(bm);
                 throughput.put(n + "/" + threads, rate);
+                if (cfg[1] < 0) {
+                    monthsOnly.put(n + "/" + threads, stepping);
+                }
                 String speedup = "";
                 if (threads == 1) {
                     one = total;
@@ -475,6 +482,49 @@ public final class Benchmark {
         t.note("a CreditMarket replication whose Schedule wraps every Steppable the model schedules in a timer (System.nanoTime "
                 + "around step()); the last row is a replication without timers, to show the timers cost nothing");
         t.note("one timed replication per thread count (ns / borrower-month is per phase over all months)");
+    }
+
+    /**
+     * The model against {@link ReferenceLoop}, the machine's ceiling for its state, at the phase
+     * section's population: for each thread count the loop's time for as many months as a
+     * replication steps, and the replication's months (build left out): the throughput section's
+     * figure at that population when it ran in this benchmark, else timed here. Medians of the
+     * plan's runs.
+     */
+    private void reference() {
+        LoadedScenario loaded = scenarios.load(plan.phaseBorrowers(), null, null, 1);
+        Scenario s = loaded.scenario();
+        long bm = BenchScenarios.borrowerMonths(loaded);
+        int months = months(loaded);
+        var t = report.add(new BenchReport.Table("reference", "The model against a reference loop over the same state ("
+                + count(plan.phaseBorrowers()) + " borrowers x " + months + " months)",
+                "threads", "state B / borrower", "reference ns / borrower-month", "reference GB/s (read + written)",
+                "model ns / borrower-month (months only)", "model / reference"));
+        List<Metric> metrics = Experiment.registry(s).metrics();
+        for (int th : plan.threads()) {
+            try (ChunkExecutor ex = new ChunkExecutor(th)) {
+                log("reference: %d thread(s), the loop", th);
+                ReferenceLoop loop = ReferenceLoop.of(s, ex);
+                double stateBytes = loop.bytesPerBorrower();
+                Harness.Stats ref = Harness.measure(plan.warmups(), plan.runs(), () -> loop.run(ex, months));
+                Harness.Stats model = monthsOnly.get(plan.phaseBorrowers() + "/" + th);
+                if (model == null) {
+                    log("reference: %d thread(s), the model", th);
+                    model = Harness.measure(plan.warmups(), plan.runs(), () -> ModelRuns.replication(s, ex, metrics).monthsSeconds());
+                }
+                double refNs = 1e9 * ref.median() / bm;
+                double modelNs = 1e9 * model.median() / bm;
+                t.row(Integer.toString(th), String.format(Locale.ROOT, "%.0f", stateBytes), String.format(Locale.ROOT, "%.1f", refNs),
+                        String.format(Locale.ROOT, "%.1f", 2 * stateBytes / refNs), String.format(Locale.ROOT, "%.0f", modelNs),
+                        String.format(Locale.ROOT, "%.1fx", modelNs / refNs));
+            }
+        }
+        t.note("reference = ReferenceLoop: each month one read and one write of every byte the borrower and account tables hold "
+                + "(BorrowerTable.bytesPerBorrower() + account slots x AccountTable.bytesPerAccount), as one array of longs per chunk, "
+                + "on the model's chunks and executor; the machine's ceiling for a model that touches its whole state once a month");
+        t.note("model = one replication's months (CreditMarket, build left out): the throughput section's months-only figure at this "
+                + "population when that section ran, else timed here; model / reference = how many times the ceiling the model takes");
+        t.note("median of " + plan.runs() + " timed run(s) each, after " + plan.warmups() + " warm-up run(s) and a full GC before each");
     }
 
     private void scaling() {

@@ -34,7 +34,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--only", paramLabel = "SECTION", split = ",",
-            description = "Run only these sections (comma-separated): throughput, heap, naive, phases, scaling, run.")
+            description = "Run only these sections (comma-separated): throughput, heap, naive, phases, reference, scaling, run.")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--runs", paramLabel = "N", description = "Timed runs per measurement (default 3, --quick 2).")
@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
                     sections.add(Benchmark.Section.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
                     throw new UserInputException("--only: unknown section '" + name
-                            + "'; sections are throughput, heap, naive, phases, scaling, run");
+                            + "'; sections are throughput, heap, naive, phases, reference, scaling, run");
                 }
             }
             plan = plan.withSections(sections);

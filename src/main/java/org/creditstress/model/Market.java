@@ -3,6 +3,7 @@ package org.creditstress.model;
 import java.util.List;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.borrower.PastDueAccounts;
 import org.creditstress.model.economy.MacroState;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.Chunks;
@@ -30,6 +31,8 @@ public final class Market implements java.io.Serializable {
     public final List<LenderState> lenders;
     public final MacroState macro;
     public final FundingNetwork funding;
+    /** Per chunk, the open accounts past due this month (for the lender phases that act on them). */
+    public final PastDueAccounts pastDue;
     /** Policies in force this month (set by the policy phase, read by mechanisms). */
     public final PolicyState policy = new PolicyState();
     /**
@@ -51,6 +54,7 @@ public final class Market implements java.io.Serializable {
         this.lenders = lenders;
         this.macro = macro;
         this.funding = funding;
+        this.pastDue = new PastDueAccounts(chunks.count(), borrowers, accounts);
     }
 
     /** The replication's seeds (for counter-based random draws): the starting book's and the recorded months'. */

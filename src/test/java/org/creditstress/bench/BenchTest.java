@@ -114,7 +114,7 @@ class BenchTest {
         Benchmark.Plan plan = Benchmark.Plan.tiny();
         BenchReport report = new Benchmark(SCENARIOS, plan, log::add)
                 .run(List.of("test"));
-        for (String section : List.of("throughput", "heap", "naive", "phases", "scaling", "run")) {
+        for (String section : List.of("throughput", "heap", "naive", "phases", "reference", "scaling", "run")) {
             BenchReport.Table t = report.table(section);
             assertNotNull(t, section);
             assertFalse(t.rows().isEmpty(), section);
@@ -128,6 +128,11 @@ class BenchTest {
             double measured = number(row.get(3));
             // At this tiny size the measured heap is at the mercy of GC timing: only its presence is checked.
             assertTrue(theoretical > 50 && measured > 0, row.toString());
+        }
+        for (List<String> row : report.table("reference").rows()) {
+            // state bytes per borrower, the loop's and the model's ns per borrower-month, and their ratio
+            assertTrue(number(row.get(1)) > 50 && number(row.get(2)) > 0 && number(row.get(4)) > 0, row.toString());
+            assertTrue(number(row.get(5)) > 0, row.toString());
         }
         List<List<String>> naive = report.table("naive").rows();
         String checksum = naive.get(0).get(7);

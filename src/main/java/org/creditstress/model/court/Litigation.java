@@ -2,7 +2,6 @@ package org.creditstress.model.court;
 
 import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
-import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.Counter;
 import org.creditstress.scenario.LenderSpec;
 import sim.engine.SimState;
@@ -43,10 +42,11 @@ public final class Litigation implements Steppable {
 
     private void chunk(int c, int from, int to) {
         AccountTable acc = market.accounts;
-        BorrowerTable b = market.borrowers;
         var filings = courts.filings(c);
         filings.clear();
-        for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
+        int[] pastDue = market.pastDue.of(c, from, to, market.month());
+        for (int k = 0, n = market.pastDue.count(c); k < n; k++) {
+            int a = pastDue[k];
             if (acc.status[a] != AccountTable.OPEN || acc.has(a, AccountTable.SUED)) {
                 continue;
             }

@@ -60,7 +60,9 @@ public final class CollectionLadder implements Steppable {
         double[] help = new double[lenders];
         double[] repaid = new double[lenders];
         int month = market.month();
-        for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
+        int[] pastDue = market.pastDue.of(c, from, to, month);
+        for (int k = 0, n = market.pastDue.count(c); k < n; k++) {
+            int a = pastDue[k];
             if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] == 0) {
                 continue;
             }

@@ -56,7 +56,9 @@ public final class Restructuring implements Steppable {
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;
         int month = market.month();
-        for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
+        int[] pastDue = market.pastDue.of(c, from, to, month);
+        for (int k = 0, n = market.pastDue.count(c); k < n; k++) {
+            int a = pastDue[k];
             if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] == 0) {
                 continue;
             }

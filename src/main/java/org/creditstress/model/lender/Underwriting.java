@@ -149,6 +149,9 @@ public final class Underwriting implements Steppable {
     }
 
     private boolean firstMonth = true;
+    /** The lenders by index and their limit management, looked up once a month in {@link #step}, not once an account. */
+    private transient LenderState[] lenderAt;
+    private transient LenderSpec.LimitManagement[] limitPolicy;
 
     @Override
     public void step(SimState state) {
@@ -156,6 +159,8 @@ public final class Underwriting implements Steppable {
             openBook.acquisition().plan(openBook.scan().stats());
         }
         firstMonth = false;
+        lenderAt = market.lenders.toArray(LenderState[]::new);
+        limitPolicy = market.lenders.stream().map(l -> l.spec.limitManagement()).toArray(LenderSpec.LimitManagement[]::new);
         market.executor.forEachChunk(market.chunks, this::chunk);
     }
 
@@ -179,7 +184,7 @@ public final class Underwriting implements Steppable {
                     continue;
                 }
                 held |= 1L << acc.lender[a];
-                LenderState lender = market.lenders.get(acc.lender[a]);
+                LenderState lender = lenderAt[acc.lender[a]];
                 if (status == AccountTable.NOT_OPEN) {
                     if (acc.has(a, AccountTable.NEW_APPLICATION)) {
                         acc.flags[a] &= ~AccountTable.NEW_APPLICATION;
@@ -233,9 +238,12 @@ public final class Underwriting implements Steppable {
         return Long.bitCount(lenders);
     }
 
-    /** An open, current account with nothing owed, no case and no relief running closes with {@code closure_monthly}. */
+    /**
+     * An open, current account with nothing owed, no case and no relief running closes with
+     * {@code closure_monthly} (the byte tests first: most accounts owe something).
+     */
     private boolean closes(AccountTable acc, int a, int month) {
-        return acc.balance(a) <= 0 && acc.monthsPastDue[a] == 0 && acc.graceLeft[a] == 0 && !acc.has(a, AccountTable.SUED)
+        return acc.monthsPastDue[a] == 0 && acc.graceLeft[a] == 0 && !acc.has(a, AccountTable.SUED) && acc.balance(a) <= 0
                 && acquisitionRandom.uniform(a, month, 1000) < openBook.closureMonthly();
     }
 
@@ -274,7 +282,8 @@ public final class Underwriting implements Steppable {
      * Limit management of an open account: the lender's tightening cut, a cut of
      * {@code external_cut} while a delinquency elsewhere is visible (never below the balance), and an increase of
      * {@code increase} for an account current for {@code increase_after_months} that uses more than
-     * {@code increase_utilisation} of its limit.
+     * {@code increase_utilisation} of its limit. The conditions on bytes come before those on
+     * balances, and an unchanged limit is not written back: most accounts, most months, keep theirs.
      */
     private void manageLimit(AccountTable acc, int a, LenderState lender, int c, boolean seenElsewhere) {
         double limit = acc.limit[a];
@@ -282,10 +291,11 @@ public final class Underwriting implements Steppable {
             acc.limit[a] = (float) Math.min(limit, acc.balance(a));
             return;
         }
+        double before = limit;
         if (lender.pendingLimitCut > 0) {
             limit *= 1.0 - lender.pendingLimitCut;
         }
-        LenderSpec.LimitManagement policy = lender.spec.limitManagement();
+        LenderSpec.LimitManagement policy = limitPolicy[lender.index];
         int i = acc.borrower[a];
         boolean traced = market.trace() != null && market.trace().is(i);
         if (traced && lender.pendingLimitCut > 0) {
@@ -303,7 +313,7 @@ public final class Underwriting implements Steppable {
                 market.trace().account(market.month(), a).events.add("limit cut: the bureau shows a delinquency at another lender");
             }
         } else if (policy.increase() > 0 && acc.monthsPastDue[a] == 0 && acc.goodMonths[a] >= policy.increaseAfterMonths()
-                && acc.balance(a) > policy.increaseUtilisation() * limit && lender.lending() && lender.pendingLimitCut == 0
+                && lender.lending() && lender.pendingLimitCut == 0 && acc.balance(a) > policy.increaseUtilisation() * limit
                 && limit < policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]) {
             limit = Math.min(Math.min(maxLimit[acc.product[a]], policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]),
                     limit * (1.0 + policy.increase()));
@@ -313,6 +323,8 @@ public final class Underwriting implements Steppable {
                 market.trace().account(market.month(), a).events.add("limit raised: a good payer");
             }
         }
-        acc.limit[a] = (float) limit;
+        if (limit != before) {
+            acc.limit[a] = (float) limit;
+        }
     }
 }

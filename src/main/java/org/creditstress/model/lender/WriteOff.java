@@ -34,7 +34,9 @@ public final class WriteOff implements Steppable {
         double[] losses = new double[writeOffMonths.length];
         double[] fraudLosses = new double[writeOffMonths.length];
         double[] cashLoanLosses = new double[writeOffMonths.length];
-        for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
+        int[] pastDue = market.pastDue.of(c, from, to, market.month());
+        for (int k = 0, n = market.pastDue.count(c); k < n; k++) {
+            int a = pastDue[k];
             int l = acc.lender[a];
             if (acc.status[a] != AccountTable.OPEN || acc.monthsPastDue[a] < writeOffMonths[l]) {
                 continue;

@@ -1,0 +1,71 @@
+package org.creditstress.model.borrower;
+
+import java.util.Arrays;
+
+/**
+ * Per chunk, the open accounts past due this month, in ascending slot order: the only accounts
+ * that collection, restructuring, litigation and write-off can act on (each of their rules needs
+ * {@code months_past_due >= 1}; the schema's minimum for {@code restructuring.from_months},
+ * {@code litigation.from_months} and {@code write_off_months} is 1). Most accounts are current, so
+ * those phases visit a few percent of the slots instead of all of them.
+ *
+ * <p>The rule that keeps the list right: only repayment makes an account past due (phase 40), and
+ * no phase from underwriting (50) to the courts (70) does; collection, restructuring and the courts
+ * only make accounts current again, write-off closes them and underwriting opens current ones. So
+ * the list collected the first time a chunk is asked for it in a month (by collection, the first of
+ * those phases) holds every account that is open and past due at any later point of that month's
+ * lender phases; it may also hold accounts that were cured since, which is why each phase still
+ * tests its own condition on every listed account. The order is the slot order of a full scan, so
+ * the sums the phases make are the same, to the last bit, as with a loop over every slot.
+ */
+public final class PastDueAccounts implements java.io.Serializable {
+    private final BorrowerTable borrowers;
+    private final AccountTable accounts;
+    private final int[][] slots;
+    private final int[] count;
+    /** The month each chunk's list was collected in. */
+    private final int[] collectedIn;
+
+    public PastDueAccounts(int chunks, BorrowerTable borrowers, AccountTable accounts) {
+        this.borrowers = borrowers;
+        this.accounts = accounts;
+        slots = new int[chunks][16];
+        count = new int[chunks];
+        collectedIn = new int[chunks];
+        Arrays.fill(collectedIn, Integer.MIN_VALUE);
+    }
+
+    /**
+     * The open, past-due accounts of borrowers {@code from..to-1} (chunk {@code c}) in month
+     * {@code month}, collected on the first call in that month; read the first {@link #count(int)}.
+     */
+    public int[] of(int c, int from, int to, int month) {
+        if (collectedIn[c] != month) {
+            collect(c, borrowers.firstAccount[from], borrowers.firstAccount[to]);
+            collectedIn[c] = month;
+        }
+        return slots[c];
+    }
+
+    /** How many accounts the list of chunk {@code c} holds (after {@link #of}). */
+    public int count(int c) {
+        return count[c];
+    }
+
+    private void collect(int c, int a0, int a1) {
+        int[] list = slots[c];
+        int n = 0;
+        byte[] status = accounts.status;
+        byte[] monthsPastDue = accounts.monthsPastDue;
+        for (int a = a0; a < a1; a++) {
+            if (monthsPastDue[a] != 0 && status[a] == AccountTable.OPEN) {
+                if (n == list.length) {
+                    list = Arrays.copyOf(list, 2 * n);
+                }
+                list[n++] = a;
+            }
+        }
+        slots[c] = list;
+        count[c] = n;
+    }
+}
