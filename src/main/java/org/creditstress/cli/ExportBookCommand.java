@@ -46,12 +46,8 @@ final class ExportBookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedScenario loaded = args.load();
-        Experiment.checkFits(loaded);
+        LoadedScenario loaded = args.loadForReplication(replication);
         Scenario s = loaded.scenario();
-        if (replication < 0 || replication >= s.replications()) {
-            throw new UserInputException("--replication must be in [0, " + (s.replications() - 1) + "], got " + replication);
-        }
         if (month < 0 || month > s.horizon().months()) {
             throw new UserInputException("--month must be in [0, " + s.horizon().months() + "] (horizon.months), got " + month);
         }

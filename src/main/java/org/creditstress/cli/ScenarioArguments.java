@@ -38,4 +38,18 @@ final class ScenarioArguments {
     LoadedScenario load() {
         return ScenarioLoader.load(scenario, overrides());
     }
+
+    /**
+     * The scenario of a command that runs one replication of it: loaded, checked to fit in the heap,
+     * and with replication {@code replication} among its replications.
+     */
+    LoadedScenario loadForReplication(int replication) {
+        LoadedScenario loaded = load();
+        org.creditstress.run.Experiment.checkFits(loaded);
+        int replications = loaded.scenario().replications();
+        if (replication < 0 || replication >= replications) {
+            throw new UserInputException("--replication must be in [0, " + (replications - 1) + "], got " + replication);
+        }
+        return loaded;
+    }
 }

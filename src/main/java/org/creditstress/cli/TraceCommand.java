@@ -67,12 +67,8 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedScenario loaded = args.load();
-        Experiment.checkFits(loaded);
+        LoadedScenario loaded = args.loadForReplication(replication);
         Scenario s = loaded.scenario();
-        if (replication < 0 || replication >= s.replications()) {
-            throw new UserInputException("--replication must be in [0, " + (s.replications() - 1) + "], got " + replication);
-        }
         long seed = new SeedPlan(s.seed()).replicationSeed(replication);
         int borrower;
         String why;
