@@ -83,6 +83,13 @@ public final class ComparisonPlan {
                     + "draws differ, so common random numbers and paired differences are lost. "
                     + "Give them one size, e.g. --set population.size=" + size);
         }
+        boolean shared = entries.get(0).loaded().scenario().horizon().sharedStart();
+        for (Entry e : entries) {
+            if (e.loaded().scenario().horizon().sharedStart() != shared) {
+                notes.add(e.file() + ": horizon.shared_start is " + !shared + ", " + files.get(0) + "'s is " + shared
+                        + ", so replication k starts from different books in the two (set it the same in all to compare futures)");
+            }
+        }
         return new ComparisonPlan(entries, s, n, notes);
     }
 
