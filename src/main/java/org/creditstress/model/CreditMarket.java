@@ -82,7 +82,7 @@ public final class CreditMarket extends SimState {
     public void start() {
         super.start();
         Wiring wiring = catalogue.wire(scenario);
-        market = MarketBuilder.build(scenario, seeds(), executor);
+        market = MarketBuilder.build(scenario, seeds(scenario, replicationSeed), executor);
         market.attach(trace, watch);
         EconomyPhase.startClock(market.macro, scenario.horizon().burnInMonths());
         PortfolioScan scan = new PortfolioScan(market, scenario.population().segments().size(), scenario.classification(),
@@ -144,7 +144,7 @@ public final class CreditMarket extends SimState {
      * The replication's seeds: its own for every month, or, with {@code horizon.shared_start},
      * replication 0's for the starting book and its own from month 1.
      */
-    private ReplicationSeeds seeds() {
+    static ReplicationSeeds seeds(Scenario scenario, long replicationSeed) {
         if (!scenario.horizon().sharedStart()) {
             return ReplicationSeeds.of(replicationSeed);
         }

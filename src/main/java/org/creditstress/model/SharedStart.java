@@ -1,7 +1,5 @@
 package org.creditstress.model;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -33,10 +31,12 @@ import org.creditstress.scenario.Scenario;
 public final class SharedStart {
     private final Scenario scenario;
     private final List<Metric> metrics;
-    private final byte[] frozen;
+    /** Blocks of the frozen state: 64 MB each. */
+    static final int BLOCK_BYTES = 64 << 20;
+    private final FrozenBytes frozen;
     private final List<Object> shared;
 
-    private SharedStart(Scenario scenario, List<Metric> metrics, byte[] frozen, List<Object> shared) {
+    private SharedStart(Scenario scenario, List<Metric> metrics, FrozenBytes frozen, List<Object> shared) {
         this.scenario = scenario;
         this.metrics = metrics;
         this.frozen = frozen;
@@ -54,18 +54,18 @@ public final class SharedStart {
             first.stepMonth();
         }
         List<Object> shared = new ArrayList<>();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FrozenBytes bytes = new FrozenBytes(BLOCK_BYTES);
         try (ObjectOutputStream out = new Freezer(bytes, shared)) {
             out.writeObject(first.frozenState());
         } catch (IOException e) {
             throw new UncheckedIOException("could not copy the starting book", e);
         }
-        return new SharedStart(scenario, metrics, bytes.toByteArray(), shared);
+        return new SharedStart(scenario, metrics, bytes, shared);
     }
 
     /** Size of the frozen book in bytes (held once per run). */
     public long bytes() {
-        return frozen.length;
+        return frozen.size();
     }
 
     /**
@@ -73,9 +73,9 @@ public final class SharedStart {
      * month 1 on {@code executor}.
      */
     public CreditMarket replication(long replicationSeed, ChunkExecutor executor) {
-        ReplicationSeeds seeds = ReplicationSeeds.sharedStart(new SeedPlan(scenario.seed()).replicationSeed(0), replicationSeed);
+        ReplicationSeeds seeds = CreditMarket.seeds(scenario, replicationSeed);
         CreditMarket copy = new CreditMarket(scenario, replicationSeed, executor, metrics);
-        try (ObjectInputStream in = new Thawer(new ByteArrayInputStream(frozen), shared, executor, seeds)) {
+        try (ObjectInputStream in = new Thawer(frozen.open(), shared, executor, seeds)) {
             copy.thaw((CreditMarket.Frozen) in.readObject());
         } catch (IOException e) {
             throw new UncheckedIOException("could not copy the starting book", e);
