@@ -1,7 +1,10 @@
 package org.creditstress.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.creditstress.model.borrower.AccountTable;
+import org.creditstress.model.court.Courts;
 import org.creditstress.run.RunResult;
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +24,35 @@ class BureauRecordTest {
         double[] longScores = Scenarios.series(longRecord, 0, "credit_score_mean");
         assertTrue(shortScores[95] > longScores[95] + 1.0, "after eight years the mean score is higher when write-offs leave "
                 + "the record after a year: " + shortScores[95] + " against " + longScores[95]);
+    }
+
+    /**
+     * A written-off account leaves the borrower's slots once its record expires, unless its court
+     * case is still running: the borrower is then free to borrow again and to leave the market.
+     * Before, an account whose write-off had been sued kept the borrower in the market for good
+     * (its "sued" flag never cleared), so written-off slots piled up over decades.
+     */
+    @Test
+    void writtenOffAccountsLeaveTheSlotsWhenTheRecordExpires() {
+        int recordMonths = 12;
+        CreditMarket cm = CreditMarkets.runMarket("scenarios/baseline.yaml", 24 + 60, "population.size=4000",
+                "horizon.months=60", "bureau.record_months=" + recordMonths);
+        AccountTable acc = cm.market().accounts;
+        int writtenOff = 0;
+        int inCourt = 0;
+        for (int a = 0; a < acc.size; a++) {
+            if (acc.has(a, AccountTable.IN_COURT)) {
+                inCourt++;
+            }
+            if (acc.status[a] == AccountTable.WRITTEN_OFF) {
+                writtenOff++;
+                assertTrue(acc.goodMonths[a] <= recordMonths || acc.has(a, AccountTable.IN_COURT),
+                        "account " + a + " written off " + acc.goodMonths[a] + " months ago, record " + recordMonths + " months, no case running");
+            }
+        }
+        assertTrue(writtenOff > 20, "some write-offs on record: " + writtenOff);
+        Courts.MonthStats courts = cm.courts().stats();
+        assertEquals(courts.waiting + courts.inCourt, inCourt, "accounts flagged in court are the courts' open cases");
+        assertTrue(inCourt > 0, "cases are running at the end: " + inCourt);
     }
 }

@@ -15,6 +15,11 @@ final class CreditMarkets {
 
     /** The market of replication 0 of {@code file} (with overrides) after {@code months} months. */
     static Market runMonths(String file, int months, String... overrides) {
+        return runMarket(file, months, overrides).market();
+    }
+
+    /** As {@link #runMonths}, the whole replication (its courts as well as its market). */
+    static CreditMarket runMarket(String file, int months, String... overrides) {
         LoadedScenario s = ScenarioLoader.load(Path.of(file), List.of(overrides));
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             CreditMarket cm = new CreditMarket(s.scenario(), new SeedPlan(s.scenario().seed()).replicationSeed(0), executor,
@@ -23,7 +28,7 @@ final class CreditMarkets {
             for (int m = 0; m < months; m++) {
                 cm.schedule.step(cm);
             }
-            return cm.market();
+            return cm;
         }
     }
 }

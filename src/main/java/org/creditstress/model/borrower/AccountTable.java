@@ -40,12 +40,14 @@ public final class AccountTable implements java.io.Serializable {
 
     /** Flag: the account has been restructured. */
     public static final byte RESTRUCTURED = 1;
-    /** Flag: the lender has sued (a court case exists). */
+    /** Flag: the lender has sued (a court case was filed; the flag stays after the case ends). */
     public static final byte SUED = 2;
     /** Flag: the account has been 3+ months past due at some point (for vintage curves). */
     public static final byte EVER_M3 = 4;
     /** Flag: an application not yet underwritten (made this month). */
     public static final byte NEW_APPLICATION = 8;
+    /** Flag: the account's court case is waiting or in court (filed, not yet withdrawn or enforced). */
+    public static final byte IN_COURT = 16;
 
     public final int size;
     public final int[] borrower;
@@ -58,7 +60,7 @@ public final class AccountTable implements java.io.Serializable {
     /** Months past due: 0 current, 1 = M1 (1-30 DPD), 2 = M2, 3 = M3, 4+ = M4+. */
     public final byte[] monthsPastDue;
     public final byte[] termLeft;
-    /** Bit flags: {@link #RESTRUCTURED}, {@link #SUED}, {@link #EVER_M3}. */
+    /** Bit flags: {@link #RESTRUCTURED}, {@link #SUED}, {@link #EVER_M3}, {@link #NEW_APPLICATION}, {@link #IN_COURT}. */
     public final byte[] flags;
     /** Times restructured. */
     public final byte[] restructurings;

@@ -72,7 +72,7 @@ public final class PopulationTurnover implements Steppable {
         for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
             byte status = acc.status[a];
             if (status == AccountTable.OPEN && (acc.balance(a) > 0 || acc.graceLeft[a] > 0)
-                    || (status == AccountTable.OPEN || status == AccountTable.WRITTEN_OFF) && acc.has(a, AccountTable.SUED)) {
+                    || acc.has(a, AccountTable.IN_COURT)) {
                 return false;
             }
         }

@@ -172,6 +172,7 @@ public final class Courts implements Steppable {
         AccountTable acc = market.accounts;
         for (int a = 0; a < acc.size; a++) {
             if (acc.status[a] == AccountTable.OPEN && acc.has(a, AccountTable.SUED) && !filedNow.contains(a)) {
+                acc.set(a, AccountTable.IN_COURT);
                 waiting.add(new CourtCase(a, acc.lender[a], acc.borrower[a], acc.balance(a), month - 1));
             }
         }
@@ -197,6 +198,7 @@ public final class Courts implements Steppable {
             int a = s.kase.account();
             if (s.judgmentMonth <= month && s.enforcementMonth == Integer.MAX_VALUE) {
                 if (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0) {
+                    acc.flags[a] &= ~AccountTable.IN_COURT;
                     stats.withdrawn++;
                     it.remove();
                     continue;
@@ -214,6 +216,7 @@ public final class Courts implements Steppable {
 
     private void enforce(CourtCase kase, int month) {
         stats.enforced++;
+        market.accounts.flags[kase.account()] &= ~AccountTable.IN_COURT;
         SplittableRandom caseRng = new SplittableRandom(org.creditstress.model.engine.SeedPlan.mix64(
                 org.creditstress.model.engine.SeedPlan.purposeSeed(seeds.forMonth(month), RandomStream.COURTS) ^ (0x9E3779B97F4A7C15L * (kase.account() + 1L)) ^ (0xC2B2AE3D27D4EB4FL * (kase.filedMonth() + 1000L))));
         double share = caseRng.nextDouble() < spec.nothingProbability() ? 0.0 : drawShare(caseRng.nextDouble());

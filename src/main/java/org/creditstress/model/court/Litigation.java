@@ -57,6 +57,7 @@ public final class Litigation implements Steppable {
             double balance = acc.balance(a);
             if (balance >= minBalance[l]) {
                 acc.set(a, AccountTable.SUED);
+                acc.set(a, AccountTable.IN_COURT);
                 filings.add(new CourtCase(a, acc.lender[a], acc.borrower[a], balance, market.month()));
                 market.ledger.count(c, Counter.CASES_FILED, acc.lender[a]);
                 if (market.trace() != null && market.trace().is(acc.borrower[a])) {

@@ -183,6 +183,13 @@ public final class Underwriting implements Steppable {
                     freeSlot = true;
                     continue;
                 }
+                if (status == AccountTable.WRITTEN_OFF && openBook != null && bureau != null && !bureau.onRecord(acc, a)
+                        && !acc.has(a, AccountTable.IN_COURT)) {
+                    acc.clear(a);
+                    freeSlot = true;
+                    relationsChanged = true;
+                    continue;
+                }
                 held |= 1L << acc.lender[a];
                 LenderState lender = lenderAt[acc.lender[a]];
                 if (status == AccountTable.NOT_OPEN) {

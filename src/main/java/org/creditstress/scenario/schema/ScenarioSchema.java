@@ -437,7 +437,9 @@ public final class ScenarioSchema {
                         "Weight lenders give a visible score below the starting mean when scoring an application.")
                 .integer("record_months", 60, 1, 120, "months",
                         "Months a written-off account stays on the borrower's record: other lenders see it and the score does not "
-                                + "recover while it does (China's credit reporting rules keep adverse records five years).");
+                                + "recover while it does (China's credit reporting rules keep adverse records five years). When the record "
+                                + "expires, and no court case on it is still running, the account leaves the borrower's slots: the "
+                                + "relationship is over and the borrower may apply again, to any lender.");
     }
 
     private static Section courts() {
