@@ -18,7 +18,9 @@ import org.creditstress.scenario.LenderSpec;
  * opens (the line, and the loan with {@code cash_loan_share}), within {@code [0,
  * max_applications_monthly]}. In a calm economy with no growth the book is held steady:
  * applications replace the accounts that close, leave with their holders or are written off. A
- * lender that does not lend, or whose capital ratio is below {@code min_capital_ratio}, solicits
+ * lender that does not lend, or whose capital ratio is below {@code min_capital_ratio} (from month
+ * 1: the balance sheet is set at its opening ratios when the burn-in ends, so the capital test
+ * would stop acquisition through the whole burn-in and let the book run down), solicits
  * nothing. Tightening does not change the target: it cuts limits, and a tightening lender's new
  * limits carry the cut.
  */
@@ -56,7 +58,7 @@ public final class Acquisition implements java.io.Serializable {
                     ? Math.max(0.0, 1.0 + spec.procyclicality() * (referenceUnemployment - u) / referenceUnemployment) : 1.0;
             double target = startingBook[l] * Math.pow(1.0 + spec.growthAnnual(), month / 12.0) * cycle;
             double capital = lender.capitalRatio();
-            boolean undercapitalised = !Double.isNaN(capital) && capital < lender.spec.balanceSheet().minCapitalRatio();
+            boolean undercapitalised = macro.month() >= 1 && !Double.isNaN(capital) && capital < lender.spec.balanceSheet().minCapitalRatio();
             double gap = target - last.openAccounts[l];
             double reach = last.prospects[l] * lender.spec.approvalRate() * accountsPerApplication[l];
             double p = gap > 0 && reach > 0 && lender.lending() && !undercapitalised ? gap / reach : 0.0;
