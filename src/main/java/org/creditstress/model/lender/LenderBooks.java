@@ -32,7 +32,7 @@ import sim.engine.Steppable;
  *       {@code cash += own repayments + own recoveries + merchant fees - own new lending - costs};
  *       {@code equity += own charges - penalty put in suspense + suspense released + merchant fees
  *       + own recoveries - provision charge - costs}; dividends above {@code target_capital_ratio}
- *       (from month 1). The lines are kept in the lender's {@link ProfitAndLoss}. Penalty interest
+ *       of the year's peak own net receivables (from month 1, {@link DividendPolicy}). The lines are kept in the lender's {@link ProfitAndLoss}. Penalty interest
  *       on accounts over 90 DPD is held in suspense (a contra-asset capped at the own M4+ balance)
  *       instead of income; what leaves the cap (paid, cured, written off) is released.</li>
  *   <li>Risk-weighted assets ({@link CapitalAdequacy}) from the same exposures.</li>
@@ -58,6 +58,7 @@ public final class LenderBooks implements Steppable {
     private final double[] lastRecoveries;
     private final ExpectedCreditLoss[] ecl;
     private final CapitalAdequacy[] capital;
+    private final DividendPolicy dividendPolicy;
 
     /**
      * @param unemployment the scenario's unemployment path: the lenders' macro forecast for forward-looking ECL
@@ -74,6 +75,7 @@ public final class LenderBooks implements Steppable {
         recoveriesAfterWriteOff = new WriteOffRecoveries(n);
         ecl = new ExpectedCreditLoss[n];
         capital = new CapitalAdequacy[n];
+        dividendPolicy = new DividendPolicy(n);
         for (LenderState lender : market.lenders) {
             ecl[lender.index] = new ExpectedCreditLoss(lender.spec.provisioning(), unemployment);
             capital[lender.index] = new CapitalAdequacy(lender.spec.capital());
@@ -200,8 +202,7 @@ public final class LenderBooks implements Steppable {
         lender.cash += lender.inflows - lender.outflows;
         lender.equity += own.charges() - suspended + released + merchantFees + own.recoveries() - provisionCharge - collection - operating - fundingCost;
         lender.provisions = provisions;
-        double dividends = month >= 1 && !lender.failed
-                ? Math.max(0.0, lender.equity - spec.balanceSheet().targetCapitalRatio() * (lender.ownReceivables() - provisions)) : 0.0;
+        double dividends = dividendPolicy.due(lender, lender.ownReceivables() - provisions, month);
         dividends = Math.min(dividends, Math.max(0.0, lender.cash));
         lender.cash -= dividends;
         lender.equity -= dividends;
