@@ -19,7 +19,8 @@ public record BorrowerPhases(EmploymentTransitions employment, IncomeProcess inc
     public static BorrowerPhases of(Market market, Scenario scenario, Wiring wiring) {
         return new BorrowerPhases(
                 new EmploymentTransitions(market, scenario.population().segments(), scenario.economy(), RandomStream.EMPLOYMENT),
-                new IncomeProcess(market, scenario.population().segments(), scenario.economy().incomeGrowth(), RandomStream.INCOME),
+                new IncomeProcess(market, scenario.population().segments(), scenario.economy().incomeGrowth(), RandomStream.INCOME,
+                        scenario.population().behaviour().familyHelpRenewalMonths()),
                 new Consumption(market, scenario.population().behaviour(), scenario.population().segments(), scenario.products(),
                         RandomStream.CONSUMPTION, wiring.loanStacking()),
                 new Repayment(market, scenario.products(), scenario.population().behaviour(), scenario.courts(),

@@ -116,8 +116,9 @@ public final class ScenarioSchema {
                         .number("emergency_size_months", 1.0, 0, 24, "months of income",
                                 "Size of an emergency expense, in months of permanent income.")
                         .number("family_help_months", 1.0, 0, 120, "months of income",
-                                "What family and friends can give a borrower under collection pressure, over its whole time in the "
-                                        + "market, in months of permanent income (a reserve that is used up, reported as outside_help).")
+                                "What family and friends can give a borrower under collection pressure, in months of permanent "
+                                        + "income: a reserve that is used up and renewed over population.behaviour.family_help_renewal_months "
+                                        + "(reported as outside_help).")
                         .number("strategic_share", 0.01, 0, 1, "share",
                                 "Strategic defaulters: stop paying once their debt exceeds population.behaviour.strategic_default_debt_months of income.")
                         .number("fraud_share", 0.002, 0, 1, "share",
@@ -181,6 +182,11 @@ public final class ScenarioSchema {
                         "After a missed payment the borrower cuts its credit-financed discretionary spending and planned "
                                 + "cash-loan draws by this share ...")
                 .integer("deleveraging_months", 12, 0, 120, "months", "... for this many months after the last missed payment.")
+                .integer("family_help_renewal_months", 60, 0, 600, "months",
+                        "What family and friends can give (segments[].family_help_months) is renewed over this many months: "
+                                + "each month the reserve grows by 1/this of its full size, up to it (relatives save again, the "
+                                + "help is forgotten). 60: assumption (help once in five years); 0: never renewed, a reserve for "
+                                + "the borrower's whole time in the market.")
                 .number("unmet_carry_months", 1.0, 0, 12, "months of essentials",
                         "Essentials that neither cash nor credit paid are owed the next month (rent, bills), up to this many "
                                 + "months of essentials; 0: unmet needs simply go away.")
@@ -352,7 +358,8 @@ public final class ScenarioSchema {
                                         + "book runs off; its funders bear failure_haircut of their lines. 0.02: the US 'critically "
                                         + "undercapitalized' threshold of prompt corrective action (2 % tangible equity).")
                         .number("target_capital_ratio", 0.12, 0, 1, "share",
-                                "Equity above this share of net receivables is paid out as dividends each month (from month 1)."))
+                                "Equity above this share of the highest net receivables of the last 12 months is paid out as dividends "
+                                        + "each month (from month 1): capital is kept for the purchase calendar's peak."))
                 .with(Section.listOf("funding", 0, "Arrangements with funders (co-lending, committed lines, receivable purchases).")
                         .string("funder", null, "Name of a funder in the funders list.")
                         .number("co_lending_share", 0.0, 0, 0.95, "share",
