@@ -168,6 +168,9 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             penaltyNow[p] = market.policy.capMonthly(penaltyMonthly[p]);
         }
         capNow = market.policy.capMonthly(Double.MAX_VALUE);
+        for (int c = 0; c < chunks.length; c++) {
+            market.pastDue.restart(c, market.month());
+        }
         for (int p = 0; p < penaltyNow.length; p++) {
             for (int l = 0; l < lenders; l++) {
                 loanRateNow[loanRateIndex(p, l, false)] = pricing.monthlyRate(p, l, false);
@@ -289,6 +292,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 b.savings[i] -= spent;
                 if (spent < totalDue - CENT) {
                     closeCycle(acc, a0, a1);
+                    market.pastDue.addBorrower(chunk.index, a0, a1);
                     continue;
                 }
             }
@@ -296,6 +300,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 chunk.prepaid += payBeyondTheBill(b, acc, i, a0, a1, repaid);
             }
             closeCycle(acc, a0, a1);
+            market.pastDue.addBorrower(chunk.index, a0, a1);
         }
     }
 
