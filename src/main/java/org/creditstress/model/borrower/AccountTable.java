@@ -175,8 +175,8 @@ public final class AccountTable implements java.io.Serializable {
         }
         float amount = (float) perMonth;
         float fee = (float) feePerMonth;
-        int start = (cycle[a] + delay) % T;
-        int end = (start + n) % T;
+        int start = wrap(cycle[a] + delay, T);
+        int end = wrap(start + n, T);
         float[] first = ring[start];
         float[] last = ring[end];
         first[2 * a] -= amount;
@@ -199,7 +199,7 @@ public final class AccountTable implements java.io.Serializable {
     public boolean advance(int a) {
         if (termLeft[a] == 0) {
             // No plan open and none taken this cycle (a new plan sets termLeft): the rings are empty.
-            cycle[a] = (byte) ((cycle[a] + 1) % ring.length);
+            cycle[a] = (byte) wrap(cycle[a] + 1, ring.length);
             return false;
         }
         int k = cycle[a];
@@ -219,7 +219,7 @@ public final class AccountTable implements java.io.Serializable {
                 planFee[a] = 0.0;
             }
         }
-        cycle[a] = (byte) ((k + 1) % ring.length);
+        cycle[a] = (byte) wrap(k + 1, ring.length);
         if (termLeft[a] > 0 && --termLeft[a] == 0) {
             schedule[a] = 0.0;
             planFee[a] = 0.0;
@@ -241,9 +241,10 @@ public final class AccountTable implements java.io.Serializable {
         double s = this.schedule[a];
         double f = planFee[a];
         int T = ring.length;
+        int clock = cycle[a];
         for (int j = 0; j < open; j++) {
             if (j > 0) {
-                float[] row = ring[(cycle[a] + j - 1) % T];
+                float[] row = ring[wrap(clock + j - 1, T)];
                 s -= row[2 * a];
                 f -= row[2 * a + 1];
             }
@@ -254,6 +255,23 @@ public final class AccountTable implements java.io.Serializable {
             schedule[j] = 0.0;
             fee[j] = 0.0;
         }
+    }
+
+    /**
+     * How many ring rows from account {@code a}'s clock can hold a non-zero entry: its
+     * {@code termLeft} bills, at most the whole ring. Every entry lies there because a plan
+     * writes only at its start and end bills, both within the {@code termLeft} it sets, and
+     * {@link #advance} zeroes each row as the clock leaves it (and {@link #reschedule} clears the
+     * rings before it sets a longer {@code termLeft}). So a slot with {@code termLeft == 0} has
+     * empty rings.
+     */
+    private int ringRowsInUse(int a) {
+        return Math.min(termLeft[a], ring.length);
+    }
+
+    /** {@code k mod T} for {@code 0 <= k < 2T} (a clock value plus less than one ring): no division. */
+    private static int wrap(int k, int T) {
+        return k >= T ? k - T : k;
     }
 
     /** The ring length {@code T}: the longest plan or loan term, plus one. */
@@ -283,6 +301,11 @@ public final class AccountTable implements java.io.Serializable {
     public void restorePlans(int a, double schedule, double planFee, int termLeft, float[] ringSchedule, float[] ringFee) {
         clearSchedule(a);
         cycle[a] = 0;
+        for (int k = Math.min(termLeft, ring.length); k < ring.length; k++) {
+            if (ringSchedule[k] != 0f || ringFee[k] != 0f) {
+                throw new IllegalArgumentException("a ring entry stops after bill " + (k + 1) + ", after the last (" + termLeft + ")");
+            }
+        }
         for (int k = 0; k < ring.length; k++) {
             ring[k][2 * a] = ringSchedule[k];
             ring[k][2 * a + 1] = ringFee[k];
@@ -292,9 +315,16 @@ public final class AccountTable implements java.io.Serializable {
         this.termLeft[a] = (byte) termLeft;
     }
 
-    /** Removes every plan of account {@code a} (the caller settles or writes off the principal). */
+    /**
+     * Removes every plan of account {@code a} (the caller settles or writes off the principal).
+     * Clears only the ring entries that can be non-zero (see {@link #ringRowsInUse}): none for a
+     * slot without plans, which is most slots that are closed, emptied or filled anew.
+     */
     public void clearSchedule(int a) {
-        for (float[] r : ring) {
+        int T = ring.length;
+        int clock = cycle[a];
+        for (int k = 0, rows = ringRowsInUse(a); k < rows; k++) {
+            float[] r = ring[wrap(clock + k, T)];
             r[2 * a] = 0f;
             r[2 * a + 1] = 0f;
         }

@@ -379,6 +379,26 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
     }
 
     /**
+     * The index of the plan term of product {@code p} that maximises {@code U(n) = b ln n - s F(n) m}
+     * (see the class comment) for present bias {@code pb} and seen fee share {@code seen}; the
+     * first of equals.
+     */
+    private int bestTerm(int p, double pb, double seen) {
+        double[] logTerm = planLogTerm[p];
+        double[] totalFee = planTotalFee[p];
+        int best = 0;
+        double bestUtility = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < logTerm.length; k++) {
+            double u = pb * logTerm[k] - feeSensitivity * totalFee[k] * seen;
+            if (u > bestUtility) {
+                bestUtility = u;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /**
      * Lends {@code amount} on cash-loan account {@code a}: a new loan of the product's term,
      * repaid by fixed payments from the next cycle. Returns the amount paid to the borrower.
      */
@@ -403,6 +423,11 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
      */
     private void purchase(Chunk chunk, AccountTable acc, int a0, int a1, double amount, double pb, double lit) {
         double left = amount;
+        // The term choice depends on the borrower and the product only: made once per product in this call.
+        double seen = 1.0 - (1.0 - lit) * feeMisreading;
+        int choiceProduct = -1;
+        int best = 0;
+        double share = 0.0;
         for (int a = a0; a < a1 && left > 0; a++) {
             if (acc.cashLoan[a] || !canLend(acc, a)) {
                 continue;
@@ -414,22 +439,15 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             int p = acc.product[a];
             double instalment = 0.0;
             if (pb >= 0) {
-                int[] terms = planTerms[p];
-                double seen = 1.0 - (1.0 - lit) * feeMisreading;
-                int best = 0;
-                double bestUtility = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < terms.length; k++) {
-                    double u = pb * planLogTerm[p][k] - feeSensitivity * planTotalFee[p][k] * seen;
-                    if (u > bestUtility) {
-                        bestUtility = u;
-                        best = k;
-                    }
+                if (p != choiceProduct) {
+                    best = bestTerm(p, pb, seen);
+                    share = Math.min(1.0, behaviour.instalmentUptake() * (1.0 + pb)
+                            * Math.exp(-feeSensitivity * planTotalFee[p][best] * seen));
+                    choiceProduct = p;
                 }
-                double share = Math.min(1.0, behaviour.instalmentUptake() * (1.0 + pb)
-                        * Math.exp(-feeSensitivity * planTotalFee[p][best] * seen));
                 instalment = x * share;
                 if (instalment > 0) {
-                    int n = terms[best];
+                    int n = planTerms[p][best];
                     acc.pool[a] += instalment;
                     acc.addPlan(a, instalment / n, instalment * planFee[p][best], n, 0);
                     chunk.planPurchases += instalment;

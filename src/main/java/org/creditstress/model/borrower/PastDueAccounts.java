@@ -12,11 +12,16 @@ import java.util.Arrays;
  * <p>The rule that keeps the list right: only repayment makes an account past due (phase 40), and
  * no phase from underwriting (50) to the courts (70) does; collection, restructuring and the courts
  * only make accounts current again, write-off closes them and underwriting opens current ones. So
- * the list collected the first time a chunk is asked for it in a month (by collection, the first of
- * those phases) holds every account that is open and past due at any later point of that month's
- * lender phases; it may also hold accounts that were cured since, which is why each phase still
- * tests its own condition on every listed account. The order is the slot order of a full scan, so
- * the sums the phases make are the same, to the last bit, as with a loop over every slot.
+ * the list taken after repayment holds every account that is open and past due at any later point
+ * of that month's lender phases; it may also hold accounts that were cured since, which is why each
+ * phase still tests its own condition on every listed account. The order is the slot order of a
+ * full scan, so the sums the phases make are the same, to the last bit, as with a loop over every
+ * slot.
+ *
+ * <p>Repayment builds the list as it goes ({@link #restart} before its first borrower, then
+ * {@link #addBorrower} after each borrower's bills and payments), while the account bytes are in
+ * cache: the lender phases then find it made and no phase scans the slots for it. A month whose
+ * list repayment did not build (a model run without it) is collected by a scan on the first call.
  */
 public final class PastDueAccounts implements java.io.Serializable {
     private final BorrowerTable borrowers;
@@ -25,6 +30,8 @@ public final class PastDueAccounts implements java.io.Serializable {
     private final int[] count;
     /** The month each chunk's list was collected in. */
     private final int[] collectedIn;
+    /** Per chunk, whether slots were added out of ascending order (borrowers stepped out of order): sorted on read. */
+    private final boolean[] unsorted;
 
     public PastDueAccounts(int chunks, BorrowerTable borrowers, AccountTable accounts) {
         this.borrowers = borrowers;
@@ -32,7 +39,44 @@ public final class PastDueAccounts implements java.io.Serializable {
         slots = new int[chunks][16];
         count = new int[chunks];
         collectedIn = new int[chunks];
+        unsorted = new boolean[chunks];
         Arrays.fill(collectedIn, Integer.MIN_VALUE);
+    }
+
+    /**
+     * Empties chunk {@code c}'s list and marks it collected for {@code month}: the caller then adds
+     * every borrower of the chunk with {@link #addBorrower}, after the last change that month that
+     * can make an account past due (repayment).
+     */
+    public void restart(int c, int month) {
+        count[c] = 0;
+        unsorted[c] = false;
+        collectedIn[c] = month;
+    }
+
+    /** Adds the open, past-due accounts among slots {@code a0..a1-1} (one borrower's) to chunk {@code c}'s list. */
+    public void addBorrower(int c, int a0, int a1) {
+        byte[] status = accounts.status;
+        byte[] monthsPastDue = accounts.monthsPastDue;
+        for (int a = a0; a < a1; a++) {
+            if (monthsPastDue[a] != 0 && status[a] == AccountTable.OPEN) {
+                add(c, a);
+            }
+        }
+    }
+
+    private void add(int c, int a) {
+        int[] list = slots[c];
+        int n = count[c];
+        if (n == list.length) {
+            list = Arrays.copyOf(list, 2 * n);
+            slots[c] = list;
+        }
+        if (n > 0 && list[n - 1] > a) {
+            unsorted[c] = true;
+        }
+        list[n] = a;
+        count[c] = n + 1;
     }
 
     /**
@@ -43,6 +87,9 @@ public final class PastDueAccounts implements java.io.Serializable {
         if (collectedIn[c] != month) {
             collect(c, borrowers.firstAccount[from], borrowers.firstAccount[to]);
             collectedIn[c] = month;
+        } else if (unsorted[c]) {
+            Arrays.sort(slots[c], 0, count[c]);
+            unsorted[c] = false;
         }
         return slots[c];
     }
@@ -53,19 +100,8 @@ public final class PastDueAccounts implements java.io.Serializable {
     }
 
     private void collect(int c, int a0, int a1) {
-        int[] list = slots[c];
-        int n = 0;
-        byte[] status = accounts.status;
-        byte[] monthsPastDue = accounts.monthsPastDue;
-        for (int a = a0; a < a1; a++) {
-            if (monthsPastDue[a] != 0 && status[a] == AccountTable.OPEN) {
-                if (n == list.length) {
-                    list = Arrays.copyOf(list, 2 * n);
-                }
-                list[n++] = a;
-            }
-        }
-        slots[c] = list;
-        count[c] = n;
+        count[c] = 0;
+        unsorted[c] = false;
+        addBorrower(c, a0, a1);
     }
 }

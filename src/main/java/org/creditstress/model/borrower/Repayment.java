@@ -138,6 +138,8 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 org.creditstress.model.engine.RandomStream.PREPAYMENT);
         revolvingNow = new double[products.size()];
         penaltyNow = new double[products.size()];
+        lenders = market.lenders.size();
+        loanRateNow = new double[products.size() * lenders * 2];
         int maxAccounts = 2 * products.size() * Math.max(1, market.lenders.size());
         chunks = new Chunk[market.chunks.count()];
         for (int c = 0; c < chunks.length; c++) {
@@ -148,6 +150,13 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     /** This month's revolving and penalty rates per product, after an APR cap if one is in force. */
     private final double[] revolvingNow;
     private final double[] penaltyNow;
+    /**
+     * This month's monthly interest rate of a cash loan ({@link Pricing#monthlyRate(int, int, boolean)}),
+     * at index {@link #loanRateIndex}: per product, lender and thin-file flag, after an APR cap if one
+     * is in force. Filled by {@link #beginMonth} (a cap may start or end in any month).
+     */
+    private final double[] loanRateNow;
+    private final int lenders;
     /** This month's cap on any monthly rate (Double.MAX_VALUE without an APR cap, so that cap x 0 is 0). */
     private double capNow;
 
@@ -159,6 +168,19 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             penaltyNow[p] = market.policy.capMonthly(penaltyMonthly[p]);
         }
         capNow = market.policy.capMonthly(Double.MAX_VALUE);
+        for (int c = 0; c < chunks.length; c++) {
+            market.pastDue.restart(c, market.month());
+        }
+        for (int p = 0; p < penaltyNow.length; p++) {
+            for (int l = 0; l < lenders; l++) {
+                loanRateNow[loanRateIndex(p, l, false)] = pricing.monthlyRate(p, l, false);
+                loanRateNow[loanRateIndex(p, l, true)] = pricing.monthlyRate(p, l, true);
+            }
+        }
+    }
+
+    private int loanRateIndex(int product, int lender, boolean thinFile) {
+        return (product * lenders + lender) * 2 + (thinFile ? 1 : 0);
     }
 
     @Override
@@ -204,6 +226,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         for (int i = from; i < to; i++) {
             int a0 = b.firstAccount[i];
             int a1 = a0 + b.accountCount[i];
+            boolean thinFile = b.thinFile(i);
             double totalDue = 0;
             for (int a = a0; a < a1; a++) {
                 int j = a - a0;
@@ -213,7 +236,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                     continue;
                 }
                 boolean grace = acc.graceLeft[a] > 0;
-                regular[j] = bill(acc, a, charges);
+                regular[j] = bill(acc, a, thinFile, charges);
                 // In a grace period (restructuring, repayment holiday) nothing is due: the account keeps its bucket.
                 due[j] = grace ? 0.0 : acc.arrears[a];
                 totalDue += due[j];
@@ -269,6 +292,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 b.savings[i] -= spent;
                 if (spent < totalDue - CENT) {
                     closeCycle(acc, a0, a1);
+                    market.pastDue.addBorrower(chunk.index, a0, a1);
                     continue;
                 }
             }
@@ -276,6 +300,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 chunk.prepaid += payBeyondTheBill(b, acc, i, a0, a1, repaid);
             }
             closeCycle(acc, a0, a1);
+            market.pastDue.addBorrower(chunk.index, a0, a1);
         }
     }
 
@@ -366,8 +391,9 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     /**
      * Bills account {@code a}: charges penalty, fees and interest, and moves this month's regular
      * bill into arrears (so that arrears hold everything due now). Returns the regular bill.
+     * {@code thinFile}: whether the account's borrower has a thin file (its loan rate).
      */
-    private double bill(AccountTable acc, int a, double[][] charges) {
+    private double bill(AccountTable acc, int a, boolean thinFile, double[][] charges) {
         int p = acc.product[a];
         int l = acc.lender[a];
         double penalty = acc.arrears[a] * penaltyNow[p];
@@ -384,7 +410,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         if (acc.graceLeft[a] > 0) {
             double accrued;
             if (acc.cashLoan[a]) {
-                accrued = acc.pool[a] * pricing.monthlyRate(a);
+                accrued = acc.pool[a] * loanRateNow[loanRateIndex(p, l, thinFile)];
                 acc.pool[a] += accrued;
                 charges[INTEREST][l] += accrued;
                 charges[CASH_LOAN][l] += accrued;
@@ -404,7 +430,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         }
         boolean last = acc.termLeft[a] <= 1;
         if (acc.cashLoan[a]) {
-            double interest = acc.pool[a] * pricing.monthlyRate(a);
+            double interest = acc.pool[a] * loanRateNow[loanRateIndex(p, l, thinFile)];
             double principal = last ? acc.pool[a] : Math.max(0.0, Math.min(acc.pool[a], acc.schedule[a] - interest));
             acc.pool[a] -= principal;
             regular = interest + principal;

@@ -38,13 +38,23 @@ public final class Pricing implements java.io.Serializable {
 
     /** Annual rate of account {@code a}. */
     public double apr(int a) {
-        double apr = productApr[accounts.product[a]];
-        return borrowers.thinFile(accounts.borrower[a]) ? apr + thinPremium[accounts.lender[a]] : apr;
+        return apr(accounts.product[a], accounts.lender[a], borrowers.thinFile(accounts.borrower[a]));
+    }
+
+    /** Annual rate of product {@code p} at lender {@code l}, for a thin-file borrower or not. */
+    public double apr(int p, int l, boolean thinFile) {
+        double apr = productApr[p];
+        return thinFile ? apr + thinPremium[l] : apr;
     }
 
     /** Monthly interest rate of account {@code a}, after an APR cap if one is in force. */
     public double monthlyRate(int a) {
-        return policy.capMonthly(apr(a) / 12.0);
+        return monthlyRate(accounts.product[a], accounts.lender[a], borrowers.thinFile(accounts.borrower[a]));
+    }
+
+    /** Monthly interest rate of product {@code p} at lender {@code l}, after an APR cap if one is in force. */
+    public double monthlyRate(int p, int l, boolean thinFile) {
+        return policy.capMonthly(apr(p, l, thinFile) / 12.0);
     }
 
     /** Purchase line: the longest instalment term product {@code p} offers, months. */

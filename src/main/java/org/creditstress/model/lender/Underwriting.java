@@ -212,7 +212,7 @@ public final class Underwriting implements Steppable {
                         continue;
                     }
                     boolean seenElsewhere = (delinquentAt & ~(1L << acc.lender[a])) != 0 && bureau.sees(i, acc.lender[a]);
-                    manageLimit(acc, a, lender, c, seenElsewhere);
+                    manageLimit(acc, a, i, lender, c, seenElsewhere);
                     clean &= acc.monthsPastDue[a] == 0;
                     oldestOpened = Math.min(oldestOpened, acc.openedMonth[a]);
                 } else {
@@ -291,8 +291,9 @@ public final class Underwriting implements Steppable {
      * {@code increase} for an account current for {@code increase_after_months} that uses more than
      * {@code increase_utilisation} of its limit. The conditions on bytes come before those on
      * balances, and an unchanged limit is not written back: most accounts, most months, keep theirs.
+     * {@code i} is the account's borrower (known to the caller: not read from the account table).
      */
-    private void manageLimit(AccountTable acc, int a, LenderState lender, int c, boolean seenElsewhere) {
+    private void manageLimit(AccountTable acc, int a, int i, LenderState lender, int c, boolean seenElsewhere) {
         double limit = acc.limit[a];
         if (lender.failed) {
             acc.limit[a] = (float) Math.min(limit, acc.balance(a));
@@ -303,7 +304,6 @@ public final class Underwriting implements Steppable {
             limit *= 1.0 - lender.pendingLimitCut;
         }
         LenderSpec.LimitManagement policy = limitPolicy[lender.index];
-        int i = acc.borrower[a];
         boolean traced = market.trace() != null && market.trace().is(i);
         if (traced && lender.pendingLimitCut > 0) {
             market.trace().account(market.month(), a).events.add("limit cut: the lender is tightening credit");
