@@ -117,6 +117,26 @@ class SharedStartTest {
         }
     }
 
+    /**
+     * Every kind of policy event survives the freezing of the book: a shared start with all of
+     * them copies the book and runs each replication as one that builds its own.
+     */
+    @Test
+    void aSharedStartCarriesEveryKindOfPolicyEvent() {
+        LoadedScenario s = Scenarios.shipped("severe-downturn", "horizon.shared_start=true", "replications=2", "horizon.months=6",
+                "population.size=3000", "policy_events=[{month: 2, kind: apr_cap, value: 0.2}, {month: 2, kind: repayment_holiday, months: 2},"
+                        + " {month: 2, kind: income_support, value: 0.1, months: 3}, {month: 2, kind: literacy_campaign, value: 0.1},"
+                        + " {month: 2, kind: bureau_mandate, value: 1.0}, {month: 2, kind: court_capacity, value: 2.0},"
+                        + " {month: 2, kind: capital_requirement, value: 0.1}, {month: 2, kind: liquidity_requirement, value: 0.1},"
+                        + " {month: 2, kind: own_funding_share, value: 0.1}]");
+        assertEquals(org.creditstress.model.policy.PolicyEvents.standard().meanings().size(), s.scenario().policyEvents().size(), "one event of each kind");
+        RunResult run = Scenarios.run(s, 2);
+        for (int r = 0; r < 2; r++) {
+            assertTrue(Arrays.deepEquals(run.replications().get(r).values(), Experiment.runReplication(s, r, 1).values()),
+                    "replication " + r);
+        }
+    }
+
     /** The run thaws a copy of the book for each replication; a replication run alone builds its own: the same numbers. */
     @Test
     void theRunsCopiesMatchReplicationsRunAlone() {

@@ -12,7 +12,7 @@ import org.creditstress.scenario.SegmentSpec;
  * unemployed ({@code target: unemployed}, the default) or to everyone, in every segment or only in
  * {@code segment}. Received as income, so it reaches savings and repayments like wages.
  */
-final class IncomeSupport implements java.io.Serializable, PolicyEvent {
+final class IncomeSupport implements PolicyEvent {
 
     @Override
     public String kind() {

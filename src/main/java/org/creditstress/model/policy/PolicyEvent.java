@@ -12,8 +12,11 @@ import org.creditstress.scenario.ScenarioRule;
  *
  * <p>Lasting policies set the {@link PolicyState} that mechanisms read while they are in force;
  * one-off policies act on the market in their first month.
+ *
+ * <p>Serializable: the policy phase holds its events, and a shared start freezes the whole
+ * schedule ({@link org.creditstress.model.SharedStart}).
  */
-public interface PolicyEvent {
+public interface PolicyEvent extends java.io.Serializable {
 
     /** The name in {@code policy_events[].kind}, e.g. {@code apr_cap}. */
     String kind();

@@ -18,7 +18,7 @@ import org.creditstress.scenario.ScenarioRule;
  * counter-based draw of borrower and month, so the same borrowers apply whatever else changes).
  * Accounts already past due and not eligible keep rolling toward write-off as before.
  */
-final class RepaymentHoliday implements java.io.Serializable, PolicyEvent {
+final class RepaymentHoliday implements PolicyEvent {
 
     @Override
     public String kind() {
