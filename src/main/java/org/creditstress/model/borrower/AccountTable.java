@@ -46,6 +46,11 @@ public final class AccountTable implements java.io.Serializable {
     public static final byte EVER_M3 = 4;
     /** Flag: an application not yet underwritten (made this month). */
     public static final byte NEW_APPLICATION = 8;
+    /**
+     * Flag: the lender has cut the undrawn limit because the behaviour score was bad; set until the
+     * score is below the cut threshold again (one cut per bad spell).
+     */
+    public static final byte BEHAVIOUR_CUT = 16;
 
     public final int size;
     public final int[] borrower;
@@ -58,7 +63,7 @@ public final class AccountTable implements java.io.Serializable {
     /** Months past due: 0 current, 1 = M1 (1-30 DPD), 2 = M2, 3 = M3, 4+ = M4+. */
     public final byte[] monthsPastDue;
     public final byte[] termLeft;
-    /** Bit flags: {@link #RESTRUCTURED}, {@link #SUED}, {@link #EVER_M3}. */
+    /** Bit flags: {@link #RESTRUCTURED}, {@link #SUED}, {@link #EVER_M3}, {@link #NEW_APPLICATION}, {@link #BEHAVIOUR_CUT}. */
     public final byte[] flags;
     /** Times restructured. */
     public final byte[] restructurings;
