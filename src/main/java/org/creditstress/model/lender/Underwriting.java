@@ -348,11 +348,15 @@ public final class Underwriting implements Steppable {
             }
         } else if (review) {
             if (score > policy.cutMinScore()) {
-                if (policy.behaviourCut() > 0 && !acc.has(a, AccountTable.BEHAVIOUR_CUT)) {
+                if (policy.behaviourCut() > 0 && acc.monthsPastDue[a] == 0 && !acc.has(a, AccountTable.BEHAVIOUR_CUT)) {
                     acc.set(a, AccountTable.BEHAVIOUR_CUT);
                     double balance = acc.balance(a);
                     if (balance < limit - 1.0) {
                         limit -= policy.behaviourCut() * (limit - balance);
+                        if ((float) limit < balance) {
+                            // A cut of the whole undrawn limit: float rounding must not take it below the balance.
+                            limit = Math.nextUp((float) limit);
+                        }
                         market.ledger.count(c, Counter.LIMIT_CUTS_BEHAVIOUR, lender.index);
                         if (traced) {
                             market.trace().account(market.month(), a).events.add("limit cut: a bad behaviour score");
@@ -364,7 +368,7 @@ public final class Underwriting implements Steppable {
                 if (policy.increase() > 0 && score < policy.increaseMaxScore() && acc.monthsPastDue[a] == 0
                         && acc.goodMonths[a] >= policy.increaseAfterMonths()
                         && (month - acc.openedMonth[a]) % policy.increaseAfterMonths() == 0
-                        && lender.lending() && lender.pendingLimitCut == 0 && acc.balance(a) > policy.increaseUtilisation() * limit
+                        && lender.lending() && lender.limitFactor() >= 1.0 && acc.balance(a) > policy.increaseUtilisation() * limit
                         && limit < policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]) {
                     limit = Math.min(Math.min(maxLimit[acc.product[a]], policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]),
                             limit * (1.0 + policy.increase()));
