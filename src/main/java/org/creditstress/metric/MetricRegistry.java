@@ -646,7 +646,7 @@ public final class MetricRegistry {
         f.add(new MetricFamily("lender.<name>.behaviour_auc", RATIO, "Ranking power of the lender's monthly behaviour score "
                 + "(docs/model.md): the probability that an account that reached 3+ months past due within 12 months of being scored "
                 + "had a worse score than one that did not, over a one-in-16 sample of its accounts at least 6 months on book, under "
-                + "3 months past due and never 3+ before, scored 12 months ago (empty in the first 12 months and without both).",
+                + "3 months past due and never 3+ before, scored 12 months ago (empty until snapshots are 12 months old, burn-in included, and in months without both).",
                 (v, l) -> v.behaviourRanking(l)[0]));
         f.add(new MetricFamily("lender.<name>.behaviour_gini", RATIO, "2 x behaviour_auc - 1 (the accuracy ratio).",
                 (v, l) -> 2 * v.behaviourRanking(l)[0] - 1));
