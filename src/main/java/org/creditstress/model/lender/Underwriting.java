@@ -364,7 +364,9 @@ public final class Underwriting implements Steppable {
                     }
                 }
             } else {
-                acc.flags[a] &= ~AccountTable.BEHAVIOUR_CUT;
+                if (acc.has(a, AccountTable.BEHAVIOUR_CUT)) {
+                    acc.flags[a] &= ~AccountTable.BEHAVIOUR_CUT;
+                }
                 if (policy.increase() > 0 && score < policy.increaseMaxScore() && acc.monthsPastDue[a] == 0
                         && acc.goodMonths[a] >= policy.increaseAfterMonths()
                         && (month - acc.openedMonth[a]) % policy.increaseAfterMonths() == 0
