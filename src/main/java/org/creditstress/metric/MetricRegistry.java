@@ -390,6 +390,8 @@ public final class MetricRegistry {
         m.add(new Metric("stacked_loan_share", SHARE, "Stacked loans over all cash loans drawn this month.",
                 v -> ratio(v.events("LOANS_STACKED"), v.loansDrawn())));
         m.add(new Metric("limit_increases", COUNT, "Limits raised for good payers this month.", v -> v.events("LIMIT_INCREASES")));
+        m.add(new Metric("limit_cuts_behaviour", COUNT, "Undrawn limits cut because the lender's behaviour score was above "
+                + "limit_management.cut_min_score.", v -> v.events("LIMIT_CUTS_BEHAVIOUR")));
         m.add(new Metric("limit_cuts_bureau", COUNT, "Limits cut because a delinquency at another lender was visible at the bureau.",
                 v -> v.events("LIMIT_CUTS_EXTERNAL")));
         m.add(new Metric("restructurings", COUNT, "Accounts restructured this month.", v -> v.events("RESTRUCTURED")));
@@ -641,6 +643,19 @@ public final class MetricRegistry {
         f.add(new MetricFamily("lender.<name>.score_ks", RATIO, "Kolmogorov-Smirnov statistic of the approval score: the largest "
                 + "gap between the score distributions of bad (3+ months past due) and good accounts, 12-24 months on book.",
                 (v, l) -> v.scoreRanking(l)[1]));
+        f.add(new MetricFamily("lender.<name>.behaviour_auc", RATIO, "Ranking power of the lender's monthly behaviour score "
+                + "(docs/model.md): the probability that an account that reached 3+ months past due within 12 months of being scored "
+                + "had a worse score than one that did not, over a one-in-16 sample of its accounts at least 6 months on book, under "
+                + "3 months past due and never 3+ before, scored 12 months ago (empty until snapshots are 12 months old, burn-in included, and in months without both).",
+                (v, l) -> v.behaviourRanking(l)[0]));
+        f.add(new MetricFamily("lender.<name>.behaviour_gini", RATIO, "2 x behaviour_auc - 1 (the accuracy ratio).",
+                (v, l) -> 2 * v.behaviourRanking(l)[0] - 1));
+        f.add(new MetricFamily("lender.<name>.behaviour_ks", RATIO, "Kolmogorov-Smirnov statistic of the behaviour score on the "
+                + "sample of behaviour_auc: the largest gap between the score distributions of bad and good accounts.",
+                (v, l) -> v.behaviourRanking(l)[1]));
+        f.add(new MetricFamily("lender.<name>.behaviour_approval_auc", RATIO, "AUC of the approval score on the same accounts and "
+                + "outcome as behaviour_auc: what the behaviour score adds over the score at origination.",
+                (v, l) -> v.behaviourRanking(l)[2]));
         f.add(new MetricFamily("lender.<name>.prospects", COUNT, "People with no account or application at the lender and a "
                 + "free account slot at the end of the month: whom its marketing can reach.", (v, l) -> v.prospects(l)));
         f.add(new MetricFamily("lender.<name>.unpaid", YUAN, "Obligations a failed lender could not pay.", MonthView::unpaid));

@@ -1,5 +1,7 @@
 package org.creditstress.model;
 
+import org.creditstress.model.lender.BehaviourRanking;
+
 import java.util.List;
 import org.creditstress.metric.Metric;
 import org.creditstress.model.borrower.SeasonalCalendar;
@@ -95,7 +97,8 @@ public final class CreditMarket extends SimState {
         CreditBureau bureau = new CreditBureau(market, scenario.bureau(), wiring.bureauSharing(), market.seeds.start());
         courts = new Courts(market, scenario.courts(), market.seeds);
         NetworkMeasuresPhase network = new NetworkMeasuresPhase(market.lenders, market.funding, market.macro);
-        recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, books, funding, network, ladder), metrics,
+        BehaviourRanking ranking = new BehaviourRanking(market.chunks.count(), market.lenders.size());
+        recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, books, funding, network, ladder, ranking), metrics,
                 scenario.horizon().months());
 
         if (market.seeds.shared()) {
@@ -117,7 +120,7 @@ public final class CreditMarket extends SimState {
         schedule(MonthPhase.UNDERWRITING, new Underwriting(market, bureau, scenario.products(), scenario.bureau(),
                 scenario.population().behaviour().fraudIncomeInflation(),
                 new Underwriting.OpenBook(acquisition, applicants, scan, scenario.population().accounts().closureMonthly(),
-                        scenario.population().thinFileGraduationMonths())));
+                        scenario.population().thinFileGraduationMonths(), ranking)));
         schedule(MonthPhase.COLLECTION, new CollectionLadder(market));
         schedule(MonthPhase.RESTRUCTURING, new Restructuring(market, new Pricing(market, scenario.products())));
         schedule(MonthPhase.LITIGATION, new Litigation(market, courts));

@@ -15,6 +15,7 @@ final class MarketMonthView implements java.io.Serializable, MonthView {
     private final org.creditstress.model.lender.LenderFunding funding;
     private final org.creditstress.model.funder.NetworkMeasuresPhase networkMeasures;
     private final org.creditstress.model.lender.LiquidityLadder ladder;
+    private final org.creditstress.model.lender.BehaviourRanking ranking;
     private double cumulativeWriteOffs;
     private double cumulativeRecoveries;
     private double receivablesSum;
@@ -27,8 +28,9 @@ final class MarketMonthView implements java.io.Serializable, MonthView {
     MarketMonthView(Market market, PortfolioScan scan, org.creditstress.model.court.Courts courts,
                     org.creditstress.model.lender.LenderBooks books, org.creditstress.model.lender.LenderFunding funding,
                     org.creditstress.model.funder.NetworkMeasuresPhase networkMeasures,
-                    org.creditstress.model.lender.LiquidityLadder ladder) {
+                    org.creditstress.model.lender.LiquidityLadder ladder, org.creditstress.model.lender.BehaviourRanking ranking) {
         this.ladder = ladder;
+        this.ranking = ranking;
         this.market = market;
         this.scan = scan;
         this.courts = courts;
@@ -544,6 +546,13 @@ final class MarketMonthView implements java.io.Serializable, MonthView {
     @Override
     public double[] scoreRanking(int lender) {
         return ScoreRanking.of(s().rankGood[lender], s().rankBad[lender]);
+    }
+
+    @Override
+    public double[] behaviourRanking(int lender) {
+        double[] behaviour = ScoreRanking.of(ranking.good[lender], ranking.bad[lender]);
+        double[] approval = ScoreRanking.of(ranking.approvalGood[lender], ranking.approvalBad[lender]);
+        return new double[] {behaviour[0], behaviour[1], approval[0]};
     }
 
     @Override

@@ -31,9 +31,19 @@ public record LenderSpec(String name, List<String> products, double marketShare,
     public record BureauReporting(boolean enabled, int thresholdMonths, int lagMonths) {
     }
 
-    /** Limit changes for existing customers. */
+    /**
+     * Limit changes for existing customers. {@code review}: {@code behaviour} (increases need a
+     * behaviour score below {@code increaseMaxScore}; a score above {@code cutMinScore} cuts
+     * {@code behaviourCut} of the undrawn limit) or {@code utilisation} (the old rule: increases
+     * for high utilisation alone).
+     */
     public record LimitManagement(double externalCut, boolean declineExternalDelinquency, double increase, double maxIncomeMultiple,
-                                  int increaseAfterMonths, double increaseUtilisation) {
+                                  int increaseAfterMonths, double increaseUtilisation, String review, double increaseMaxScore,
+                                  double cutMinScore, double behaviourCut) {
+        /** Whether limit reviews use the behaviour score (else utilisation alone). */
+        public boolean behaviourReview() {
+            return !"utilisation".equals(review);
+        }
     }
 
     /** Restructuring offers to delinquent borrowers. */

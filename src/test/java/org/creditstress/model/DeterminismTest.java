@@ -25,6 +25,11 @@ class DeterminismTest {
                 assertArrayEquals(a[t], four.replications().get(r).values()[t], 0.0, "replication " + r + " month " + (t + 1));
             }
         }
+        // The comparison covers the behaviour score's sampled ranking (snapshots in per-chunk buffers, resolved in chunk order)
+        // and its pre-emptive cuts: both are there to compare.
+        long reported = java.util.Arrays.stream(Scenarios.series(one, 0, "lender.PlatformA.behaviour_auc")).filter(x -> !Double.isNaN(x)).count();
+        assertTrue(reported > 12, "behaviour_auc reported in " + reported + " months");
+        assertTrue(Scenarios.total(one, "limit_cuts_behaviour") > 0, "pre-emptive cuts happen");
     }
 
     @Test

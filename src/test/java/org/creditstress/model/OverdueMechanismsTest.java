@@ -106,8 +106,11 @@ class OverdueMechanismsTest {
         double baseNeverSued = Scenarios.meanFinal(Scenarios.run(Scenarios.shipped("baseline", neverSue), 2), "loss_rate_cumulative");
         double strategicNeverSued = Scenarios.meanFinal(Scenarios.run(Scenarios.shipped("baseline", manyNeverSued), 2),
                 "loss_rate_cumulative");
-        // Measured: +5 % with the baseline's litigation, +14 % where the lenders never sue (StrategicDefaultTest: the decision).
-        assertTrue(strategic > 1.02 * base, "strategic defaulters add losses: " + strategic + " against " + base);
+        // Measured: +1.9 % with the baseline's litigation, +15 % where the lenders never sue (StrategicDefaultTest: the decision).
+        // With the old utilisation review it was +5 %: that review raised the limits of the fullest accounts, so more strategic
+        // defaulters' debts reached their threshold (335 account-months of strategic withholding with the behaviour review,
+        // 766 with the utilisation review, 20,000 borrowers, 2 replications).
+        assertTrue(strategic > 1.01 * base, "strategic defaulters add losses: " + strategic + " against " + base);
         assertTrue(strategicNeverSued / baseNeverSued > 1.1 && strategicNeverSued / baseNeverSued > strategic / base,
                 "more so where lenders never sue: x" + strategicNeverSued / baseNeverSued + " against x" + strategic / base);
     }

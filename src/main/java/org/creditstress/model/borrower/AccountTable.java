@@ -46,8 +46,13 @@ public final class AccountTable implements java.io.Serializable {
     public static final byte EVER_M3 = 4;
     /** Flag: an application not yet underwritten (made this month). */
     public static final byte NEW_APPLICATION = 8;
+    /**
+     * Flag: the lender has cut the undrawn limit because the behaviour score was bad; set until the
+     * score is below the cut threshold again (one cut per bad spell).
+     */
+    public static final byte BEHAVIOUR_CUT = 16;
     /** Flag: the account's court case is waiting or in court (filed, not yet withdrawn or enforced). */
-    public static final byte IN_COURT = 16;
+    public static final byte IN_COURT = 32;
 
     public final int size;
     public final int[] borrower;
@@ -60,7 +65,10 @@ public final class AccountTable implements java.io.Serializable {
     /** Months past due: 0 current, 1 = M1 (1-30 DPD), 2 = M2, 3 = M3, 4+ = M4+. */
     public final byte[] monthsPastDue;
     public final byte[] termLeft;
-    /** Bit flags: {@link #RESTRUCTURED}, {@link #SUED}, {@link #EVER_M3}, {@link #NEW_APPLICATION}, {@link #IN_COURT}. */
+    /**
+     * Bit flags: {@link #RESTRUCTURED}, {@link #SUED}, {@link #EVER_M3}, {@link #NEW_APPLICATION},
+     * {@link #BEHAVIOUR_CUT}, {@link #IN_COURT}.
+     */
     public final byte[] flags;
     /** Times restructured. */
     public final byte[] restructurings;

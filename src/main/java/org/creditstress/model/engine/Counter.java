@@ -15,6 +15,8 @@ public enum Counter {
     LOANS_STACKED,
     LIMIT_CUTS_EXTERNAL,
     LIMIT_INCREASES,
+    /** Undrawn limits cut pre-emptively because the behaviour score was bad. */
+    LIMIT_CUTS_BEHAVIOUR,
     RESTRUCTURED,
     CASES_FILED,
     FRAUD_WRITE_OFFS_COUNT,

@@ -48,6 +48,7 @@ public final class Underwriting implements Steppable {
     private final CounterRandom random;
     private final CounterRandom acquisitionRandom;
     private final OpenBook openBook;
+    private final BehaviourScore behaviourScore;
 
     /**
      * What an open book adds to underwriting (absent when the starting book is built): the month's
@@ -58,9 +59,11 @@ public final class Underwriting implements Steppable {
      * @param scan                 last month's portfolio (read before this month's scan runs)
      * @param closureMonthly       probability a month that an open account with nothing owed is closed
      * @param graduationMonths     months on book after which a clean thin file is established
+     * @param ranking              the behaviour score's sampled snapshots and resolved counts
      */
     public record OpenBook(Acquisition acquisition, org.creditstress.model.Applicants applicants,
-                           org.creditstress.model.PortfolioScan scan, double closureMonthly, int graduationMonths) implements java.io.Serializable {
+                           org.creditstress.model.PortfolioScan scan, double closureMonthly, int graduationMonths,
+                           BehaviourRanking ranking) implements java.io.Serializable {
     }
 
     /**
@@ -85,6 +88,7 @@ public final class Underwriting implements Steppable {
         this.products = List.copyOf(products);
         this.scoreMean = bureauSpec.scoreMean();
         this.scoreWeight = bureauSpec.scoreWeight();
+        this.behaviourScore = new BehaviourScore(bureauSpec.scoreMean());
         this.fraudIncomeInflation = fraudIncomeInflation;
         this.random = new CounterRandom(market.seeds, RandomStream.UNDERWRITING);
         this.maxLimit = products.stream().mapToDouble(ProductSpec::maxLimit).toArray();
@@ -152,6 +156,8 @@ public final class Underwriting implements Steppable {
     /** The lenders by index and their limit management, looked up once a month in {@link #step}, not once an account. */
     private transient LenderState[] lenderAt;
     private transient LenderSpec.LimitManagement[] limitPolicy;
+    private transient boolean[] behaviourReview;
+    private transient BehaviourRanking ranking;
 
     @Override
     public void step(SimState state) {
@@ -161,6 +167,14 @@ public final class Underwriting implements Steppable {
         firstMonth = false;
         lenderAt = market.lenders.toArray(LenderState[]::new);
         limitPolicy = market.lenders.stream().map(l -> l.spec.limitManagement()).toArray(LenderSpec.LimitManagement[]::new);
+        behaviourReview = new boolean[limitPolicy.length];
+        for (int l = 0; l < limitPolicy.length; l++) {
+            behaviourReview[l] = limitPolicy[l].behaviourReview();
+        }
+        ranking = openBook == null ? null : openBook.ranking();
+        if (ranking != null) {
+            ranking.resolve(market.month(), market.accounts);
+        }
         market.executor.forEachChunk(market.chunks, this::chunk);
     }
 
@@ -212,7 +226,7 @@ public final class Underwriting implements Steppable {
                         continue;
                     }
                     boolean seenElsewhere = (delinquentAt & ~(1L << acc.lender[a])) != 0 && bureau.sees(i, acc.lender[a]);
-                    manageLimit(acc, a, i, lender, c, seenElsewhere);
+                    manageLimit(acc, a, i, lender, c, month, seenElsewhere);
                     clean &= acc.monthsPastDue[a] == 0;
                     oldestOpened = Math.min(oldestOpened, acc.openedMonth[a]);
                 } else {
@@ -287,13 +301,23 @@ public final class Underwriting implements Steppable {
 
     /**
      * Limit management of an open account: the lender's tightening cut, a cut of
-     * {@code external_cut} while a delinquency elsewhere is visible (never below the balance), and an increase of
-     * {@code increase} for an account current for {@code increase_after_months} that uses more than
-     * {@code increase_utilisation} of its limit. The conditions on bytes come before those on
-     * balances, and an unchanged limit is not written back: most accounts, most months, keep theirs.
-     * {@code i} is the account's borrower (known to the caller: not read from the account table).
+     * {@code external_cut} while a delinquency elsewhere is visible (never below the balance), then
+     * the review. A behaviour review ({@code review: behaviour}) scores the account
+     * ({@link BehaviourScore}): above {@code cut_min_score} it cuts {@code behaviour_cut} of the
+     * undrawn limit, once per spell above the threshold (never below the balance: only the undrawn
+     * part is cut); every {@code increase_after_months} months on book an account current for at
+     * least that long, using more than {@code increase_utilisation} of its limit (the need) and
+     * scoring below {@code increase_max_score} gets an increase of {@code increase}. A utilisation
+     * review (the old rule) raises any account current for {@code increase_after_months} (since its
+     * last increase) that uses more than {@code increase_utilisation} of its limit. The conditions
+     * on bytes come before those on balances, and an unchanged limit is not written back: most
+     * accounts, most months, keep theirs. A sampled account's score is snapshotted for
+     * {@link BehaviourRanking}, whatever the review.
+     *
+     * @param i             the account's borrower (known to the caller: not read from the account table)
+     * @param seenElsewhere whether this lender sees a delinquency at another lender on the bureau
      */
-    private void manageLimit(AccountTable acc, int a, int i, LenderState lender, int c, boolean seenElsewhere) {
+    private void manageLimit(AccountTable acc, int a, int i, LenderState lender, int c, int month, boolean seenElsewhere) {
         double limit = acc.limit[a];
         if (lender.failed) {
             acc.limit[a] = (float) Math.min(limit, acc.balance(a));
@@ -308,6 +332,16 @@ public final class Underwriting implements Steppable {
         if (traced && lender.pendingLimitCut > 0) {
             market.trace().account(market.month(), a).events.add("limit cut: the lender is tightening credit");
         }
+        boolean review = behaviourReview[lender.index];
+        boolean sample = ranking != null && BehaviourRanking.sampled(a) && BehaviourRanking.eligible(acc, a, month);
+        double score = Double.NaN;
+        if (review || sample) {
+            boolean sees = bureau != null && (seenElsewhere || bureau.sees(i, lender.index));
+            score = behaviourScore.of(acc, market.borrowers, a, month, sees, seenElsewhere);
+            if (sample) {
+                ranking.snapshot(c, month, acc, a, score);
+            }
+        }
         if (policy.externalCut() > 0 && seenElsewhere) {
             double cut = Math.max(acc.balance(a), limit * (1.0 - policy.externalCut()));
             if (cut < limit - 1.0) {
@@ -318,6 +352,40 @@ public final class Underwriting implements Steppable {
             }
             if (traced) {
                 market.trace().account(market.month(), a).events.add("limit cut: the bureau shows a delinquency at another lender");
+            }
+        } else if (review) {
+            if (score > policy.cutMinScore()) {
+                if (policy.behaviourCut() > 0 && acc.monthsPastDue[a] == 0 && !acc.has(a, AccountTable.BEHAVIOUR_CUT)) {
+                    acc.set(a, AccountTable.BEHAVIOUR_CUT);
+                    double balance = acc.balance(a);
+                    if (balance < limit - 1.0) {
+                        limit -= policy.behaviourCut() * (limit - balance);
+                        if ((float) limit < balance) {
+                            // A cut of the whole undrawn limit: float rounding must not take it below the balance.
+                            limit = Math.nextUp((float) limit);
+                        }
+                        market.ledger.count(c, Counter.LIMIT_CUTS_BEHAVIOUR, lender.index);
+                        if (traced) {
+                            market.trace().account(market.month(), a).events.add("limit cut: a bad behaviour score");
+                        }
+                    }
+                }
+            } else {
+                if (acc.has(a, AccountTable.BEHAVIOUR_CUT)) {
+                    acc.flags[a] &= ~AccountTable.BEHAVIOUR_CUT;
+                }
+                if (policy.increase() > 0 && score < policy.increaseMaxScore() && acc.monthsPastDue[a] == 0
+                        && acc.goodMonths[a] >= policy.increaseAfterMonths()
+                        && (month - acc.openedMonth[a]) % policy.increaseAfterMonths() == 0
+                        && lender.lending() && lender.limitFactor() >= 1.0 && acc.balance(a) > policy.increaseUtilisation() * limit
+                        && limit < policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]) {
+                    limit = Math.min(Math.min(maxLimit[acc.product[a]], policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]),
+                            limit * (1.0 + policy.increase()));
+                    market.ledger.count(c, Counter.LIMIT_INCREASES, lender.index);
+                    if (traced) {
+                        market.trace().account(market.month(), a).events.add("limit raised: a good behaviour score");
+                    }
+                }
             }
         } else if (policy.increase() > 0 && acc.monthsPastDue[a] == 0 && acc.goodMonths[a] >= policy.increaseAfterMonths()
                 && lender.lending() && lender.pendingLimitCut == 0 && acc.balance(a) > policy.increaseUtilisation() * limit

@@ -274,8 +274,23 @@ public final class ScenarioSchema {
                                 "Limit cut each month a delinquency at another lender is visible through the bureau.")
                         .bool("decline_external_delinquency", true, "Decline applicants with a delinquency visible at the bureau.")
                         .number("increase", 0.2, 0, 5, "share", "Limit increase for a good payer.")
-                        .integer("increase_after_months", 6, 1, 120, "months", "Months current, and since the last increase, before an increase.")
-                        .number("increase_utilisation", 0.5, 0, 1, "share", "Only accounts using more than this share of the limit get increases.")
+                        .integer("increase_after_months", 6, 1, 120, "months", "Months current before an increase; a behaviour review "
+                                + "looks at an account every this many months on book, a utilisation review once this many months have "
+                                + "passed since the last increase.")
+                        .number("increase_utilisation", 0.5, 0, 1, "share", "Only accounts using more than this share of the limit get "
+                                + "increases (with a behaviour review, a need condition: the score decides).")
+                        .choice("review", "behaviour", List.of("behaviour", "utilisation"),
+                                "How limit reviews decide: behaviour (increases only for a behaviour score below increase_max_score, "
+                                        + "cuts of the undrawn limit above cut_min_score; see docs/model.md) or utilisation (the old "
+                                        + "rule: any account current for increase_after_months above increase_utilisation gets an increase).")
+                        .number("increase_max_score", -3.0, -20, 20, "log-odds",
+                                "Behaviour review: an increase only for a behaviour score below this (the log-odds of reaching 3+ "
+                                        + "months past due within 12 months; -3 is about 4.7 %).")
+                        .number("cut_min_score", -1.5, -20, 20, "log-odds",
+                                "Behaviour review: a score above this (-1.5 is about 18 %) cuts behaviour_cut of the undrawn limit, "
+                                        + "once per spell above it, never below the balance.")
+                        .number("behaviour_cut", 0.5, 0, 1, "share of undrawn limit",
+                                "Behaviour review: the share of the undrawn limit cut when the score is above cut_min_score (0: no cuts).")
                         .number("max_income_multiple", 3.0, 0, 1000, "months of income",
                                 "Increases stop once the limit reaches this many months of the borrower's permanent income (a "
                                         + "limit no longer grows without bound over the years an account stays open). 3: assumption, "
