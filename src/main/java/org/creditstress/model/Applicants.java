@@ -198,6 +198,26 @@ public final class Applicants implements java.io.Serializable {
         return fraud ? BorrowerTable.FRAUD : strategic ? BorrowerTable.STRATEGIC : 0;
     }
 
+    /**
+     * A new stage of life for borrower {@code i}: its behavioural traits (essential share,
+     * discretionary propensity, present bias, literacy, savings target) are drawn afresh, and with
+     * them its true risk and the score it recovers towards. Debts, savings, income, employment,
+     * integrity and the current score are kept.
+     */
+    public void newStageOfLife(BorrowerTable b, int i, SplittableRandom rng) {
+        SegmentSpec seg = segments.get(b.segment[i]);
+        b.essentialShare[i] = (float) behaviour.essentialShare().at(rng.nextGaussian());
+        b.discretionary[i] = (float) behaviour.discretionaryPropensity().at(rng.nextGaussian());
+        double zPb = rng.nextGaussian();
+        double zLit = rng.nextGaussian();
+        double zSav = rng.nextGaussian();
+        biasAndLiteracy(b, i, zPb, zLit);
+        b.savingsTarget[i] = (float) (seg.savingsMonthsMedian() * Math.exp(seg.savingsDispersion() * zSav) * b.permanentIncome[i]);
+        double risk = (zPb - zLit - zSav) / SQRT3;
+        b.baseScore[i] = (float) Math.min(850, Math.max(300, bureau.scoreMean() - bureau.scoreSd() * risk));
+        b.trueRisk[i] = (float) integrityRisk(risk, b.flags[i]);
+    }
+
     /** True risk after integrity: a fraudster's is {@code fraud_true_risk}, a strategic defaulter's is shifted. */
     private double integrityRisk(double risk, byte flags) {
         if ((flags & BorrowerTable.FRAUD) != 0) {

@@ -14,6 +14,7 @@ import org.creditstress.model.bureau.CreditScoreUpdate;
 import org.creditstress.model.court.Courts;
 import org.creditstress.model.court.Litigation;
 import org.creditstress.model.lender.CollectionLadder;
+import org.creditstress.model.borrower.LifeStages;
 import org.creditstress.model.borrower.PopulationTurnover;
 import org.creditstress.model.lender.Acquisition;
 import org.creditstress.model.lender.Pricing;
@@ -115,6 +116,7 @@ public final class CreditMarket extends SimState {
         schedule(MonthPhase.REPAYMENT, borrowers.repayment());
         Applicants applicants = MarketBuilder.applicants(scenario);
         schedule(MonthPhase.TURNOVER, new PopulationTurnover(market, applicants, scenario.population().turnoverMonthly()));
+        schedule(MonthPhase.LIFE_STAGES, new LifeStages(market, applicants, scenario.population().behaviour().lifeStageMonthly()));
         Acquisition acquisition = new Acquisition(market.lenders, market.macro, openAccountsByLender(market),
                 accountsPerApplication(applicants, market.lenders.size()), scenario.economy().unemployment().at(1));
         schedule(MonthPhase.UNDERWRITING, new Underwriting(market, bureau, scenario.products(), scenario.bureau(),

@@ -26,6 +26,8 @@ public enum MonthPhase {
     POLICY(5),
     /** Borrowers with no debt may leave; newcomers take their rows and apply. */
     TURNOVER(7),
+    /** Some borrowers start a new stage of life: their behavioural traits are drawn afresh. */
+    LIFE_STAGES(8),
     EMPLOYMENT(10),
     INCOME(20),
     CONSUMPTION(30),

@@ -14,7 +14,8 @@ public record BehaviourSpec(TraitSpec essentialShare, TraitSpec discretionaryPro
                         double strategicDefaultDebtMonths, double fraudIncomeInflation, double fraudTrueRisk,
                         double strategicTrueRisk, List<Double> seasonalCalendar, double instalmentFeeSensitivity,
                         double feeMisreading, double prepaymentMonthly, double deleveragingCut, int deleveragingMonths,
-                        double unmetCarryMonths, double strategicScoreCostMonths, int familyHelpRenewalMonths) {
+                        double unmetCarryMonths, double strategicScoreCostMonths, int familyHelpRenewalMonths,
+                        double lifeStageMonthly) {
 
     /** Whom a borrower short of cash pays first. */
     public enum RepaymentPriorityRule { PRO_RATA, PENALTY_COST, COLLECTION_PRESSURE, BUREAU_REPORTING }

@@ -27,7 +27,9 @@ public enum RandomStream {
     /** Who applies to a lender that solicits applications, and which accounts close. */
     ACQUISITION,
     /** Who repays plans and loans early. */
-    PREPAYMENT;
+    PREPAYMENT,
+    /** Who starts a new stage of life, and its new traits. */
+    LIFE_STAGES;
 
     /** The stable name the stream's seed is derived from, e.g. {@code employment}. */
     public String key() {

@@ -182,6 +182,14 @@ public final class ScenarioSchema {
                         "After a missed payment the borrower cuts its credit-financed discretionary spending and planned "
                                 + "cash-loan draws by this share ...")
                 .integer("deleveraging_months", 12, 0, 120, "months", "... for this many months after the last missed payment.")
+                .number("life_stage_monthly", 0.0, 0, 1, "per month",
+                        "Monthly probability that a borrower starts a new stage of life (a new job, a marriage, children, a "
+                                + "move): its essential share, discretionary propensity, present bias, literacy and savings target "
+                                + "are drawn afresh, and with them its true risk and the score it recovers towards; what it owes "
+                                + "and holds stays. Without it traits are fixed for life and lenders' selection keeps culling the "
+                                + "riskiest from credit for decades (docs/model.md, the open market). 0 (the default): traits for life, as the shipped "
+                                + "scenarios have them; 0.01 (about every eight years, an assumption) with five years of burn-in keeps a "
+                                + "calm market steady (SteadyStateTest).")
                 .integer("family_help_renewal_months", 60, 0, 600, "months",
                         "What family and friends can give (segments[].family_help_months) is renewed over this many months: "
                                 + "each month the reserve grows by 1/this of its full size, up to it (relatives save again, the "
