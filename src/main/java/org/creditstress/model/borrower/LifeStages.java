@@ -6,7 +6,6 @@ import org.creditstress.model.Market;
 import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.engine.ReplicationSeeds;
-import org.creditstress.model.engine.SeedPlan;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -59,8 +58,7 @@ public final class LifeStages implements Steppable {
         int month = market.month();
         for (int i = from; i < to; i++) {
             if (starts.uniform(i, month, 0) < monthly) {
-                SplittableRandom rng = new SplittableRandom(SeedPlan.mix64(SeedPlan.purposeSeed(seeds.forMonth(month), RandomStream.LIFE_STAGES)
-                        ^ SeedPlan.mix64(i * 0xBF58476D1CE4E5B9L + month * 0x94D049BB133111EBL)));
+                SplittableRandom rng = seeds.forBorrowerMonth(RandomStream.LIFE_STAGES, i, month);
                 applicants.newStageOfLife(b, i, rng);
                 if (market.trace() != null && market.trace().is(i)) {
                     market.trace().month(month).events.add("a new stage of life: spending habits, planning and savings goals change");

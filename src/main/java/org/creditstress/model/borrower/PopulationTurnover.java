@@ -8,7 +8,6 @@ import org.creditstress.model.engine.Counter;
 import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.engine.ReplicationSeeds;
-import org.creditstress.model.engine.SeedPlan;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -89,8 +88,7 @@ public final class PopulationTurnover implements Steppable {
             acc.clear(a);
         }
         market.ledger.add(c, BorrowerFlow.SAVINGS_LEFT, b.savings[i]);
-        SplittableRandom rng = new SplittableRandom(SeedPlan.mix64(SeedPlan.purposeSeed(seeds.forMonth(month), RandomStream.TURNOVER)
-                ^ SeedPlan.mix64(i * 0xBF58476D1CE4E5B9L + month * 0x94D049BB133111EBL)));
+        SplittableRandom rng = seeds.forBorrowerMonth(RandomStream.TURNOVER, i, month);
         long applications = applicants.arrive(b, i, rng);
         market.ledger.add(c, BorrowerFlow.SAVINGS_ARRIVED, b.savings[i]);
         market.ledger.add(c, BorrowerFlow.BORROWERS_REPLACED, 1.0);

@@ -50,6 +50,16 @@ public final class ReplicationSeeds {
         return month <= 0 ? start : recorded;
     }
 
+    /**
+     * A generator for one borrower's draws of one month for {@code purpose} (a newcomer's traits,
+     * a new stage of life), seeded by (replication, purpose, borrower, month): independent of
+     * other borrowers and of the thread count.
+     */
+    public java.util.SplittableRandom forBorrowerMonth(RandomStream purpose, int borrower, int month) {
+        return new java.util.SplittableRandom(SeedPlan.mix64(SeedPlan.purposeSeed(forMonth(month), purpose)
+                ^ SeedPlan.mix64(borrower * 0xBF58476D1CE4E5B9L + month * 0x94D049BB133111EBL)));
+    }
+
     /** Whether the starting book is shared: the chunks' streams restart before month 1. */
     public boolean shared() {
         return shared;
