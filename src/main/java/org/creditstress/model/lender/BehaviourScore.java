@@ -1,7 +1,6 @@
 package org.creditstress.model.lender;
 
 import org.creditstress.model.borrower.AccountTable;
-import org.creditstress.model.borrower.BorrowerTable;
 
 /**
  * The lender's monthly behaviour score of an open account: the log-odds that the account reaches
@@ -72,10 +71,11 @@ public final class BehaviourScore implements java.io.Serializable {
     /**
      * The score of open account {@code a} in month {@code month}.
      *
+     * @param creditScore         the borrower's bureau score (read by the caller, which knows the borrower)
      * @param seesBureau          whether the lender sees the borrower's bureau record
      * @param delinquentElsewhere whether it sees a delinquency at another lender there
      */
-    public double of(AccountTable acc, BorrowerTable b, int a, int month, boolean seesBureau, boolean delinquentElsewhere) {
+    public double of(AccountTable acc, double creditScore, int a, int month, boolean seesBureau, boolean delinquentElsewhere) {
         double s = INTERCEPT;
         int m = acc.monthsPastDue[a];
         s += PER_MONTH_PAST_DUE * Math.min(m, 3);
@@ -95,7 +95,7 @@ public final class BehaviourScore implements java.io.Serializable {
             s += REVOLVING;
         }
         if (seesBureau) {
-            s += PER_100_BUREAU_POINTS * (scoreMean - b.creditScore[acc.borrower[a]]) / 100.0;
+            s += PER_100_BUREAU_POINTS * (scoreMean - creditScore) / 100.0;
             if (delinquentElsewhere) {
                 s += DELINQUENT_ELSEWHERE;
             }

@@ -332,17 +332,19 @@ public final class Underwriting implements Steppable {
         if (traced && lender.pendingLimitCut > 0) {
             market.trace().account(market.month(), a).events.add("limit cut: the lender is tightening credit");
         }
-        boolean review = behaviourReview[lender.index];
+        boolean externalCut = policy.externalCut() > 0 && seenElsewhere;
+        // The review's score is not needed under a bureau-driven cut (it replaces the review this month).
+        boolean review = behaviourReview[lender.index] && !externalCut;
         boolean sample = ranking != null && BehaviourRanking.sampled(a) && BehaviourRanking.eligible(acc, a, month);
         double score = Double.NaN;
         if (review || sample) {
             boolean sees = bureau != null && (seenElsewhere || bureau.sees(i, lender.index));
-            score = behaviourScore.of(acc, market.borrowers, a, month, sees, seenElsewhere);
+            score = behaviourScore.of(acc, market.borrowers.creditScore[i], a, month, sees, seenElsewhere);
             if (sample) {
                 ranking.snapshot(c, month, acc, a, score);
             }
         }
-        if (policy.externalCut() > 0 && seenElsewhere) {
+        if (externalCut) {
             double cut = Math.max(acc.balance(a), limit * (1.0 - policy.externalCut()));
             if (cut < limit - 1.0) {
                 limit = cut;
@@ -379,27 +381,31 @@ public final class Underwriting implements Steppable {
                         && (month - acc.openedMonth[a]) % policy.increaseAfterMonths() == 0
                         && lender.lending() && lender.limitFactor() >= 1.0 && acc.balance(a) > policy.increaseUtilisation() * limit
                         && limit < policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]) {
-                    limit = Math.min(Math.min(maxLimit[acc.product[a]], policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]),
-                            limit * (1.0 + policy.increase()));
-                    market.ledger.count(c, Counter.LIMIT_INCREASES, lender.index);
-                    if (traced) {
-                        market.trace().account(market.month(), a).events.add("limit raised: a good behaviour score");
-                    }
+                    limit = raised(acc, a, i, policy, limit, lender, c, traced, "limit raised: a good behaviour score");
                 }
             }
         } else if (policy.increase() > 0 && acc.monthsPastDue[a] == 0 && acc.goodMonths[a] >= policy.increaseAfterMonths()
                 && lender.lending() && lender.pendingLimitCut == 0 && acc.balance(a) > policy.increaseUtilisation() * limit
                 && limit < policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]) {
-            limit = Math.min(Math.min(maxLimit[acc.product[a]], policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]),
-                    limit * (1.0 + policy.increase()));
+            limit = raised(acc, a, i, policy, limit, lender, c, traced, "limit raised: a good payer");
             acc.goodMonths[a] = 0;
-            market.ledger.count(c, Counter.LIMIT_INCREASES, lender.index);
-            if (traced) {
-                market.trace().account(market.month(), a).events.add("limit raised: a good payer");
-            }
         }
         if (limit != before) {
             acc.limit[a] = (float) limit;
         }
+    }
+
+    /**
+     * A limit increase of {@code increase}, within the product's maximum and
+     * {@code max_income_multiple} of the borrower's permanent income; counted, and told to the trace.
+     */
+    private double raised(AccountTable acc, int a, int i, LenderSpec.LimitManagement policy, double limit, LenderState lender,
+                          int c, boolean traced, String event) {
+        market.ledger.count(c, Counter.LIMIT_INCREASES, lender.index);
+        if (traced) {
+            market.trace().account(market.month(), a).events.add(event);
+        }
+        return Math.min(Math.min(maxLimit[acc.product[a]], policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]),
+                limit * (1.0 + policy.increase()));
     }
 }
