@@ -80,9 +80,7 @@ class BehaviourReviewTest {
                 "lenders[0].limit_management.behaviour_cut=0.5", "lenders[1].limit_management.behaviour_cut=1",
                 "lenders[0].limit_management.external_cut=0", "lenders[1].limit_management.external_cut=0");
         try (ChunkExecutor executor = new ChunkExecutor(2)) {
-            CreditMarket cm = new CreditMarket(s.scenario(), new SeedPlan(1).replicationSeed(0), executor,
-                    Experiment.registry(s.scenario()).metrics());
-            cm.start();
+            CreditMarket cm = started(s, executor);
             Market m = cm.market();
             AccountTable acc = m.accounts;
             float[] before = new float[acc.size];
@@ -143,9 +141,7 @@ class BehaviourReviewTest {
     void theScoreAddsItsDocumentedTerms() {
         LoadedScenario s = Scenarios.shipped("baseline", "population.size=2000");
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
-            CreditMarket cm = new CreditMarket(s.scenario(), new SeedPlan(1).replicationSeed(0), executor,
-                    Experiment.registry(s.scenario()).metrics());
-            cm.start();
+            CreditMarket cm = started(s, executor);
             Market m = cm.market();
             AccountTable acc = m.accounts;
             int a = 0;
@@ -178,5 +174,13 @@ class BehaviourReviewTest {
             assertEquals(expected - BehaviourScore.PER_100_BUREAU_POINTS - BehaviourScore.DELINQUENT_ELSEWHERE,
                     score.of(acc, m.borrowers.creditScore[acc.borrower[a]], a, acc.openedMonth[a] + 6, false, false), 1e-5);
         }
+    }
+
+    /** Replication 0 of {@code s} (seed 1), built and ready for its first month. */
+    private static CreditMarket started(LoadedScenario s, ChunkExecutor executor) {
+        CreditMarket cm = new CreditMarket(s.scenario(), new SeedPlan(1).replicationSeed(0), executor,
+                Experiment.registry(s.scenario()).metrics());
+        cm.start();
+        return cm;
     }
 }
