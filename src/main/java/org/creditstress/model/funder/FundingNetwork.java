@@ -60,7 +60,7 @@ public final class FundingNetwork implements java.io.Serializable {
     public void openFunders() {
         for (FunderState f : funders) {
             f.capital = f.spec.capitalShare() * exposure(f);
-            f.losses = 0;
+            f.reset();
         }
     }
 

@@ -392,7 +392,7 @@ public final class ScenarioSchema {
                         .bool("buys_receivables", false, "The funder buys receivables (ABS) when the lender sells them for cash.")
                         .with(Section.map("covenant", "Triggers on the lender's own numbers; a breach cuts the line.")
                                 .number("max_m3plus", 1.0, 0, 1, "share", "Breach when the lender's M3+ ratio exceeds this.")
-                                .number("max_loss_rate", 1.0, 0, 10, "share", "Breach when the lender's cumulative loss rate exceeds this.")
+                                .number("max_loss_rate", 1.0, 0, 10, "share", "Breach when the lender's loss rate over the last twelve months (write-offs over average receivables, a year's rate) exceeds this.")
                                 .number("min_capital_ratio", -1.0, -1, 1, "share", "Breach when the lender's capital ratio falls below this.")
                                 .number("cut", 1.0, 0, 1, "share", "Share of the line limit cut on a breach (1 closes it); drawn amounts above the new limit are due.")))
                 .with(Section.map("liquidity", "What the lender does when cash runs short, and its liquidity measures.")
@@ -451,7 +451,7 @@ public final class ScenarioSchema {
                 .number("capital_share", 0.15, 0, 10, "share",
                         "Capital the funder holds against these exposures, as a share of its exposure at the start of month 1.")
                 .number("stress_trigger", 0.5, 0, 10, "share",
-                        "When the funder's losses from month 1 exceed this share of its capital, it cuts every line it gives.")
+                        "When the funder's losses over the last twelve months exceed this share of its capital, it cuts every line it gives.")
                 .number("stress_cut", 0.5, 0, 1, "share", "Share of every line limit the stressed funder cuts.");
     }
 
