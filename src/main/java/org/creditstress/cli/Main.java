@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Agent-based simulation and stress testing of consumer credit.",
         subcommands = {RunCommand.class, ValidateCommand.class, TraceCommand.class, CompareCommand.class, SweepCommand.class,
-                AttributeCommand.class, ReverseStressCommand.class, SensitivityCommand.class, CalibrateCommand.class, BacktestCommand.class, BenchCommand.class,
+                AttributeCommand.class, SteadyCommand.class, ReverseStressCommand.class, SensitivityCommand.class, CalibrateCommand.class, BacktestCommand.class, BenchCommand.class,
                 NetworkCommand.class, ServeCommand.class, DocsCommand.class, ExportBookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -239,7 +239,7 @@ class CliTest {
 
     @Test
     void helpWorksForEveryCommand() {
-        List<String> commands = List.of("run", "validate", "trace", "compare", "sweep", "attribute", "reverse-stress",
+        List<String> commands = List.of("run", "validate", "trace", "compare", "sweep", "attribute", "steady", "reverse-stress",
                 "sensitivity", "calibrate", "network", "bench", "docs");
         for (String command : commands) {
             Result r = cli(command, "--help");
