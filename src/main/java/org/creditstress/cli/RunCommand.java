@@ -45,21 +45,9 @@ final class RunCommand implements Callable<Integer> {
         ExecutionOptions.noteIfLong(err, "this run", estimate, t);
         RunDirectory dir = ExecutionOptions.open(out, loaded.scenario().name());
         RunResult run;
-        Headline.Accumulator headline;
+        Headline.Accumulator headline = new Headline.Accumulator(Experiment.registry(loaded.scenario()));
         try (dir) {
-            RunResult shape = new RunResult(loaded, Experiment.registry(loaded.scenario()), List.of(), t, java.time.Instant.now(), java.time.Instant.now());
-            headline = new Headline.Accumulator(shape.registry());
-            try (ResultsStream stream = ResultsWriter.open(shape, dir.temp())) {
-                run = Experiment.run(loaded, t, exec.progress(), r -> {
-                    stream.accept(r);
-                    headline.add(r.values());
-                });
-                ResultsWriter.finish(stream, run, dir.temp(), commandLine(), VersionProvider.version());
-            }
-            if (loaded.scenario().outputs().charts()) {
-                new RunCharts().writeAll(dir.temp());
-            }
-            org.creditstress.report.html.RunReport.write(dir.temp());
+            run = runInto(loaded, t, exec.progress(), dir.temp(), commandLine(), r -> headline.add(r.values()));
             dir.commit();
             err.flush();
         }
@@ -71,6 +59,31 @@ final class RunCommand implements Callable<Integer> {
         outStream.print(Headline.table(headline.figures()));
         outStream.println("results: " + dir.target());
         return 0;
+    }
+
+    /**
+     * Runs {@code loaded} and writes its results folder into {@code folder}: the replications as they
+     * finish (each handed to {@code also} too), the manifest, the charts if the scenario asks for them,
+     * and the report.
+     */
+    static RunResult runInto(LoadedScenario loaded, int threads, org.creditstress.run.ProgressListener progress, Path folder,
+                             List<String> commandLine, java.util.function.Consumer<org.creditstress.run.ReplicationResult> also)
+            throws IOException {
+        RunResult shape = new RunResult(loaded, Experiment.registry(loaded.scenario()), List.of(), threads, java.time.Instant.now(),
+                java.time.Instant.now());
+        RunResult run;
+        try (ResultsStream stream = ResultsWriter.open(shape, folder)) {
+            run = Experiment.run(loaded, threads, progress, r -> {
+                stream.accept(r);
+                also.accept(r);
+            });
+            ResultsWriter.finish(stream, run, folder, commandLine, VersionProvider.version());
+        }
+        if (loaded.scenario().outputs().charts()) {
+            new RunCharts().writeAll(folder);
+        }
+        org.creditstress.report.html.RunReport.write(folder);
+        return run;
     }
 
     private List<String> commandLine() {

@@ -6,13 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.creditstress.experiment.steady.SteadyState;
-import org.creditstress.report.chart.RunCharts;
 import org.creditstress.run.Experiment;
 import org.creditstress.run.RunResult;
 import org.creditstress.run.store.AtomicFiles;
 import org.creditstress.run.store.CsvNumbers;
-import org.creditstress.run.store.ResultsStream;
-import org.creditstress.run.store.ResultsWriter;
 import org.creditstress.run.store.RunDirectory;
 import org.creditstress.scenario.LoadedScenario;
 import org.creditstress.scenario.ScenarioLoader;
@@ -67,17 +64,8 @@ final class SteadyCommand implements Callable<Integer> {
         RunDirectory dir = ExecutionOptions.open(out, given.scenario().name() + "-steady");
         List<SteadyState.Row> rows;
         try (dir) {
-            RunResult shape = new RunResult(loaded, Experiment.registry(loaded.scenario()), List.of(), t, java.time.Instant.now(),
-                    java.time.Instant.now());
             List<org.creditstress.run.ReplicationResult> replications = new ArrayList<>();
-            RunResult run;
-            try (ResultsStream stream = ResultsWriter.open(shape, dir.temp())) {
-                run = Experiment.run(loaded, t, exec.progress(), r -> {
-                    stream.accept(r);
-                    replications.add(r);
-                });
-                ResultsWriter.finish(stream, run, dir.temp(), commandLine(), VersionProvider.version());
-            }
+            RunResult run = RunCommand.runInto(loaded, t, exec.progress(), dir.temp(), commandLine(), replications::add);
             rows = SteadyState.drift(new RunResult(loaded, run.registry(), replications, t, run.start(), run.end()), tolerance);
             AtomicFiles.writeText(dir.temp().resolve("steady-state.csv"), w -> {
                 w.write("measure,year_2,last_year,change,change_se,steady\n");
@@ -86,10 +74,6 @@ final class SteadyCommand implements Callable<Integer> {
                             + CsvNumbers.format(r.change()) + "," + CsvNumbers.format(r.changeSe()) + "," + r.steady() + "\n");
                 }
             });
-            if (loaded.scenario().outputs().charts()) {
-                new RunCharts().writeAll(dir.temp());
-            }
-            org.creditstress.report.html.RunReport.write(dir.temp());
             dir.commit();
             err.flush();
         }
