@@ -17,12 +17,12 @@ import org.creditstress.scenario.SegmentSpec;
  * segment and employment state (its place in the labour market); everything else is drawn as for
  * the starting population, so it is distributed like the starting population of its segment.
  *
- * <p>True risk: {@code r = (z_pb - z_lit - z_sav) / sqrt(3)}, where the z are the standard normal
+ * <p>Trait index: {@code r = (z_pb - z_lit - z_sav) / sqrt(3)}, where the z are the standard normal
  * draws behind the borrower's present bias, literacy and savings. It is standard normal, and it
  * ranks borrowers by the traits that make them fall behind in the model: impulsive, less literate,
- * thinner savings. Lenders observe it with noise (see {@link Underwriting}). A strategic defaulter's
- * risk is shifted by {@code strategic_true_risk}; a fraudster's is {@code fraud_true_risk}: a good
- * model sees through the forgery, a poor one does not.
+ * thinner savings. It is one of the drivers of the true risk lenders observe with noise at
+ * application ({@link org.creditstress.model.lender.ApplicationRisk}, with segment, employment and
+ * debt service; fraudsters and strategic defaulters are set there).
  *
  * <p>Credit score: {@code score_mean - score_sd * r} (before the integrity shift: a forged identity
  * has a clean file), within 300-850.
@@ -187,7 +187,7 @@ public final class Applicants implements java.io.Serializable {
         double score = Math.min(850, Math.max(300, bureau.scoreMean() - bureau.scoreSd() * risk));
         b.baseScore[i] = (float) score;
         b.creditScore[i] = (float) score;
-        b.trueRisk[i] = (float) integrityRisk(risk, flags);
+        b.trueRisk[i] = (float) risk;
         return chooseHoldings(seg, rng, b, i);
     }
 
@@ -215,15 +215,7 @@ public final class Applicants implements java.io.Serializable {
         b.savingsTarget[i] = (float) (seg.savingsMonthsMedian() * Math.exp(seg.savingsDispersion() * zSav) * b.permanentIncome[i]);
         double risk = (zPb - zLit - zSav) / SQRT3;
         b.baseScore[i] = (float) Math.min(850, Math.max(300, bureau.scoreMean() - bureau.scoreSd() * risk));
-        b.trueRisk[i] = (float) integrityRisk(risk, b.flags[i]);
-    }
-
-    /** True risk after integrity: a fraudster's is {@code fraud_true_risk}, a strategic defaulter's is shifted. */
-    private double integrityRisk(double risk, byte flags) {
-        if ((flags & BorrowerTable.FRAUD) != 0) {
-            return behaviour.fraudTrueRisk();
-        }
-        return (flags & BorrowerTable.STRATEGIC) != 0 ? risk + behaviour.strategicTrueRisk() : risk;
+        b.trueRisk[i] = (float) risk;
     }
 
     private void biasAndLiteracy(BorrowerTable b, int i, double zPb, double zLit) {
@@ -282,7 +274,7 @@ public final class Applicants implements java.io.Serializable {
         double score = Double.isNaN(baseScore) ? Math.min(850, Math.max(300, bureau.scoreMean() - bureau.scoreSd() * risk)) : baseScore;
         b.baseScore[i] = (float) score;
         b.creditScore[i] = (float) score;
-        b.trueRisk[i] = (float) integrityRisk(risk, flags);
+        b.trueRisk[i] = (float) risk;
     }
 
     private int pickSegment(double u) {

@@ -1,5 +1,6 @@
 package org.creditstress.model;
 
+import org.creditstress.model.lender.ApplicationRisk;
 import org.creditstress.model.lender.BehaviourRanking;
 
 import java.util.List;
@@ -120,7 +121,7 @@ public final class CreditMarket extends SimState {
         Acquisition acquisition = new Acquisition(market.lenders, market.macro, openAccountsByLender(market),
                 accountsPerApplication(applicants, market.lenders.size()), scenario.economy().unemployment().at(1));
         schedule(MonthPhase.UNDERWRITING, new Underwriting(market, bureau, scenario.products(), scenario.bureau(),
-                scenario.population().behaviour().fraudIncomeInflation(),
+                scenario.population().behaviour().fraudIncomeInflation(), ApplicationRisk.of(scenario.population(), scenario.products()),
                 new Underwriting.OpenBook(acquisition, applicants, scan, scenario.population().accounts().closureMonthly(),
                         scenario.population().thinFileGraduationMonths(), ranking)));
         schedule(MonthPhase.COLLECTION, new CollectionLadder(market));

@@ -12,6 +12,7 @@ import org.creditstress.model.engine.Chunks;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.engine.ReplicationSeeds;
 import org.creditstress.model.funder.FundingNetwork;
+import org.creditstress.model.lender.ApplicationRisk;
 import org.creditstress.model.lender.LenderState;
 import org.creditstress.model.lender.Underwriting;
 import org.creditstress.scenario.LenderSpec;
@@ -114,10 +115,11 @@ public final class MarketBuilder {
         List<LenderState> lenders = lenders(s);
         MacroState macro = new MacroState(s.population().segments().size());
         Market market = new Market(b, acc, chunks, executor, lenders, macro, new FundingNetwork(s), seeds);
+        ApplicationRisk risk = ApplicationRisk.of(s.population(), s.products());
         executor.forEachChunk(chunks, (c, from, to) -> {
             SplittableRandom rng = chunks.rng(c, RandomStream.UNDERWRITING);
             Underwriting underwriting = new Underwriting(market, null, s.products(), s.bureau(),
-                    s.population().behaviour().fraudIncomeInflation());
+                    s.population().behaviour().fraudIncomeInflation(), risk);
             for (int a = b.firstAccount[from]; a < b.firstAccount[to]; a++) {
                 if (acc.status[a] == AccountTable.NOT_OPEN) {
                     acc.flags[a] &= ~AccountTable.NEW_APPLICATION;

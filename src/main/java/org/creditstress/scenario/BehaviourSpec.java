@@ -15,7 +15,11 @@ public record BehaviourSpec(TraitSpec essentialShare, TraitSpec discretionaryPro
                         double strategicTrueRisk, List<Double> seasonalCalendar, double instalmentFeeSensitivity,
                         double feeMisreading, double prepaymentMonthly, double deleveragingCut, int deleveragingMonths,
                         double unmetCarryMonths, double strategicScoreCostMonths, int familyHelpRenewalMonths,
-                        double lifeStageMonthly) {
+                        double lifeStageMonthly, TrueRisk trueRisk) {
+
+    /** Log-odds weights of the drivers of default in the true risk index ({@code model.lender.ApplicationRisk}). */
+    public record TrueRisk(double traits, double jobLoss, double incomeVolatility, double unemployed, double debtService) {
+    }
 
     /** Whom a borrower short of cash pays first. */
     public enum RepaymentPriorityRule { PRO_RATA, PENALTY_COST, COLLECTION_PRESSURE, BUREAU_REPORTING }

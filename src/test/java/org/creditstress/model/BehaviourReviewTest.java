@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.SeedPlan;
+import org.creditstress.model.lender.ApplicationRisk;
 import org.creditstress.model.lender.BehaviourScore;
 import org.creditstress.model.lender.Underwriting;
 import org.creditstress.run.Experiment;
@@ -26,12 +27,13 @@ class BehaviourReviewTest {
     @Test
     void theBehaviourScoreRanksWellAndBetterThanTheApprovalScoreOfTheSameSeasonedAccounts() {
         RunResult run = Scenarios.run(Scenarios.shipped("baseline"), 2);
-        // Measured (20,000 borrowers, 2 replications, mean over months 1-36): behaviour AUC 0.78 (PlatformA) and 0.73
-        // (PlatformB); the approval score on the same accounts and outcome 0.58 and 0.52.
+        // Measured (20,000 borrowers, 2 replications, mean over months 1-36): behaviour AUC 0.84 (PlatformA) and 0.70
+        // (PlatformB); the approval score on the same accounts and outcome 0.55 and 0.52. (With the trait index alone as
+        // true risk, before ApplicationRisk: 0.78 and 0.74, 0.58 and 0.54.)
         for (String lender : new String[] {"PlatformA", "PlatformB"}) {
             double auc = Scenarios.mean(run, "lender." + lender + ".behaviour_auc");
             double approval = Scenarios.mean(run, "lender." + lender + ".behaviour_approval_auc");
-            assertTrue(auc > 0.7 && auc < 0.95, lender + " behaviour AUC " + auc);
+            assertTrue(auc > 0.65 && auc < 0.95, lender + " behaviour AUC " + auc);
             assertTrue(auc > approval + 0.1, lender + " behaviour AUC " + auc + " against the approval score's " + approval);
             double ks = Scenarios.mean(run, "lender." + lender + ".behaviour_ks");
             assertTrue(ks > 0.3 && ks < 1.0, lender + " KS " + ks);
@@ -108,7 +110,8 @@ class BehaviourReviewTest {
                 balance[a] = acc.balance(a);
             }
             assertTrue(open > 3000, open + " open accounts");
-            Underwriting underwriting = new Underwriting(m, null, s.scenario().products(), s.scenario().bureau(), 2.0);
+            Underwriting underwriting = new Underwriting(m, null, s.scenario().products(), s.scenario().bureau(), 2.0,
+                    ApplicationRisk.of(s.scenario().population(), s.scenario().products()));
             underwriting.step(null);
             int cut = 0;
             for (int a = 0; a < acc.size; a++) {

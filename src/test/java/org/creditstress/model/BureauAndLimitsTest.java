@@ -8,6 +8,7 @@ import org.creditstress.model.bureau.CreditBureau;
 import org.creditstress.model.bureau.CreditScoreUpdate;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.SeedPlan;
+import org.creditstress.model.lender.ApplicationRisk;
 import org.creditstress.model.lender.Pricing;
 import org.creditstress.model.lender.Underwriting;
 import org.creditstress.run.Experiment;
@@ -69,7 +70,8 @@ class BureauAndLimitsTest {
         acc.monthsPastDue[who[1]] = (byte) monthsPastDueAtA;
         acc.arrears[who[1]] = 1000;
         float before = acc.limit[who[2]];
-        new Underwriting(m, bureau, scenario.products(), scenario.bureau(), 2.0).step(null);
+        new Underwriting(m, bureau, scenario.products(), scenario.bureau(), 2.0,
+                ApplicationRisk.of(scenario.population(), scenario.products())).step(null);
         float after = acc.limit[who[2]];
         acc.monthsPastDue[who[1]] = 0;
         acc.arrears[who[1]] = 0;

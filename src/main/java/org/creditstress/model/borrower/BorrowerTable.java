@@ -40,7 +40,10 @@ public final class BorrowerTable implements java.io.Serializable {
     public final float[] presentBias;
     /** Financial literacy in (0, 1). */
     public final float[] literacy;
-    /** True risk index, standardised (mean 0, sd 1 across the population): higher is riskier. */
+    /**
+     * Trait index {@code (z_pb - z_lit - z_sav) / sqrt(3)}, standard normal: higher is riskier. The true
+     * risk at application adds segment, employment and debt service ({@code lender.ApplicationRisk}).
+     */
     public final float[] trueRisk;
     /** Bureau-style credit score (300-850): falls with reported delinquency, recovers slowly. */
     public final float[] creditScore;

@@ -19,11 +19,13 @@ import sim.engine.Steppable;
 /**
  * {@code MonthPhase.UNDERWRITING}: lenders decide on applicants and limits.
  *
- * <p>Scoring: the lender observes {@code s = q * r + sqrt(1 - q^2) * e}, where {@code r} is the
- * borrower's true risk index (standard normal), {@code e} standard normal noise and {@code q} the
- * lender's model quality (times {@code thin_file_quality} for thin files). Since {@code s} is
- * standard normal, approving {@code s < Phi^-1(approval_rate)} approves that share of applicants;
- * the better the model, the more of the risky ones it declines.
+ * <p>Scoring: the lender observes {@code s = q * R + sqrt(1 - q^2) * e}, where {@code R} is the
+ * applicant's true risk at application ({@link ApplicationRisk}: traits, segment, employment and
+ * debt service; standard normal for an employed applicant without debt service), {@code e}
+ * standard normal noise and {@code q} the lender's model quality (times {@code thin_file_quality}
+ * for thin files). Since {@code s} is then standard normal, approving {@code s < Phi^-1(approval_rate)}
+ * approves that share of such applicants (fewer of the unemployed and indebted); the better the
+ * model, the more of the risky ones it declines.
  *
  * <p>Limit: {@code income * limit_income_multiple * exp(-score_limit_sensitivity * s)}, times
  * {@code thin_file_limit_factor} for thin files and the lender's cumulative tightening factor,
@@ -49,6 +51,7 @@ public final class Underwriting implements Steppable {
     private final CounterRandom acquisitionRandom;
     private final OpenBook openBook;
     private final BehaviourScore behaviourScore;
+    private final ApplicationRisk risk;
 
     /**
      * What an open book adds to underwriting (absent when the starting book is built): the month's
@@ -72,16 +75,18 @@ public final class Underwriting implements Steppable {
      * @param products             the products, by index
      * @param bureauSpec           the credit score's scale and weight in underwriting
      * @param fraudIncomeInflation factor by which fraudsters forge their income
+     * @param risk                 the applicants' true risk the score observes
      */
     public Underwriting(Market market, CreditBureau bureau, List<ProductSpec> products, BureauSpec bureauSpec,
-                        double fraudIncomeInflation) {
-        this(market, bureau, products, bureauSpec, fraudIncomeInflation, null);
+                        double fraudIncomeInflation, ApplicationRisk risk) {
+        this(market, bureau, products, bureauSpec, fraudIncomeInflation, risk, null);
     }
 
     /** Underwriting of an open book: {@code openBook} may be null (the starting book). */
     public Underwriting(Market market, CreditBureau bureau, List<ProductSpec> products, BureauSpec bureauSpec,
-                        double fraudIncomeInflation, OpenBook openBook) {
+                        double fraudIncomeInflation, ApplicationRisk risk, OpenBook openBook) {
         this.market = market;
+        this.risk = risk;
         this.openBook = openBook;
         this.acquisitionRandom = new CounterRandom(market.seeds, RandomStream.ACQUISITION);
         this.bureau = bureau;
@@ -128,7 +133,7 @@ public final class Underwriting implements Steppable {
         LenderSpec spec = lender.spec;
         boolean thin = b.thinFile(i);
         double q = spec.modelQuality() * (thin ? spec.thinFileQuality() : 1.0);
-        double score = q * b.trueRisk[i] + Math.sqrt(1.0 - q * q) * noise;
+        double score = q * risk.of(b, acc, i) + Math.sqrt(1.0 - q * q) * noise;
         if (bureau != null && bureau.sees(i, l)) {
             if (spec.limitManagement().declineExternalDelinquency() && bureau.delinquentElsewhere(i, l)) {
                 return false;

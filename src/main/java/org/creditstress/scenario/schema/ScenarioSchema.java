@@ -217,6 +217,20 @@ public final class ScenarioSchema {
                 .number("fraud_income_inflation", 2.0, 1, 20, "ratio", "Fraudsters forge their income by this factor, which inflates their limits.")
                 .number("fraud_true_risk", 3.0, 0, 10, "sd", "True risk index of a fraudster: how far a perfect model would see it from the average.")
                 .number("strategic_true_risk", 1.0, -5, 10, "sd", "Shift of a strategic defaulter's true risk index.")
+                .with(Section.map("true_risk", "Weights of the drivers of default in the true risk index a lender's application "
+                                + "score observes with noise (model_quality); docs/model.md, application risk. Log-odds per unit of each "
+                                + "driver; the index is standardised over the segment mix, so only their ratios matter. Defaults: "
+                                + "measured on the baseline (a logistic regression of 3+ months past due within 12 months).")
+                        .number("traits", 0.53, 0, 100, "per sd",
+                                "Weight of the trait index (z_pb - z_lit - z_sav)/sqrt(3) of present bias, literacy and savings.")
+                        .number("job_loss", 0.94, 0, 100, "per unit", "Weight of the segment's job_loss_relative.")
+                        .number("income_volatility", 4.6, 0, 1000, "per unit", "Weight of the segment's income_volatility.")
+                        .number("unemployed", 2.6, 0, 100, "per applicant", "Weight of being unemployed at application.")
+                        .number("debt_service", 14.0, 0, 1000, "per unit",
+                                "Weight of ln(1 + S), S the applicant's monthly bills of open plans and cash loans (principal and "
+                                        + "fees), minimum payments on revolving balances and arrears, at all lenders, over its permanent "
+                                        + "income. traits 1 and the others 0: "
+                                        + "the trait index alone, as before these drivers were added."))
                 .numbers("seasonal_calendar", java.util.Collections.nCopies(12, 1.0), 12, 0, 1e9, "weight",
                         "Seasonal purchase calendar: 12 positive weights, January to December, of discretionary purchases "
                                 + "(planned and impulse, on credit and in cash). Normalised to an annual mean of 1, so any scale works "
