@@ -4,6 +4,7 @@ import org.creditstress.model.lender.BehaviourRanking;
 
 import java.util.List;
 import org.creditstress.metric.Metric;
+import org.creditstress.model.borrower.BorrowerMonth;
 import org.creditstress.model.borrower.SeasonalCalendar;
 import org.creditstress.model.economy.EconomyPhase;
 import org.creditstress.model.engine.ChunkExecutor;
@@ -38,9 +39,11 @@ import sim.engine.Steppable;
  * each month in {@link MonthPhase} order, one schedule step per month. It only wires: building
  * the market and choosing phases; the behaviour lives in the phase classes.
  *
- * <p>Borrowers are never scheduled one by one. Each borrower phase is a single Steppable that
- * loops over chunks of the borrower table (in parallel on the {@link ChunkExecutor}), with
- * per-chunk random streams from the replication seed. MASON's own generator ({@code random},
+ * <p>Borrowers are never scheduled one by one. The borrower phases run as one Steppable,
+ * {@link BorrowerMonth}, that takes each chunk of the borrower table through every borrower phase
+ * in turn (chunks in parallel on the {@link ChunkExecutor}), with per-chunk random streams from
+ * the replication seed; the other phases that work borrower by borrower loop over the chunks
+ * themselves. MASON's own generator ({@code random},
  * seeded with the replication seed) is not used by any mechanism.
  */
 public final class CreditMarket extends SimState {
@@ -110,10 +113,8 @@ public final class CreditMarket extends SimState {
         schedule(MonthPhase.POLICY, new PolicyPhase(market, scenario.policyEvents(), catalogue.policies(),
                 scenario.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList()));
         BorrowerPhases borrowers = BorrowerPhases.of(market, scenario, wiring);
-        schedule(MonthPhase.EMPLOYMENT, borrowers.employment());
-        schedule(MonthPhase.INCOME, borrowers.income());
-        schedule(MonthPhase.CONSUMPTION, borrowers.consumption());
-        schedule(MonthPhase.REPAYMENT, borrowers.repayment());
+        // employment, income, consumption and repayment, chunk by chunk (their slots stay empty)
+        schedule(MonthPhase.EMPLOYMENT, new BorrowerMonth(market, borrowers.inMonthOrder()));
         Applicants applicants = MarketBuilder.applicants(scenario);
         schedule(MonthPhase.TURNOVER, new PopulationTurnover(market, applicants, scenario.population().turnoverMonthly()));
         schedule(MonthPhase.LIFE_STAGES, new LifeStages(market, applicants, scenario.population().behaviour().lifeStageMonthly()));

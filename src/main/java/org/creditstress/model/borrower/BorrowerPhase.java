@@ -9,7 +9,8 @@ import sim.engine.Steppable;
  * income, consumption, repayment). Its month is always the same sequence: {@link #beginMonth()};
  * then, for every chunk {@code c} of borrowers {@code from .. to - 1},
  * {@link #stepBorrowers stepBorrowers(from, to, chunk(c))} and {@link #endChunk endChunk(chunk(c))};
- * then {@link #endMonth()}. {@link #step} runs the chunks on the executor; the benchmark's
+ * then {@link #endMonth()}. {@link BorrowerMonth} runs the model's borrower phases chunk by
+ * chunk (each chunk through every phase in turn); {@link #step} runs one phase's chunks; the benchmark's
  * one-agent-per-borrower schedule runs the same methods with {@code stepBorrowers(i, i + 1, ...)}
  * for one borrower at a time, so there is one copy of each phase's behaviour.
  *
@@ -36,15 +37,26 @@ public abstract class BorrowerPhase<C> implements Steppable {
         this.market = market;
     }
 
+    /**
+     * The phase on its own: {@link #beginMonth()}, every chunk ({@link #stepChunk}) on the
+     * executor, {@link #endMonth()}. The model runs its borrower phases together, chunk by chunk
+     * ({@link BorrowerMonth}); this runs one phase over all chunks (tests, benchmark).
+     */
     @Override
     public final void step(SimState state) {
         beginMonth();
-        market.executor.forEachChunk(market.chunks, (c, from, to) -> {
-            C part = chunk(c);
-            stepBorrowers(from, to, part);
-            endChunk(part);
-        });
+        market.executor.forEachChunk(market.chunks, this::stepChunk);
         endMonth();
+    }
+
+    /**
+     * Chunk {@code c}'s part of the month, borrowers {@code from} to {@code to - 1}:
+     * {@link #stepBorrowers} then {@link #endChunk} on the chunk's part.
+     */
+    public final void stepChunk(int c, int from, int to) {
+        C part = chunk(c);
+        stepBorrowers(from, to, part);
+        endChunk(part);
     }
 
     /** Before any borrower: what the phase reads once a month (hazards, rates, who lends). */
