@@ -7,11 +7,13 @@ package org.creditstress.model;
  * <ul>
  *   <li>the economy and policies first: every later phase reads this month's rates and rules;</li>
  *   <li>borrowers next (jobs, income, spending, repayment), so lenders act on this month's
- *       payments; these four run chunk by chunk in one Steppable at {@link #EMPLOYMENT}
- *       ({@link org.creditstress.model.borrower.BorrowerMonth}), each chunk through the four in
- *       this order, and the slots of the other three stay empty;</li>
+ *       payments;</li>
  *   <li>lenders' decisions (underwriting and limits, collection, restructuring, litigation,
  *       write-off) and the bureau score, then the courts that work on the cases filed;</li>
+ *   <li>the four borrower phases and underwriting run chunk by chunk in one Steppable at
+ *       {@link #EMPLOYMENT} ({@link org.creditstress.model.borrower.BorrowerMonth}), each chunk
+ *       through the five in this order; the slots from {@link #INCOME} to {@link #UNDERWRITING}
+ *       stay empty;</li>
  *   <li>the portfolio scan sums the month once every account has moved; books, funding stress,
  *       funding and tightening read it, in that order: losses reach funders before lines are drawn,
  *       and a lender decides its next month's limits on this month's capital;</li>

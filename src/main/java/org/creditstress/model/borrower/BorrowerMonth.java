@@ -2,18 +2,19 @@ package org.creditstress.model.borrower;
 
 import java.util.List;
 import org.creditstress.model.Market;
+import org.creditstress.model.engine.ChunkPhase;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * The borrower phases of a month run chunk by chunk: every phase's {@link BorrowerPhase#beginMonth()}
- * in order; then each chunk of borrowers goes through every phase in turn
- * ({@link BorrowerPhase#stepChunk}: employment, income, consumption, repayment for chunk 0, then
- * for chunk 1, ...), on the executor; then every phase's {@link BorrowerPhase#endMonth()} in order.
- * A chunk's borrower and account rows are still in cache when the next phase reaches them, instead
- * of each phase streaming the whole tables from memory in turn. Scheduled at the first phase's
- * ordering ({@link org.creditstress.model.MonthPhase#EMPLOYMENT}); the behaviour stays in each
- * phase's class, this only orders the calls.
+ * The month's phases that work borrower by borrower, run chunk by chunk: every phase's
+ * {@link ChunkPhase#beginMonth()} in order; then each chunk of borrowers goes through every phase
+ * in turn ({@link ChunkPhase#stepChunk}: employment, income, consumption, repayment, then the
+ * lenders' underwriting, for chunk 0, then for chunk 1, ...), on the executor; then every phase's
+ * {@link ChunkPhase#endMonth()} in order. A chunk's borrower and account rows are still in cache
+ * when the next phase reaches them, instead of each phase streaming the whole tables from memory
+ * in turn. Scheduled at the first phase's ordering ({@link org.creditstress.model.MonthPhase#EMPLOYMENT});
+ * the behaviour stays in each phase's class, this only orders the calls.
  *
  * <p>Why the results are those of the phases run one after another over all chunks:
  * <ul>
@@ -24,35 +25,36 @@ import sim.engine.Steppable;
  *       ledger's included) gets the same additions in the same order, and totals over chunks are
  *       reduced in chunk order as before;</li>
  *   <li>no phase's {@code beginMonth} reads what an earlier phase writes this month (they read
- *       the economy, policies and lenders, set before the borrower phases), and the only
- *       {@code endMonth} (employment's counts into the economy) is read by no later borrower
- *       phase, only by next month's hazards and the lenders and metrics after the borrowers.</li>
+ *       the economy, policies, lenders and last month's portfolio, set before these phases), and
+ *       no phase's chunk work or {@code beginMonth} reads what an earlier phase's {@code endMonth}
+ *       writes (employment's counts go to the economy for next month's hazards; underwriting's
+ *       behaviour-ranking counts to the metrics).</li>
  * </ul>
- * A new borrower phase that reads another chunk's state, or a month-level figure an earlier
- * borrower phase sets, cannot run here: schedule it at its own phase instead.
+ * A new phase that reads another chunk's state, or a month-level figure an earlier phase here
+ * sets, cannot run here: schedule it at its own phase instead.
  */
 public final class BorrowerMonth implements Steppable {
     private static final long serialVersionUID = 1L;
     private final Market market;
-    private final BorrowerPhase<?>[] phases;
+    private final ChunkPhase[] phases;
 
     /** The phases in the month's order. */
-    public BorrowerMonth(Market market, List<BorrowerPhase<?>> phases) {
+    public BorrowerMonth(Market market, List<? extends ChunkPhase> phases) {
         this.market = market;
-        this.phases = phases.toArray(new BorrowerPhase<?>[0]);
+        this.phases = phases.toArray(new ChunkPhase[0]);
     }
 
     @Override
     public void step(SimState state) {
-        for (BorrowerPhase<?> phase : phases) {
+        for (ChunkPhase phase : phases) {
             phase.beginMonth();
         }
         market.executor.forEachChunk(market.chunks, (c, from, to) -> {
-            for (BorrowerPhase<?> phase : phases) {
+            for (ChunkPhase phase : phases) {
                 phase.stepChunk(c, from, to);
             }
         });
-        for (BorrowerPhase<?> phase : phases) {
+        for (ChunkPhase phase : phases) {
             phase.endMonth();
         }
     }

@@ -1,8 +1,8 @@
 package org.creditstress.model.borrower;
 
 import org.creditstress.model.Market;
+import org.creditstress.model.engine.ChunkPhase;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * A phase of the month that works borrower by borrower on the borrower table (employment,
@@ -28,7 +28,7 @@ import sim.engine.Steppable;
  *
  * @param <C> the phase's part of one chunk
  */
-public abstract class BorrowerPhase<C> implements Steppable {
+public abstract class BorrowerPhase<C> implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     /** The shared state: tables, chunks, executor, ledger, lenders, economy, policy, trace. */
     protected final Market market;
@@ -53,6 +53,7 @@ public abstract class BorrowerPhase<C> implements Steppable {
      * Chunk {@code c}'s part of the month, borrowers {@code from} to {@code to - 1}:
      * {@link #stepBorrowers} then {@link #endChunk} on the chunk's part.
      */
+    @Override
     public final void stepChunk(int c, int from, int to) {
         C part = chunk(c);
         stepBorrowers(from, to, part);
@@ -60,6 +61,7 @@ public abstract class BorrowerPhase<C> implements Steppable {
     }
 
     /** Before any borrower: what the phase reads once a month (hazards, rates, who lends). */
+    @Override
     public abstract void beginMonth();
 
     /** Chunk {@code c}'s part (borrower {@code i} is in chunk {@code i / Chunks.CHUNK_SIZE}). */
@@ -76,6 +78,7 @@ public abstract class BorrowerPhase<C> implements Steppable {
     }
 
     /** After every chunk's last borrower. */
+    @Override
     public void endMonth() {
     }
 }
