@@ -399,7 +399,8 @@ public final class Benchmark {
             t.note(String.format(Locale.ROOT, "per-agent scheduling also costs %.0f bytes of heap per borrower "
                     + "(agent object, MASON Repeat and Key, heap slot) on top of the tables", bytes));
         }
-        t.note("chunked = the model's EmploymentTransitions, IncomeProcess, Consumption and Repayment steps; the other rows call "
+        t.note("chunked = the model's EmploymentTransitions, IncomeProcess, Consumption and Repayment, each chunk through the four "
+                + "in turn (BorrowerMonth, as the model runs them, without underwriting); the other rows call "
                 + "the same phases' per-borrower step (stepBorrowers) one borrower at a time; every variant runs the model's EconomyPhase and PolicyPhase first each month");
         t.note("state checksum = total savings + total receivables after the months: equal for the chunked, fused and index-order "
                 + "variants (same draws, same arithmetic); the shuffled order hands the chunk's random numbers to different borrowers");

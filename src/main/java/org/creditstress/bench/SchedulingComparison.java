@@ -1,8 +1,10 @@
 package org.creditstress.bench;
 
+import java.util.List;
 import org.creditstress.model.Market;
 import org.creditstress.model.MarketBuilder;
 import org.creditstress.model.MonthPhase;
+import org.creditstress.model.borrower.BorrowerMonth;
 import org.creditstress.model.borrower.SeasonalCalendar;
 import org.creditstress.model.economy.EconomyPhase;
 import org.creditstress.model.engine.ChunkExecutor;
@@ -16,10 +18,10 @@ import sim.engine.Steppable;
  * The borrower step (employment, income, consumption, repayment) scheduled four ways on a MASON
  * {@link Schedule}, over the same market (built from the same seed):
  * <ul>
- *   <li>{@link Mode#CHUNKED}: the model as shipped: one Steppable per phase, each looping over
- *       chunks of 4096 borrowers on the {@link ChunkExecutor}
- *       ({@code EmploymentTransitions}, {@code IncomeProcess}, {@code Consumption},
- *       {@code Repayment});</li>
+ *   <li>{@link Mode#CHUNKED}: the model as shipped: one Steppable ({@link BorrowerMonth}) that
+ *       takes each chunk of 4096 borrowers through the four phases in turn on the
+ *       {@link ChunkExecutor} ({@code EmploymentTransitions}, {@code IncomeProcess},
+ *       {@code Consumption}, {@code Repayment}; the model adds underwriting, left out here);</li>
  *   <li>{@link Mode#NAIVE_SHUFFLED}: one Steppable per borrower, all scheduled repeating at the
  *       same ordering, which MASON steps in a freshly shuffled order every month (its default,
  *       the usual way an agent-based model is written). Each agent runs the same four phases'
@@ -115,12 +117,8 @@ public final class SchedulingComparison {
         int first = MonthPhase.EMPLOYMENT.ordering();
         BorrowerPhases phases = new BorrowerPhases(market, scenario);
         switch (mode) {
-            case CHUNKED -> {
-                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.EMPLOYMENT.ordering(), phases.employment, 1.0);
-                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.INCOME.ordering(), phases.income, 1.0);
-                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.CONSUMPTION.ordering(), phases.consumption, 1.0);
-                schedule.scheduleRepeating(Schedule.EPOCH, MonthPhase.REPAYMENT.ordering(), phases.repayment, 1.0);
-            }
+            case CHUNKED -> schedule.scheduleRepeating(Schedule.EPOCH, first, new BorrowerMonth(market,
+                    List.of(phases.employment, phases.income, phases.consumption, phases.repayment)), 1.0);
             case NAIVE_SHUFFLED, NAIVE_ORDERED -> {
                 schedule.scheduleRepeating(Schedule.EPOCH, first, (Steppable) s -> phases.beginMonth(), 1.0);
                 int n = market.borrowers.size;

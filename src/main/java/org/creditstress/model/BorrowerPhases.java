@@ -1,5 +1,8 @@
 package org.creditstress.model;
 
+import java.util.List;
+import org.creditstress.model.borrower.BorrowerMonth;
+import org.creditstress.model.borrower.BorrowerPhase;
 import org.creditstress.model.borrower.Consumption;
 import org.creditstress.model.borrower.IncomeProcess;
 import org.creditstress.model.borrower.Repayment;
@@ -10,7 +13,8 @@ import org.creditstress.scenario.Scenario;
 
 /**
  * The four borrower phases of a month, made with the settings each uses. {@link CreditMarket}
- * schedules them; the benchmark runs the same objects one borrower at a time.
+ * runs them chunk by chunk ({@link BorrowerMonth}); the benchmark runs the same objects one
+ * borrower at a time.
  */
 public record BorrowerPhases(EmploymentTransitions employment, IncomeProcess income, Consumption consumption,
                              Repayment repayment) {
@@ -25,5 +29,10 @@ public record BorrowerPhases(EmploymentTransitions employment, IncomeProcess inc
                         RandomStream.CONSUMPTION, wiring.loanStacking()),
                 new Repayment(market, scenario.products(), scenario.population().behaviour(), scenario.courts(),
                         RepaymentPriority.of(scenario.population().behaviour().repaymentPriority(), scenario.products(), market.lenders)));
+    }
+
+    /** The four phases in the month's order: employment, income, consumption, repayment. */
+    public List<BorrowerPhase<?>> inMonthOrder() {
+        return List.of(employment, income, consumption, repayment);
     }
 }

@@ -3,11 +3,14 @@ package org.creditstress.model;
 import org.creditstress.model.lender.ApplicationRisk;
 import org.creditstress.model.lender.BehaviourRanking;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.creditstress.metric.Metric;
+import org.creditstress.model.borrower.BorrowerMonth;
 import org.creditstress.model.borrower.SeasonalCalendar;
 import org.creditstress.model.economy.EconomyPhase;
 import org.creditstress.model.engine.ChunkExecutor;
+import org.creditstress.model.engine.ChunkPhase;
 import org.creditstress.model.engine.ReplicationSeeds;
 import org.creditstress.model.engine.SeedPlan;
 import org.creditstress.model.bureau.CreditBureau;
@@ -39,9 +42,11 @@ import sim.engine.Steppable;
  * each month in {@link MonthPhase} order, one schedule step per month. It only wires: building
  * the market and choosing phases; the behaviour lives in the phase classes.
  *
- * <p>Borrowers are never scheduled one by one. Each borrower phase is a single Steppable that
- * loops over chunks of the borrower table (in parallel on the {@link ChunkExecutor}), with
- * per-chunk random streams from the replication seed. MASON's own generator ({@code random},
+ * <p>Borrowers are never scheduled one by one. The borrower phases and underwriting run as one
+ * Steppable, {@link BorrowerMonth}, that takes each chunk of the borrower table through each of
+ * them in turn (chunks in parallel on the {@link ChunkExecutor}), with per-chunk random streams
+ * from the replication seed; the other phases that work borrower by borrower loop over the chunks
+ * themselves. MASON's own generator ({@code random},
  * seeded with the replication seed) is not used by any mechanism.
  */
 public final class CreditMarket extends SimState {
@@ -111,19 +116,20 @@ public final class CreditMarket extends SimState {
         schedule(MonthPhase.POLICY, new PolicyPhase(market, scenario.policyEvents(), catalogue.policies(),
                 scenario.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList()));
         BorrowerPhases borrowers = BorrowerPhases.of(market, scenario, wiring);
-        schedule(MonthPhase.EMPLOYMENT, borrowers.employment());
-        schedule(MonthPhase.INCOME, borrowers.income());
-        schedule(MonthPhase.CONSUMPTION, borrowers.consumption());
-        schedule(MonthPhase.REPAYMENT, borrowers.repayment());
         Applicants applicants = MarketBuilder.applicants(scenario);
         schedule(MonthPhase.TURNOVER, new PopulationTurnover(market, applicants, scenario.population().turnoverMonthly()));
         schedule(MonthPhase.LIFE_STAGES, new LifeStages(market, applicants, scenario.population().behaviour().lifeStageMonthly()));
         Acquisition acquisition = new Acquisition(market.lenders, market.macro, openAccountsByLender(market),
                 accountsPerApplication(applicants, market.lenders.size()), scenario.economy().unemployment().at(1));
-        schedule(MonthPhase.UNDERWRITING, new Underwriting(market, bureau, scenario.products(), scenario.bureau(),
+        Underwriting underwriting = new Underwriting(market, bureau, scenario.products(), scenario.bureau(),
                 scenario.population().behaviour().fraudIncomeInflation(), ApplicationRisk.of(scenario.population(), scenario.products()),
                 new Underwriting.OpenBook(acquisition, applicants, scan, scenario.population().accounts().closureMonthly(),
-                        scenario.population().thinFileGraduationMonths(), ranking)));
+                        scenario.population().thinFileGraduationMonths(), ranking));
+        // employment, income, consumption, repayment and underwriting, chunk by chunk (the slots
+        // from INCOME to UNDERWRITING stay empty)
+        List<ChunkPhase> chunkByChunk = new ArrayList<>(borrowers.inMonthOrder());
+        chunkByChunk.add(underwriting);
+        schedule(MonthPhase.EMPLOYMENT, new BorrowerMonth(market, chunkByChunk));
         schedule(MonthPhase.COLLECTION, new CollectionLadder(market));
         schedule(MonthPhase.RESTRUCTURING, new Restructuring(market, new Pricing(market, scenario.products())));
         schedule(MonthPhase.LITIGATION, new Litigation(market, courts));

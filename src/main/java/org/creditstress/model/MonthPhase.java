@@ -10,6 +10,10 @@ package org.creditstress.model;
  *       payments;</li>
  *   <li>lenders' decisions (underwriting and limits, collection, restructuring, litigation,
  *       write-off) and the bureau score, then the courts that work on the cases filed;</li>
+ *   <li>the four borrower phases and underwriting run chunk by chunk in one Steppable at
+ *       {@link #EMPLOYMENT} ({@link org.creditstress.model.borrower.BorrowerMonth}), each chunk
+ *       through the five in this order; the slots from {@link #INCOME} to {@link #UNDERWRITING}
+ *       stay empty;</li>
  *   <li>the portfolio scan sums the month once every account has moved; books, funding stress,
  *       funding and tightening read it, in that order: losses reach funders before lines are drawn,
  *       and a lender decides its next month's limits on this month's capital;</li>

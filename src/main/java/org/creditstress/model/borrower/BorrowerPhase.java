@@ -1,15 +1,16 @@
 package org.creditstress.model.borrower;
 
 import org.creditstress.model.Market;
+import org.creditstress.model.engine.ChunkPhase;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * A phase of the month that works borrower by borrower on the borrower table (employment,
  * income, consumption, repayment). Its month is always the same sequence: {@link #beginMonth()};
  * then, for every chunk {@code c} of borrowers {@code from .. to - 1},
  * {@link #stepBorrowers stepBorrowers(from, to, chunk(c))} and {@link #endChunk endChunk(chunk(c))};
- * then {@link #endMonth()}. {@link #step} runs the chunks on the executor; the benchmark's
+ * then {@link #endMonth()}. {@link BorrowerMonth} runs the model's borrower phases chunk by
+ * chunk (each chunk through every phase in turn); {@link #step} runs one phase's chunks; the benchmark's
  * one-agent-per-borrower schedule runs the same methods with {@code stepBorrowers(i, i + 1, ...)}
  * for one borrower at a time, so there is one copy of each phase's behaviour.
  *
@@ -27,7 +28,7 @@ import sim.engine.Steppable;
  *
  * @param <C> the phase's part of one chunk
  */
-public abstract class BorrowerPhase<C> implements Steppable {
+public abstract class BorrowerPhase<C> implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     /** The shared state: tables, chunks, executor, ledger, lenders, economy, policy, trace. */
     protected final Market market;
@@ -36,18 +37,31 @@ public abstract class BorrowerPhase<C> implements Steppable {
         this.market = market;
     }
 
+    /**
+     * The phase on its own: {@link #beginMonth()}, every chunk ({@link #stepChunk}) on the
+     * executor, {@link #endMonth()}. The model runs its borrower phases together, chunk by chunk
+     * ({@link BorrowerMonth}); this runs one phase over all chunks (tests, benchmark).
+     */
     @Override
     public final void step(SimState state) {
         beginMonth();
-        market.executor.forEachChunk(market.chunks, (c, from, to) -> {
-            C part = chunk(c);
-            stepBorrowers(from, to, part);
-            endChunk(part);
-        });
+        market.executor.forEachChunk(market.chunks, this::stepChunk);
         endMonth();
     }
 
+    /**
+     * Chunk {@code c}'s part of the month, borrowers {@code from} to {@code to - 1}:
+     * {@link #stepBorrowers} then {@link #endChunk} on the chunk's part.
+     */
+    @Override
+    public final void stepChunk(int c, int from, int to) {
+        C part = chunk(c);
+        stepBorrowers(from, to, part);
+        endChunk(part);
+    }
+
     /** Before any borrower: what the phase reads once a month (hazards, rates, who lends). */
+    @Override
     public abstract void beginMonth();
 
     /** Chunk {@code c}'s part (borrower {@code i} is in chunk {@code i / Chunks.CHUNK_SIZE}). */
@@ -64,6 +78,7 @@ public abstract class BorrowerPhase<C> implements Steppable {
     }
 
     /** After every chunk's last borrower. */
+    @Override
     public void endMonth() {
     }
 }

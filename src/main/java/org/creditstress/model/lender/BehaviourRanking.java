@@ -7,8 +7,8 @@ import org.creditstress.model.borrower.AccountTable;
  * {@link Underwriting} snapshots the behaviour score ({@link BehaviourScore}) and the approval
  * score of the sampled accounts (account index hashing into one in {@link #SAMPLE}: open, under
  * 3 months past due and never 3+ before, at least {@link #SEASONED_MONTHS} on book); twelve
- * months later, at the start of that month's underwriting (after that month's repayments), the
- * snapshot is resolved: bad when the account has reached 3+ months past due since (its
+ * months later, as that month's underwriting starts on the account's chunk (after the chunk's
+ * repayments), the snapshot is resolved: bad when the account has reached 3+ months past due since (its
  * {@code EVER_M3} flag, open or written off), good otherwise, including an account closed in good
  * standing (its slot empty or holding an account opened later). The resolved counts, by lender
  * and score bin, are this month's: {@link #good}, {@link #bad} for the behaviour score and
@@ -17,8 +17,8 @@ import org.creditstress.model.borrower.AccountTable;
  * <p>Cost: one multiply-and-shift per open account to test the sample, a store per sampled
  * account, and twelve months of snapshots at 8 bytes each (about 9 bytes per borrower at 1.5
  * open accounts each). Snapshots go into per-chunk buffers (chunks are fixed, whatever the thread
- * count), resolution runs on one thread in chunk order: the counts are the same for any number of
- * threads. No random draws.
+ * count) and are resolved per chunk; the counts are added up on one thread in chunk order once
+ * every chunk is resolved: the same for any number of threads. No random draws.
  */
 public final class BehaviourRanking implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -38,6 +38,11 @@ public final class BehaviourRanking implements java.io.Serializable {
     /** [chunk][month mod HORIZON]: packed snapshots (account, lender, behaviour bin, approval bin). */
     private final long[][][] ring;
     private final int[][] ringSize;
+    /** [chunk]: the snapshots resolved this month, outcome marked, until {@link #count()}; empty in between months. */
+    private final long[][] resolved;
+    private final int[] resolvedSize;
+    /** Outcome mark of a resolved snapshot: bad (a bit the packed fields leave free). */
+    private static final long BAD = 1L << 24;
     public final long[][] good;
     public final long[][] bad;
     public final long[][] approvalGood;
@@ -46,6 +51,8 @@ public final class BehaviourRanking implements java.io.Serializable {
     public BehaviourRanking(int chunks, int lenders) {
         ring = new long[chunks][HORIZON][];
         ringSize = new int[chunks][HORIZON];
+        resolved = new long[chunks][16];
+        resolvedSize = new int[chunks];
         for (long[][] c : ring) {
             for (int k = 0; k < HORIZON; k++) {
                 c[k] = new long[16];
@@ -89,10 +96,36 @@ public final class BehaviourRanking implements java.io.Serializable {
     }
 
     /**
-     * Resolves the snapshots of {@code month - HORIZON} against the accounts now and empties
-     * their slot for this month's: run once a month before any snapshot, on one thread.
+     * Resolves chunk {@code c}'s snapshots of {@code month - HORIZON} against the chunk's accounts
+     * now (after the month's repayments, before its underwriting) and empties their slot for this
+     * month's: run for the chunk before any of its snapshots this month (one thread per chunk).
+     * The outcome is marked in each snapshot ({@link #BAD}) and the snapshots kept until
+     * {@link #count()}; the slot takes the chunk's spare buffer.
      */
-    void resolve(int month, AccountTable acc) {
+    void resolveChunk(int c, int month, AccountTable acc) {
+        int k = Math.floorMod(month, HORIZON);
+        int then = month - HORIZON;
+        long[] row = ring[c][k];
+        int n = ringSize[c][k];
+        for (int j = 0; j < n; j++) {
+            int a = (int) (row[j] >>> 32);
+            byte status = acc.status[a];
+            boolean same = (status == AccountTable.OPEN || status == AccountTable.WRITTEN_OFF) && acc.openedMonth[a] <= then;
+            if (same && (acc.flags[a] & AccountTable.EVER_M3) != 0) {
+                row[j] |= BAD;
+            }
+        }
+        ring[c][k] = resolved[c];
+        ringSize[c][k] = 0;
+        resolved[c] = row;
+        resolvedSize[c] = n;
+    }
+
+    /**
+     * This month's counts, from every chunk's snapshots resolved by {@link #resolveChunk} (in chunk
+     * order, on one thread, once every chunk is resolved).
+     */
+    void count() {
         for (long[] row : good) {
             java.util.Arrays.fill(row, 0);
         }
@@ -105,20 +138,14 @@ public final class BehaviourRanking implements java.io.Serializable {
         for (long[] row : approvalBad) {
             java.util.Arrays.fill(row, 0);
         }
-        int k = Math.floorMod(month, HORIZON);
-        int then = month - HORIZON;
-        for (int c = 0; c < ring.length; c++) {
-            long[] row = ring[c][k];
-            int n = ringSize[c][k];
-            for (int j = 0; j < n; j++) {
+        for (int c = 0; c < resolved.length; c++) {
+            long[] row = resolved[c];
+            for (int j = 0, n = resolvedSize[c]; j < n; j++) {
                 long e = row[j];
-                int a = (int) (e >>> 32);
                 int l = (int) (e >>> 16) & 0xFF;
                 int bin = (int) (e >>> 8) & 0xFF;
                 int approvalBin = (int) e & 0xFF;
-                byte status = acc.status[a];
-                boolean same = (status == AccountTable.OPEN || status == AccountTable.WRITTEN_OFF) && acc.openedMonth[a] <= then;
-                if (same && (acc.flags[a] & AccountTable.EVER_M3) != 0) {
+                if ((e & BAD) != 0) {
                     bad[l][bin]++;
                     approvalBad[l][approvalBin]++;
                 } else {
@@ -126,7 +153,7 @@ public final class BehaviourRanking implements java.io.Serializable {
                     approvalGood[l][approvalBin]++;
                 }
             }
-            ringSize[c][k] = 0;
+            resolvedSize[c] = 0;
         }
     }
 }

@@ -7,6 +7,7 @@ import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.bureau.CreditBureau;
+import org.creditstress.model.engine.ChunkPhase;
 import org.creditstress.model.engine.Counter;
 import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
@@ -14,7 +15,6 @@ import org.creditstress.scenario.BureauSpec;
 import org.creditstress.scenario.LenderSpec;
 import org.creditstress.scenario.ProductSpec;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * {@code MonthPhase.UNDERWRITING}: lenders decide on applicants and limits.
@@ -37,8 +37,14 @@ import sim.engine.Steppable;
  * ({@code closure_monthly}); lenders solicit applications from people without their product
  * ({@link Acquisition}); a thin file with a clean record on an account open for
  * {@code thin_file_graduation_months} becomes established.
+ *
+ * <p>A {@link ChunkPhase}: each chunk's work reads and writes only the chunk's borrowers and
+ * accounts (the bureau's view of a borrower is its own accounts), and what it reads besides is set
+ * before the borrower phases (application rates, lenders' policies and state, the bureau's scores).
+ * So the model runs it chunk by chunk after repayment, with the borrower phases
+ * ({@link org.creditstress.model.borrower.BorrowerMonth}).
  */
-public final class Underwriting implements Steppable {
+public final class Underwriting implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     private final Market market;
     private final CreditBureau bureau;
@@ -164,8 +170,17 @@ public final class Underwriting implements Steppable {
     private transient boolean[] behaviourReview;
     private transient BehaviourRanking ranking;
 
+    /** The phase on its own: {@link #beginMonth()}, every chunk on the executor, {@link #endMonth()}. */
     @Override
     public void step(SimState state) {
+        beginMonth();
+        market.executor.forEachChunk(market.chunks, this::stepChunk);
+        endMonth();
+    }
+
+    /** This month's application rates (from last month's scan) and the lenders' limit policies. */
+    @Override
+    public void beginMonth() {
         if (openBook != null && !firstMonth) {
             openBook.acquisition().plan(openBook.scan().stats());
         }
@@ -177,10 +192,26 @@ public final class Underwriting implements Steppable {
             behaviourReview[l] = limitPolicy[l].behaviourReview();
         }
         ranking = openBook == null ? null : openBook.ranking();
+    }
+
+    /**
+     * Chunk {@code c}: the behaviour ranking's snapshots of a year ago resolved against its accounts
+     * (before any of them changes here), then its applicants, accounts and limits.
+     */
+    @Override
+    public void stepChunk(int c, int from, int to) {
         if (ranking != null) {
-            ranking.resolve(market.month(), market.accounts);
+            ranking.resolveChunk(c, market.month(), market.accounts);
         }
-        market.executor.forEachChunk(market.chunks, this::chunk);
+        chunk(c, from, to);
+    }
+
+    /** The behaviour ranking's counts of the month, once every chunk is resolved. */
+    @Override
+    public void endMonth() {
+        if (ranking != null) {
+            ranking.count();
+        }
     }
 
     private void chunk(int c, int from, int to) {
