@@ -24,21 +24,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * +7.8 %, -1.0 %: lenders now select on the segment too, which a new stage of life does not redraw.)
  * 40,000 borrowers and 4 replications, so that the Monte Carlo error of a year's mean is a few
  * per cent. The shipped scenarios themselves keep traits for life and 24 months of burn-in (their
- * calibration); they drift by up to 10 % (docs/model.md, the open market).
+ * calibration); the baseline among them drifts by 15 % (docs/model.md, the open market).
  *
- * <p>The mild and severe downturns and the supervisory scenarios, flattened, are the baseline to
- * the digit (what sets them apart is their economy paths and policy events), so they are not run
- * again. Not steady, and not tested here: {@code us-card/calm} even with the longest burn-in the
- * schema allows (240 months: M1+ +7.3 %, M3+ +13.2 %, charge-offs +6.7 %, receivables -1.9 %;
- * revolving balances at a 3 % minimum keep building up), {@code over-borrowing/easy-credit} (its weaker lender
- * loses money at a 9 % charge-off rate even in a calm economy, falls below its capital minimum
- * and stops lending, so the book runs off) and {@code funding-squeeze} (its funders' stress
- * resolves a lender in a flat economy too).
+ * <p>{@code funding-squeeze} is steady too (-8.4 %, -8.2 %, -0.1 %, -5.7 %) since its loss tests
+ * look at the last twelve months and its covenants sit above PlatformB's calm peak: before, a loss
+ * rate cumulated since month 1 breached in a flat economy and both lenders failed. The mild and
+ * severe downturns and the supervisory scenarios, flattened, are the baseline to the digit, so they
+ * are not run again. Not steady, and not tested here (docs/model.md, the open market, has each
+ * shipped market's figures, from {@code creditstress steady}): the card markets, whose revolving
+ * balances take longer than the burn-in to build up, and {@code over-borrowing/easy-credit}, whose
+ * weaker lender opens near its tightening trigger and shrinks in the first recorded years.
  */
 class SteadyStateTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"baseline", "over-borrowing/prudent"})
+    @ValueSource(strings = {"baseline", "over-borrowing/prudent", "funding-squeeze"})
     void aCalmMarketStaysWhereItStarts(String name) {
         Path file = Path.of("scenarios", name + ".yaml");
         List<String> overrides = new ArrayList<>(List.of("population.size=40000", "replications=4",
