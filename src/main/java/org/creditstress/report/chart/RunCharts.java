@@ -63,6 +63,7 @@ public final class RunCharts {
     public static final String FIVE_TIER_MIX = "five_tier_mix.png";
     public static final String ECL_BY_STAGE = "ecl_by_stage.png";
     public static final String LENDER_CAR = "lender_car.png";
+    public static final String RANKING_POWER = "ranking_power.png";
     /** One chart per lender: {@link #LENDER_PLACEHOLDER} stands for the lender's name (see {@link #lenderFile}). */
     public static final String PNL_WATERFALL = "pnl_waterfall_<lender>.png";
     /** One chart per lender: the 30/60/90-day liquidity ladder over time. */
@@ -78,7 +79,7 @@ public final class RunCharts {
     public static final List<String> CHART_FILES = List.of(
             OVERDUE_FAN, DELINQUENCY_BUCKETS, FIVE_TIER_MIX, LENDER_CAPITAL_RATIO, LENDER_CAR, LENDER_CASH, PNL_WATERFALL,
             UNEMPLOYMENT, NPL_AND_LOSSES, ECL_BY_STAGE, ROLL_RATES, CREDIT_USE, VINTAGES, SEGMENT_SPLIT, GROUP_SPLIT,
-            LENDER_LCR, LENDER_SURVIVAL, LIQUIDITY_LADDER, FUNDER_CAPITAL);
+            LENDER_LCR, LENDER_SURVIVAL, LIQUIDITY_LADDER, FUNDER_CAPITAL, RANKING_POWER);
 
     /** What to read in each chart: the caption under it in {@code report.html}, keyed as {@link #CHART_FILES}. */
     private static final Map<String, String> CAPTIONS = Map.ofEntries(
@@ -98,6 +99,7 @@ public final class RunCharts {
             Map.entry(SEGMENT_SPLIT, "M3+ ratio by employment segment."),
             Map.entry(GROUP_SPLIT, "M3+ ratio by borrower group: thin file, literacy, number of lenders."),
             Map.entry(LENDER_LCR, "Cash over the next 30 days' net outflows on the lender's liquidity ladder (inflows capped at 75 % of outflows); below 100 % it cannot cover them."),
+            Map.entry(RANKING_POWER, "Ranking power (AUC) of each lender's application score (accounts 12-24 months on book) and monthly behaviour score against 3+ months past due within 12 months: 0.5 is a coin toss, 1 a perfect ranking."),
             Map.entry(LENDER_SURVIVAL, "Months a lender's cash lasts if it keeps lending with no new funding and a tenth of repayments missing (going concern, 24 = at least 24)."),
             Map.entry(LIQUIDITY_LADDER, "Expected cash in (scheduled bills at the lender's payment rate) and out (draws, costs, maturing funding, covenant cuts foreseen on trend) over the next 30, 60 and 90 days; out above in is a gap the lender's cash or new funding must fill."),
             Map.entry(FUNDER_CAPITAL, "Each funder's capital left after its losses on lines, co-lending and bought receivables."));
@@ -314,6 +316,13 @@ public final class RunCharts {
         }
         entityFan(summary, replications, "funder.", ".capital", "Funders' capital left after losses", "Capital (million yuan)", MILLION)
                 .ifPresent(c -> charts.put(FUNDER_CAPITAL, c));
+        List<String[]> ranking = new ArrayList<>();
+        for (String lender : summary.entities("lender.", ".score_auc")) {
+            ranking.add(new String[] {"lender." + lender + ".score_auc", lender + " application score"});
+            ranking.add(new String[] {"lender." + lender + ".behaviour_auc", lender + " behaviour score"});
+        }
+        fan(summary, replications, "Ranking power of the lenders' scores", "AUC", 1.0, false, ranking.toArray(new String[0][]))
+                .ifPresent(c -> charts.put(RANKING_POWER, c));
         charts.values().forEach(RunCharts::legendBesideIfCrowded);
         return charts;
     }

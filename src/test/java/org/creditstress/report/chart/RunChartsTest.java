@@ -33,6 +33,32 @@ class RunChartsTest {
     @TempDir
     Path dir;
 
+    /**
+     * A run with the lenders' AUC columns gets the ranking-power chart: one application-score and one
+     * behaviour-score series per lender, on the AUC's own scale (not in %), a month without a
+     * resolved sample (NaN) left out.
+     */
+    @Test
+    void theRankingPowerChartShowsBothScoresOfEachLender() throws IOException {
+        Path run = Fixtures.copyRun(dir);
+        List<String> lines = new java.util.ArrayList<>(Fixtures.lines(run.resolve("summary.csv")));
+        for (int m = 1; m <= 12; m++) {
+            String app = m == 1 ? "NaN,NaN,NaN,NaN" : "0.6,0.55,0.6,0.65";
+            lines.add("lender.BankA.score_auc," + m + "," + app);
+            lines.add("lender.BankA.behaviour_auc," + m + ",0.78,0.74,0.78,0.82");
+        }
+        Fixtures.write(run.resolve("summary.csv"), lines);
+        XYChart chart = new RunCharts().build(SummaryTable.read(run.resolve("summary.csv")), 4).get(RunCharts.RANKING_POWER);
+        assertNotNull(chart, "the chart is drawn when the columns are there");
+        Set<String> names = chart.getSeriesMap().keySet();
+        assertTrue(names.stream().anyMatch(n -> n.contains("BankA application score")), names.toString());
+        assertTrue(names.stream().anyMatch(n -> n.contains("BankA behaviour score")), names.toString());
+        XYSeries behaviour = chart.getSeriesMap().values().stream()
+                .filter(x -> x.getName().contains("BankA behaviour score") && x.isShowInLegend()).findFirst().orElseThrow();
+        assertEquals(0.78, behaviour.getYData()[0], 1e-12, "an AUC is drawn as it is, 0 to 1");
+        assertTrue(new RunCharts().writeAll(run).contains(run.resolve("charts").resolve(RunCharts.RANKING_POWER)));
+    }
+
     @Test
     void writesAllChartsAsPngsOfTheStyleSize() throws IOException {
         Path run = Fixtures.copyRun(dir);
@@ -44,13 +70,13 @@ class RunChartsTest {
         List<Path> expected = RunCharts.CHART_FILES.stream()
                 .filter(n -> !List.of(RunCharts.ROLL_RATES, RunCharts.CREDIT_USE, RunCharts.VINTAGES, RunCharts.GROUP_SPLIT, RunCharts.LENDER_LCR,
                         RunCharts.LENDER_SURVIVAL, RunCharts.FUNDER_CAPITAL, RunCharts.FIVE_TIER_MIX, RunCharts.LENDER_CAR,
-                        RunCharts.PNL_WATERFALL, RunCharts.ECL_BY_STAGE, RunCharts.LIQUIDITY_LADDER).contains(n))
+                        RunCharts.PNL_WATERFALL, RunCharts.ECL_BY_STAGE, RunCharts.LIQUIDITY_LADDER, RunCharts.RANKING_POWER).contains(n))
                 .map(n -> run.resolve("charts").resolve(n)).toList();
         assertEquals(expected, written);
         assertEquals(List.of("overdue_fan.png", "delinquency_buckets.png", "five_tier_mix.png", "lender_capital_ratio.png",
                 "lender_car.png", "lender_cash.png", "pnl_waterfall_<lender>.png", "unemployment.png", "npl_and_losses.png",
                 "ecl_by_stage.png", "roll_rates.png", "credit_use.png", "vintages.png", "segment_split.png", "group_split.png",
-                "lender_lcr.png", "lender_survival.png", "liquidity_ladder_<lender>.png", "funder_capital.png"),
+                "lender_lcr.png", "lender_survival.png", "liquidity_ladder_<lender>.png", "funder_capital.png", "ranking_power.png"),
                 RunCharts.CHART_FILES);
         for (Path png : written) {
             assertPng(png, 900, 500);
