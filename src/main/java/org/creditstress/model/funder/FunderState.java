@@ -1,5 +1,6 @@
 package org.creditstress.model.funder;
 
+import org.creditstress.model.engine.LastYear;
 import org.creditstress.scenario.FunderSpec;
 
 /**
@@ -13,9 +14,8 @@ public final class FunderState implements java.io.Serializable {
     double capital;
     double losses;
     boolean stressed;
-    /** Losses of the last twelve closed months (a ring) and of the month not yet closed. */
-    private final double[] monthly = new double[12];
-    private int slot;
+    /** Losses of the last twelve closed months, and of the month not yet closed. */
+    private final LastYear year = new LastYear();
     private double open;
 
     public FunderState(int index, FunderSpec spec) {
@@ -42,15 +42,9 @@ public final class FunderState implements java.io.Serializable {
         return capital - losses;
     }
 
-    /** Losses over the last twelve months: the eleven last closed and the one being closed (fewer from month 1). */
+    /** Losses over the last twelve months, this one included once it is closed (fewer months from month 1). */
     public double lossesLastYear() {
-        double sum = open;
-        for (int k = 0; k < monthly.length; k++) {
-            if (k != slot) {
-                sum += monthly[k];
-            }
-        }
-        return sum;
+        return year.sum();
     }
 
     void bear(double loss) {
@@ -58,10 +52,9 @@ public final class FunderState implements java.io.Serializable {
         open += loss;
     }
 
-    /** Ends the month: its losses join the ring, replacing those of twelve months ago. */
-    void closeMonth() {
-        monthly[slot] = open;
-        slot = (slot + 1) % monthly.length;
+    /** Ends month {@code month}: its losses join the year's, replacing those of twelve months ago. */
+    void closeMonth(int month) {
+        year.record(month, open);
         open = 0;
     }
 
@@ -69,6 +62,6 @@ public final class FunderState implements java.io.Serializable {
     void reset() {
         losses = 0;
         open = 0;
-        java.util.Arrays.fill(monthly, 0.0);
+        year.clear();
     }
 }

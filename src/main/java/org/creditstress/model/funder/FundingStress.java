@@ -5,6 +5,7 @@ import org.creditstress.model.Market;
 import org.creditstress.model.PortfolioScan;
 import org.creditstress.model.PortfolioStats;
 import org.creditstress.model.engine.Flow;
+import org.creditstress.model.engine.LastYear;
 import org.creditstress.model.lender.LenderState;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -30,19 +31,20 @@ public final class FundingStress implements Steppable {
     private final FundingNetwork network;
     private final CovenantTests covenants = new CovenantTests();
     private final FunderStress funderStress = new FunderStress();
-    /** Months in the loss-rate window. */
-    static final int WINDOW = 12;
-    /** Per lender, the last {@link #WINDOW} months' write-offs and receivables (a ring). */
-    private final double[][] writeOffs;
-    private final double[][] receivables;
-    private int months;
+    /** Per lender, the last twelve months' write-offs and receivables. */
+    private final LastYear[] writeOffs;
+    private final LastYear[] receivables;
 
     public FundingStress(Market market, PortfolioScan scan) {
         this.market = market;
         this.scan = scan;
         this.network = market.funding;
-        writeOffs = new double[market.lenders.size()][WINDOW];
-        receivables = new double[market.lenders.size()][WINDOW];
+        writeOffs = new LastYear[market.lenders.size()];
+        receivables = new LastYear[market.lenders.size()];
+        for (int l = 0; l < writeOffs.length; l++) {
+            writeOffs[l] = new LastYear();
+            receivables[l] = new LastYear();
+        }
     }
 
     @Override
@@ -50,26 +52,24 @@ public final class FundingStress implements Steppable {
         PortfolioStats stats = scan.stats();
         int month = market.month();
         List<LenderState> lenders = market.lenders;
-        int slot = months % WINDOW;
-        months++;
         for (LenderState lender : lenders) {
             int l = lender.index;
-            writeOffs[l][slot] = market.ledger.total(Flow.WRITE_OFFS, l);
-            receivables[l][slot] = stats.receivables[l];
+            writeOffs[l].record(month, market.ledger.total(Flow.WRITE_OFFS, l));
+            receivables[l].record(month, stats.receivables[l]);
+        }
+        for (FunderState f : network.funders()) {
+            f.closeMonth(month);
         }
         if (month >= 1) {
             for (LenderState lender : lenders) {
                 int l = lender.index;
                 double m3 = stats.receivables[l] > 0
                         ? (stats.bucketBalance[l][3] + stats.bucketBalance[l][4]) / stats.receivables[l] : 0.0;
-                double loss = annualLossRate(writeOffs[l], receivables[l], Math.min(months, WINDOW));
+                double loss = annualLossRate(writeOffs[l], receivables[l]);
                 lender.recordCovenantMetrics(m3, loss);
                 lender.recordCovenantBreaches(covenants.test(network.book(l), m3, loss, lender.capitalRatio()));
             }
             funderStress.apply(network.funders(), network.books());
-        }
-        for (FunderState f : network.funders()) {
-            f.closeMonth();
         }
         for (LenderState lender : lenders) {
             int l = lender.index;
@@ -79,16 +79,13 @@ public final class FundingStress implements Steppable {
     }
 
     /**
-     * Loss rate over the last {@code n} months (at most {@link #WINDOW}), annualised:
-     * {@code (sum of write-offs) / (mean receivables) x 12 / n}; 0 without receivables.
+     * Loss rate over the last twelve months, annualised while fewer are recorded:
+     * {@code (sum of write-offs) / (mean receivables) x 12 / n} over the {@code n} months recorded;
+     * 0 without receivables.
      */
-    static double annualLossRate(double[] writeOffs, double[] receivables, int n) {
-        double w = 0;
-        double r = 0;
-        for (int k = 0; k < n; k++) {
-            w += writeOffs[k];
-            r += receivables[k];
-        }
-        return r > 0 ? w / (r / n) * (WINDOW / (double) n) : 0.0;
+    static double annualLossRate(LastYear writeOffs, LastYear receivables) {
+        int n = receivables.months();
+        double r = receivables.sum();
+        return r > 0 ? writeOffs.sum() / (r / n) * (LastYear.MONTHS / (double) n) : 0.0;
     }
 }

@@ -1,9 +1,11 @@
 package org.creditstress.model.lender;
 
+import org.creditstress.model.engine.LastYear;
+
 /**
  * Dividends: each month from month 1 a lender pays out the equity above
  * {@code target_capital_ratio} of the highest own net receivables (receivables less provisions)
- * of the last {@value #WINDOW} months, this month's included:
+ * of the last twelve months, this month's included ({@link LastYear}):
  * {@code D_t = max(0, E_t - k* max(N_{t-11}, ..., N_t))}, within its cash.
  *
  * <p>Why the peak: consumer-credit books swing with the purchase calendar (the Double 11 and
@@ -17,12 +19,13 @@ package org.creditstress.model.lender;
  */
 final class DividendPolicy implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    /** Months of own net receivables whose peak the target applies to. */
-    static final int WINDOW = 12;
-    private final double[][] netReceivables;
+    private final LastYear[] netReceivables;
 
     DividendPolicy(int lenders) {
-        netReceivables = new double[lenders][WINDOW];
+        netReceivables = new LastYear[lenders];
+        for (int l = 0; l < lenders; l++) {
+            netReceivables[l] = new LastYear();
+        }
     }
 
     /**
@@ -30,15 +33,12 @@ final class DividendPolicy implements java.io.Serializable {
      * limit): 0 before month 1 and for a failed lender.
      */
     double due(LenderState lender, double net, int month) {
-        double[] ring = netReceivables[lender.index];
-        ring[Math.floorMod(month, WINDOW)] = net;
+        LastYear year = netReceivables[lender.index];
+        year.record(month, net);
         if (month < 1 || lender.failed) {
             return 0.0;
         }
-        double peak = net;
-        for (double n : ring) {
-            peak = Math.max(peak, n);
-        }
+        double peak = year.max(net);
         return Math.max(0.0, lender.equity - lender.spec.balanceSheet().targetCapitalRatio() * peak);
     }
 }

@@ -88,8 +88,10 @@ class CoLendingTest {
         two.add(b);
         FunderStress stress = new FunderStress();
         f.bear(20);
+        f.closeMonth(1);
         assertEquals(0, stress.apply(List.of(f), List.of(one, two)), "losses at the trigger: not yet stressed");
         f.bear(1);
+        f.closeMonth(2);
         assertEquals(1, stress.apply(List.of(f), List.of(one, two)));
         assertEquals(400, a.lineLimit, 1e-9);
         assertEquals(200, b.lineLimit, 1e-9, "the other lender's line is cut too");
