@@ -19,30 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class OpenMarketTest {
 
-    /** Mean of months {@code from..to} (1-based, inclusive) over replications. */
-    private static double window(RunResult run, String metric, int from, int to) {
-        double sum = 0;
-        int n = 0;
-        for (int r = 0; r < run.replications().size(); r++) {
-            double[] s = Scenarios.series(run, r, metric);
-            for (int m = from; m <= to; m++) {
-                sum += s[m - 1];
-                n++;
-            }
-        }
-        return sum / n;
-    }
-
     @Test
     void easyCreditMeetsTheDownturnWithMoreArrearsThanBeforeAndFarMoreThanPrudentBorrowers() {
         RunResult easy = Scenarios.run(Scenarios.shipped("over-borrowing/easy-credit"), 2);
         RunResult prudent = Scenarios.run(Scenarios.shipped("over-borrowing/prudent"), 2);
-        double before = window(easy, "m3plus_ratio", 1, 6);
+        double before = Scenarios.meanOver(easy, "m3plus_ratio", 1, 6);
         // The downturn's trough (months 13-18; unemployment falls back from month 19). Measured M3+: 5.5 % against 5.2 % in
         // months 1-6 (before ApplicationRisk: 5.6 % against 4.9 %; months 13-24, the window this test had, now 5.0 %: lenders
         // that see unemployment and debt service at application lend less to the newly unemployed and to loan stackers).
-        double during = window(easy, "m3plus_ratio", 13, 18);
-        double prudentDuring = window(prudent, "m3plus_ratio", 13, 18);
+        double during = Scenarios.meanOver(easy, "m3plus_ratio", 13, 18);
+        double prudentDuring = Scenarios.meanOver(prudent, "m3plus_ratio", 13, 18);
         assertTrue(during > before, "easy credit's M3+ in the downturn's trough (months 13-18) " + during + " above its own "
                 + "months 1-6 " + before);
         assertTrue(during > 2.5 * prudentDuring, "easy credit " + during + " against prudent " + prudentDuring);

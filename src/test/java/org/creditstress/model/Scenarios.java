@@ -57,6 +57,20 @@ final class Scenarios {
         return sum / run.replications().size();
     }
 
+    /** Mean over replications and months {@code from..to} (1-based, inclusive). */
+    static double meanOver(RunResult run, String metric, int from, int to) {
+        double sum = 0;
+        int n = 0;
+        for (int r = 0; r < run.replications().size(); r++) {
+            double[] s = series(run, r, metric);
+            for (int m = from; m <= to; m++) {
+                sum += s[m - 1];
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
     /** Mean over replications and months. */
     static double mean(RunResult run, String metric) {
         double sum = 0;
