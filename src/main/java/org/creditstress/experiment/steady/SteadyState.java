@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.creditstress.metric.Metric;
+import org.creditstress.run.ReplicationResult;
 import org.creditstress.run.RunResult;
 import org.creditstress.scenario.EconomySpec;
 import org.creditstress.scenario.PathSpec;
@@ -70,8 +71,8 @@ public final class SteadyState {
         List<Row> rows = new ArrayList<>();
         for (String measure : MEASURES) {
             int j = column(run, measure);
-            double two = yearMean(run, j, 2);
-            double last = yearMean(run, j, lastYear);
+            double two = yearMean(run.replications(), j, 2);
+            double last = yearMean(run.replications(), j, lastYear);
             double change = last / two - 1.0;
             rows.add(new Row(measure, two, last, change, standardError(run, j, lastYear), Math.abs(change) < tolerance));
         }
@@ -79,10 +80,10 @@ public final class SteadyState {
     }
 
     /** Mean over replications and the twelve months of year {@code year} (1 = months 1-12), NaN months left out. */
-    static double yearMean(RunResult run, int column, int year) {
+    static double yearMean(List<ReplicationResult> replications, int column, int year) {
         double sum = 0;
         int n = 0;
-        for (var r : run.replications()) {
+        for (ReplicationResult r : replications) {
             double[][] v = r.values();
             for (int t = 12 * (year - 1); t < 12 * year; t++) {
                 double x = v[t][column];
@@ -98,9 +99,8 @@ public final class SteadyState {
     /** Standard error of the change from the replications' own changes (NaN with fewer than two). */
     private static double standardError(RunResult run, int column, int lastYear) {
         var stats = new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
-        for (var r : run.replications()) {
-            RunResult one = new RunResult(run.loaded(), run.registry(), List.of(r), run.threads(), run.start(), run.end());
-            stats.addValue(yearMean(one, column, lastYear) / yearMean(one, column, 2) - 1.0);
+        for (ReplicationResult r : run.replications()) {
+            stats.addValue(yearMean(List.of(r), column, lastYear) / yearMean(List.of(r), column, 2) - 1.0);
         }
         return stats.getN() < 2 ? Double.NaN : stats.getStandardDeviation() / Math.sqrt(stats.getN());
     }
