@@ -45,7 +45,18 @@ public final class ModelRuns {
      * step per month, then finish), with the build and the months timed apart.
      */
     public static ReplicationTime replication(Scenario s, ChunkExecutor executor, List<Metric> metrics) {
+        return replication(s, executor, metrics, false);
+    }
+
+    /**
+     * The same, with every phase run on its own over all chunks when {@code phaseByPhase}
+     * ({@link CreditMarket#phaseByPhase()}; same results), instead of the borrower pass.
+     */
+    public static ReplicationTime replication(Scenario s, ChunkExecutor executor, List<Metric> metrics, boolean phaseByPhase) {
         CreditMarket cm = new CreditMarket(s, seed(s), executor, metrics);
+        if (phaseByPhase) {
+            cm.phaseByPhase();
+        }
         int months = s.horizon().burnInMonths() + s.horizon().months();
         long t0 = System.nanoTime();
         cm.start();
@@ -163,12 +174,14 @@ public final class ModelRuns {
     }
 
     /**
-     * Seconds per phase over one replication of {@link CreditMarket}: every Steppable the model
-     * schedules is wrapped in a timer (see {@link TimingSchedule}). Keys: "build", then the phases
-     * in month order, then "schedule overhead" (the months' wall time not inside any phase).
+     * Seconds per phase over one replication of {@link CreditMarket} run phase by phase
+     * ({@link CreditMarket#phaseByPhase()}: each phase over all chunks at its own slot, same
+     * results as the borrower pass): every Steppable the model schedules is wrapped in a timer (see
+     * {@link TimingSchedule}). Keys: "build", then the phases in month order, then "schedule
+     * overhead" (the months' wall time not inside any phase).
      */
     public static Map<String, Double> phases(Scenario s, ChunkExecutor executor, List<Metric> metrics) {
-        CreditMarket cm = new CreditMarket(s, seed(s), executor, metrics);
+        CreditMarket cm = new CreditMarket(s, seed(s), executor, metrics).phaseByPhase();
         TimingSchedule schedule = new TimingSchedule();
         cm.schedule = schedule;
         long t0 = System.nanoTime();

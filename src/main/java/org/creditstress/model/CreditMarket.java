@@ -42,11 +42,11 @@ import sim.engine.Steppable;
  * each month in {@link MonthPhase} order, one schedule step per month. It only wires: building
  * the market and choosing phases; the behaviour lives in the phase classes.
  *
- * <p>Borrowers are never scheduled one by one. The borrower phases and underwriting run as one
+ * <p>Borrowers are never scheduled one by one. The phases that work borrower by borrower (the
+ * borrowers', the lenders' account phases, the courts' cases and the portfolio scan) run as one
  * Steppable, {@link BorrowerMonth}, that takes each chunk of the borrower table through each of
  * them in turn (chunks in parallel on the {@link ChunkExecutor}), with per-chunk random streams
- * from the replication seed; the other phases that work borrower by borrower loop over the chunks
- * themselves. MASON's own generator ({@code random},
+ * from the replication seed. MASON's own generator ({@code random},
  * seeded with the replication seed) is not used by any mechanism.
  */
 public final class CreditMarket extends SimState {
@@ -61,6 +61,19 @@ public final class CreditMarket extends SimState {
     private transient Courts courts;
     private transient BorrowerTrace trace;
     private transient EventWatch watch;
+
+    private transient boolean phaseByPhase;
+
+    /**
+     * Runs every phase on its own over all chunks, at its own {@link MonthPhase} slot, instead of
+     * taking each chunk through the borrower pass ({@link BorrowerMonth}); results are the same
+     * ({@code PhaseByPhaseTest}). For timing each phase apart (the benchmark) and for checking that
+     * the pass changes nothing. Call before {@link #start()}.
+     */
+    public CreditMarket phaseByPhase() {
+        this.phaseByPhase = true;
+        return this;
+    }
 
     /** Follows one borrower and watches for notable events (call before {@link #start()}). */
     public CreditMarket observe(BorrowerTrace trace, EventWatch watch) {
@@ -102,7 +115,8 @@ public final class CreditMarket extends SimState {
         books.countOpenAccounts();
         // which pairs the bureau covers is part of the starting book
         CreditBureau bureau = new CreditBureau(market, scenario.bureau(), wiring.bureauSharing(), market.seeds.start());
-        courts = new Courts(market, scenario.courts(), market.seeds);
+        boolean courtsInPass = !phaseByPhase && Courts.canRunChunkByChunk(scenario.courts());
+        courts = new Courts(market, scenario.courts(), market.seeds, courtsInPass);
         NetworkMeasuresPhase network = new NetworkMeasuresPhase(market.lenders, market.funding, market.macro);
         BehaviourRanking ranking = new BehaviourRanking(market.chunks.count(), market.lenders.size());
         recorder = new MetricsRecorder(market, new MarketMonthView(market, scan, courts, books, funding, network, ladder, ranking), metrics,
@@ -125,18 +139,37 @@ public final class CreditMarket extends SimState {
                 scenario.population().behaviour().fraudIncomeInflation(), ApplicationRisk.of(scenario.population(), scenario.products()),
                 new Underwriting.OpenBook(acquisition, applicants, scan, scenario.population().accounts().closureMonthly(),
                         scenario.population().thinFileGraduationMonths(), ranking));
-        // employment, income, consumption, repayment and underwriting, chunk by chunk (the slots
-        // from INCOME to UNDERWRITING stay empty)
+        // Employment, income, consumption, repayment, underwriting, collection, restructuring,
+        // litigation, write-off and the credit score, then the courts' cases of the month and the
+        // portfolio scan, chunk by chunk (BorrowerMonth, scheduled at EMPLOYMENT; the slots from
+        // INCOME to CREDIT_SCORE and PORTFOLIO_SCAN stay empty). The courts' filing and queue run at
+        // COURTS, after every chunk. When cases can be judged in the month they are taken, the
+        // courts need the month's filings first: they then run whole at COURTS, and the scan after them.
         List<ChunkPhase> chunkByChunk = new ArrayList<>(borrowers.inMonthOrder());
         chunkByChunk.add(underwriting);
-        schedule(MonthPhase.EMPLOYMENT, new BorrowerMonth(market, chunkByChunk));
-        schedule(MonthPhase.COLLECTION, new CollectionLadder(market));
-        schedule(MonthPhase.RESTRUCTURING, new Restructuring(market, new Pricing(market, scenario.products())));
-        schedule(MonthPhase.LITIGATION, new Litigation(market, courts));
-        schedule(MonthPhase.WRITE_OFF, new WriteOff(market));
-        schedule(MonthPhase.CREDIT_SCORE, new CreditScoreUpdate(market, bureau, scenario.bureau()));
+        chunkByChunk.add(new CollectionLadder(market));
+        chunkByChunk.add(new Restructuring(market, new Pricing(market, scenario.products())));
+        chunkByChunk.add(new Litigation(market, courts));
+        chunkByChunk.add(new WriteOff(market));
+        chunkByChunk.add(new CreditScoreUpdate(market, bureau, scenario.bureau()));
+        if (courtsInPass) {
+            chunkByChunk.add(courts);
+            chunkByChunk.add(scan);
+        }
+        if (phaseByPhase) {
+            MonthPhase[] slots = {MonthPhase.EMPLOYMENT, MonthPhase.INCOME, MonthPhase.CONSUMPTION, MonthPhase.REPAYMENT,
+                    MonthPhase.UNDERWRITING, MonthPhase.COLLECTION, MonthPhase.RESTRUCTURING, MonthPhase.LITIGATION,
+                    MonthPhase.WRITE_OFF, MonthPhase.CREDIT_SCORE};
+            for (int k = 0; k < slots.length; k++) {
+                schedule(slots[k], chunkByChunk.get(k));
+            }
+        } else {
+            schedule(MonthPhase.EMPLOYMENT, new BorrowerMonth(market, chunkByChunk));
+        }
         schedule(MonthPhase.COURTS, courts);
-        schedule(MonthPhase.PORTFOLIO_SCAN, scan);
+        if (!courtsInPass) {
+            schedule(MonthPhase.PORTFOLIO_SCAN, scan);
+        }
         schedule(MonthPhase.LENDER_BOOKS, books);
         schedule(MonthPhase.LENDER_FUNDING, funding);
         Wiring.Built built = new Wiring.Built(market, scan);

@@ -10,10 +10,14 @@ package org.creditstress.model;
  *       payments;</li>
  *   <li>lenders' decisions (underwriting and limits, collection, restructuring, litigation,
  *       write-off) and the bureau score, then the courts that work on the cases filed;</li>
- *   <li>the four borrower phases and underwriting run chunk by chunk in one Steppable at
- *       {@link #EMPLOYMENT} ({@link org.creditstress.model.borrower.BorrowerMonth}), each chunk
- *       through the five in this order; the slots from {@link #INCOME} to {@link #UNDERWRITING}
- *       stay empty;</li>
+ *   <li>the phases that work borrower by borrower, from {@link #EMPLOYMENT} to
+ *       {@link #CREDIT_SCORE}, the courts' cases of the month and the {@link #PORTFOLIO_SCAN} run
+ *       chunk by chunk in one Steppable at {@link #EMPLOYMENT}
+ *       ({@link org.creditstress.model.borrower.BorrowerMonth}), each chunk through all of them in
+ *       this order; the other slots of these phases stay empty and {@link #COURTS} files and queues
+ *       the month's cases after the pass (with {@code courts.months_to_judgment: 0} the courts run
+ *       whole at {@link #COURTS} and the scan at its own slot; {@code CreditMarket.phaseByPhase()}
+ *       puts every phase at its own slot, with the same results);</li>
  *   <li>the portfolio scan sums the month once every account has moved; books, funding stress,
  *       funding and tightening read it, in that order: losses reach funders before lines are drawn,
  *       and a lender decides its next month's limits on this month's capital;</li>

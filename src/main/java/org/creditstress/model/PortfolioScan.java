@@ -2,9 +2,9 @@ package org.creditstress.model;
 
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.engine.ChunkPhase;
 import org.creditstress.scenario.ClassificationSpec;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Phase 8a of the month: one pass over all borrowers and accounts that sums the portfolio by
@@ -17,7 +17,7 @@ import sim.engine.Steppable;
  * (the exposure at default of {@link org.creditstress.model.lender.ExpectedCreditLoss}), and the
  * balances moving between stages. Five-tier classes from {@link ClassificationSpec#tier}.
  */
-public final class PortfolioScan implements Steppable {
+public final class PortfolioScan implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     /** Negative amounts smaller than this are rounding, not errors (yuan). */
     static final double ROUNDING = 1e-6;
@@ -69,17 +69,35 @@ public final class PortfolioScan implements Steppable {
 
     @Override
     public void step(SimState state) {
+        beginMonth();
+        market.executor.forEachChunk(market.chunks, this::stepChunk);
+        endMonth();
+    }
+
+    /** Each lender's lowest stage-2 bucket, as its books set it last month. */
+    @Override
+    public void beginMonth() {
         for (int l = 0; l < stage2FromBucket.length; l++) {
             stage2FromBucket[l] = market.lenders.get(l).stage2FromBucket();
         }
-        market.executor.forEachChunk(market.chunks, this::chunk);
+    }
+
+    /** The month's totals: the chunks' sums added in chunk order. */
+    @Override
+    public void endMonth() {
         total.clear();
         for (PortfolioStats s : perChunk) {
             total.add(s);
         }
     }
 
-    private void chunk(int c, int from, int to) {
+    /**
+     * Chunk {@code c}'s sums and checks. Reads only the chunk's borrowers and accounts once every
+     * phase of the month has moved them; in a run it is the last step of the borrower pass
+     * ({@code model.borrower.BorrowerMonth}), while the chunk's rows are still in cache.
+     */
+    @Override
+    public void stepChunk(int c, int from, int to) {
         PortfolioStats s = perChunk[c];
         s.clear();
         BorrowerTable b = market.borrowers;

@@ -7,11 +7,12 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * The month's phases that work borrower by borrower, run chunk by chunk: every phase's
- * {@link ChunkPhase#beginMonth()} in order; then each chunk of borrowers goes through every phase
- * in turn ({@link ChunkPhase#stepChunk}: employment, income, consumption, repayment, then the
- * lenders' underwriting, for chunk 0, then for chunk 1, ...), on the executor; then every phase's
- * {@link ChunkPhase#endMonth()} in order. A chunk's borrower and account rows are still in cache
+ * The month's phases that work borrower by borrower, run chunk by chunk (the borrower pass):
+ * every phase's {@link ChunkPhase#beginMonth()} in order; then each chunk of borrowers goes through
+ * every phase in turn ({@link ChunkPhase#stepChunk}: employment, income, consumption, repayment,
+ * the lenders' underwriting, collection, restructuring, litigation and write-off, the credit
+ * score, the courts' cases of the month and the portfolio scan, for chunk 0, then for chunk 1, ...),
+ * on the executor; then every phase's {@link ChunkPhase#endMonth()} in order. A chunk's borrower and account rows are still in cache
  * when the next phase reaches them, instead of each phase streaming the whole tables from memory
  * in turn. Scheduled at the first phase's ordering ({@link org.creditstress.model.MonthPhase#EMPLOYMENT});
  * the behaviour stays in each phase's class, this only orders the calls.
@@ -28,7 +29,8 @@ import sim.engine.Steppable;
  *       the economy, policies, lenders and last month's portfolio, set before these phases), and
  *       no phase's chunk work or {@code beginMonth} reads what an earlier phase's {@code endMonth}
  *       writes (employment's counts go to the economy for next month's hazards; underwriting's
- *       behaviour-ranking counts to the metrics).</li>
+ *       behaviour-ranking counts to the metrics; the scan's month totals to the lenders' books,
+ *       which run after the pass).</li>
  * </ul>
  * A new phase that reads another chunk's state, or a month-level figure an earlier phase here
  * sets, cannot run here: schedule it at its own phase instead.

@@ -1,11 +1,11 @@
 package org.creditstress.model.bureau;
 
 import org.creditstress.model.Market;
+import org.creditstress.model.engine.ChunkPhase;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.scenario.BureauSpec;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Phase 6d of the month: the bureau-style credit score. Each reported delinquent account costs
@@ -14,7 +14,7 @@ import sim.engine.Steppable;
  * gap to the borrower's starting score. Within 300-850. It also counts each written-off account's
  * months since the write-off.
  */
-public final class CreditScoreUpdate implements Steppable {
+public final class CreditScoreUpdate implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     private final Market market;
     private final CreditBureau bureau;
@@ -33,6 +33,14 @@ public final class CreditScoreUpdate implements Steppable {
 
     @Override
     public void step(SimState state) {
+        beginMonth();
+        market.executor.forEachChunk(market.chunks, this::stepChunk);
+        endMonth();
+    }
+
+    /** Which lenders report this month, and from how many months past due. */
+    @Override
+    public void beginMonth() {
         int n = market.lenders.size();
         reportsNow = new boolean[n];
         thresholdMonths = new int[n];
@@ -40,10 +48,10 @@ public final class CreditScoreUpdate implements Steppable {
             reportsNow[l] = bureau.reports(l);
             thresholdMonths[l] = market.lenders.get(l).spec.bureauReporting().thresholdMonths();
         }
-        market.executor.forEachChunk(market.chunks, this::chunk);
     }
 
-    private void chunk(int c, int from, int to) {
+    @Override
+    public void stepChunk(int c, int from, int to) {
         BorrowerTable b = market.borrowers;
         AccountTable acc = market.accounts;
         for (int i = from; i < to; i++) {

@@ -9,12 +9,13 @@ import org.apache.commons.math3.distribution.BetaDistribution;
 import org.creditstress.model.Market;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.engine.ChunkPhase;
+import org.creditstress.model.engine.Chunks;
 import org.creditstress.model.engine.Flow;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.engine.ReplicationSeeds;
 import org.creditstress.scenario.LenderSpec;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Phase 7 of the month: the courts.
@@ -33,10 +34,20 @@ import sim.engine.Steppable;
  *       savings (account freezing) and, beyond them, from assets outside the model (seizure). On an
  *       open account it is a repayment; on a written-off one, a recovery.</li>
  * </ol>
- * Sequential (cases are few). Each case draws from its own generator, seeded by (replication,
- * account, filing month), so one lender's cases never shift another's outcomes.
+ * Each case draws from its own generator, seeded by (replication, account, filing month), so one
+ * lender's cases never shift another's outcomes.
+ *
+ * <p>How a month runs. The cases that reach judgment or enforcement this month are those in court
+ * whose month has come ({@link #beginMonth}); acting on one (the withdrawal check, the judgment,
+ * the enforcement on the account and the borrower's savings) touches only its own borrower's rows,
+ * so it is done chunk by chunk ({@link #stepChunk}), after the lenders' phases of that chunk, like
+ * every other account-level step. {@link #step} then files this month's cases, takes cases from the
+ * queue, and settles the cases acted on in queue order: their ledger entries, the month's
+ * statistics and their removal. When cases are judged in the month they are taken
+ * ({@code months_to_judgment: 0}) the month's cases depend on this month's filings from every chunk,
+ * so {@link #canRunChunkByChunk} is false and {@link #step} does everything in that order on its own.
  */
-public final class Courts implements Steppable {
+public final class Courts implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     private final Market market;
     private final org.creditstress.scenario.CourtsSpec spec;
@@ -51,11 +62,22 @@ public final class Courts implements Steppable {
     private boolean started;
     private final MonthStats stats = new MonthStats();
 
+    /** Cases in court acted on this month, by chunk of their borrower, in queue order (indices into {@link #inCourt}). */
+    private final int[][] dueByChunk;
+    private final int[] dueCount;
+
+    /** What acting on a case did this month, settled in queue order by {@link #settle}. */
+    private static final byte JUDGED = 1, ENFORCED = 2, WITHDRAWN = 4, RECOVERED = 8, WRITTEN_OFF = 16;
+
     /** A case in court with the month its next step falls due. */
     private static final class Scheduled implements java.io.Serializable {
         final CourtCase kase;
         int judgmentMonth;
         int enforcementMonth = Integer.MAX_VALUE;
+        /** This month's outcome (bits above) and amounts, for {@link #settle}. */
+        byte outcome;
+        double recovered;
+        double fromOutside;
 
         Scheduled(CourtCase kase, int judgmentMonth) {
             this.kase = kase;
@@ -78,7 +100,19 @@ public final class Courts implements Steppable {
         public long inCourt;
     }
 
-    public Courts(Market market, org.creditstress.scenario.CourtsSpec spec, ReplicationSeeds seeds) {
+    /** Whether {@link #stepChunk} is run by the borrower pass (see the class comment). */
+    private final boolean chunkByChunk;
+
+    /**
+     * @param chunkByChunk whether the month's cases are acted on by {@link #stepChunk} in the
+     *                     borrower pass ({@code model.borrower.BorrowerMonth}), before {@link #step};
+     *                     only where {@link #canRunChunkByChunk} allows it
+     */
+    public Courts(Market market, org.creditstress.scenario.CourtsSpec spec, ReplicationSeeds seeds, boolean chunkByChunk) {
+        if (chunkByChunk && !canRunChunkByChunk(spec)) {
+            throw new IllegalArgumentException("cases judged the month they are taken cannot be acted on before the month's filings");
+        }
+        this.chunkByChunk = chunkByChunk;
         this.market = market;
         this.spec = spec;
         for (int c = 0; c < market.chunks.count(); c++) {
@@ -89,6 +123,20 @@ public final class Courts implements Steppable {
         this.recoveryShare = mean <= 0 || mean >= 1 ? null : new BetaDistribution(null, mean * k, (1 - mean) * k, 1e-9);
         this.seeds = seeds;
         this.capacityPerMonth = spec.capacityPer100k() * market.borrowers.size / 100_000.0;
+        dueByChunk = new int[market.chunks.count()][];
+        for (int c = 0; c < dueByChunk.length; c++) {
+            dueByChunk[c] = new int[16];
+        }
+        dueCount = new int[market.chunks.count()];
+    }
+
+    /**
+     * Whether the month's cases can be acted on chunk by chunk before this month's filings are
+     * known: true when a case taken this month cannot reach judgment this month
+     * ({@code months_to_judgment} of at least 1).
+     */
+    public static boolean canRunChunkByChunk(org.creditstress.scenario.CourtsSpec spec) {
+        return spec.monthsToJudgment() >= 1;
     }
 
     /** Chunk {@code c}'s filings this month, written by {@link Litigation}. */
@@ -105,9 +153,12 @@ public final class Courts implements Steppable {
         return firstSuedBorrower;
     }
 
+    /**
+     * The month's statistics start from zero and the cases due this month are listed by chunk. With
+     * {@code chunkByChunk} this runs before the borrower phases, else inside {@link #step}.
+     */
     @Override
-    public void step(SimState state) {
-        int month = market.month();
+    public void beginMonth() {
         stats.filed = 0;
         stats.taken = 0;
         stats.judged = 0;
@@ -117,6 +168,26 @@ public final class Courts implements Steppable {
         stats.legalCosts = 0;
         stats.monthsFilingToRecoverySum = 0;
         stats.recoveredCases = 0;
+        listDue(market.month());
+    }
+
+    /** Acts on chunk {@code c}'s cases due this month, in queue order. */
+    @Override
+    public void stepChunk(int c, int from, int to) {
+        int month = market.month();
+        int[] due = dueByChunk[c];
+        for (int k = 0, n = dueCount[c]; k < n; k++) {
+            act(inCourt.get(due[k]), month);
+        }
+    }
+
+    @Override
+    public void step(SimState state) {
+        int month = market.month();
+        boolean actedAlready = chunkByChunk;
+        if (!actedAlready) {
+            beginMonth();
+        }
         if (!started) {
             started = true;
             resumeBookCases(month);
@@ -125,7 +196,14 @@ public final class Courts implements Steppable {
         long queued = waiting.size();
         take(month);
         market.courtAdmission = queued == 0 ? 1.0 : (double) stats.taken / queued;
-        advance(month);
+        if (!actedAlready) {
+            // the month's cases include those taken just now
+            listDue(month);
+            for (int c = 0; c < dueCount.length; c++) {
+                stepChunk(c, market.chunks.from(c), market.chunks.to(c));
+            }
+        }
+        settle(month);
         stats.waiting = waiting.size();
         stats.inCourt = inCourt.size();
     }
@@ -191,31 +269,87 @@ public final class Courts implements Steppable {
         }
     }
 
-    private void advance(int month) {
-        AccountTable acc = market.accounts;
-        for (Iterator<Scheduled> it = inCourt.iterator(); it.hasNext(); ) {
-            Scheduled s = it.next();
-            int a = s.kase.account();
-            if (s.judgmentMonth <= month && s.enforcementMonth == Integer.MAX_VALUE) {
-                if (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0) {
-                    acc.flags[a] &= ~AccountTable.IN_COURT;
-                    stats.withdrawn++;
-                    it.remove();
-                    continue;
+    /** Lists, by chunk and in queue order, the cases in court whose judgment or enforcement month has come. */
+    private void listDue(int month) {
+        java.util.Arrays.fill(dueCount, 0);
+        for (int k = 0, n = inCourt.size(); k < n; k++) {
+            Scheduled s = inCourt.get(k);
+            s.outcome = 0;
+            boolean judgmentDue = s.judgmentMonth <= month && s.enforcementMonth == Integer.MAX_VALUE;
+            if (judgmentDue || s.enforcementMonth <= month) {
+                int c = s.kase.borrower() / Chunks.CHUNK_SIZE;
+                if (dueCount[c] == dueByChunk[c].length) {
+                    dueByChunk[c] = java.util.Arrays.copyOf(dueByChunk[c], 2 * dueCount[c]);
                 }
-                stats.judged++;
-                s.enforcementMonth = month + spec.monthsToEnforcement();
-                note(s.kase, month, "judgment against the borrower");
-            }
-            if (s.enforcementMonth <= month) {
-                enforce(s.kase, month);
-                it.remove();
+                dueByChunk[c][dueCount[c]++] = k;
             }
         }
     }
 
-    private void enforce(CourtCase kase, int month) {
-        stats.enforced++;
+    /**
+     * A case whose month has come: withdrawn if its account is current again at judgment, else
+     * judged, and enforced when its enforcement month comes. Changes only the case's account and
+     * its borrower's savings; what the books and statistics need is kept on the case for
+     * {@link #settle}.
+     */
+    private void act(Scheduled s, int month) {
+        AccountTable acc = market.accounts;
+        int a = s.kase.account();
+        if (s.judgmentMonth <= month && s.enforcementMonth == Integer.MAX_VALUE) {
+            if (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0) {
+                acc.flags[a] &= ~AccountTable.IN_COURT;
+                s.outcome |= WITHDRAWN;
+                return;
+            }
+            s.outcome |= JUDGED;
+            s.enforcementMonth = month + spec.monthsToEnforcement();
+            note(s.kase, month, "judgment against the borrower");
+        }
+        if (s.enforcementMonth <= month) {
+            enforce(s, month);
+        }
+    }
+
+    /**
+     * The cases acted on this month, in queue order: their ledger entries and the month's
+     * statistics (in the order the cases stand in the queue, whatever order the chunks ran in),
+     * and those withdrawn or enforced leave the courts.
+     */
+    private void settle(int month) {
+        int kept = 0;
+        for (int k = 0, n = inCourt.size(); k < n; k++) {
+            Scheduled s = inCourt.get(k);
+            byte o = s.outcome;
+            s.outcome = 0;
+            if ((o & JUDGED) != 0) {
+                stats.judged++;
+            }
+            if ((o & WITHDRAWN) != 0) {
+                stats.withdrawn++;
+                continue;
+            }
+            if ((o & ENFORCED) != 0) {
+                stats.enforced++;
+                if ((o & RECOVERED) != 0) {
+                    int l = s.kase.lender();
+                    market.ledger.add(0, Flow.OUTSIDE_HELP, l, s.fromOutside);
+                    market.ledger.add(0, (o & WRITTEN_OFF) == 0 ? Flow.REPAYMENTS : Flow.COURT_RECOVERIES, l, s.recovered);
+                    stats.recoveries += s.recovered;
+                    stats.recoveredCases++;
+                    stats.monthsFilingToRecoverySum += month - s.kase.filedMonth();
+                }
+                continue;
+            }
+            inCourt.set(kept++, s);
+        }
+        while (inCourt.size() > kept) {
+            inCourt.remove(inCourt.size() - 1);
+        }
+    }
+
+    private void enforce(Scheduled s, int month) {
+        CourtCase kase = s.kase;
+        s.outcome |= ENFORCED;
         market.accounts.flags[kase.account()] &= ~AccountTable.IN_COURT;
         SplittableRandom caseRng = new SplittableRandom(org.creditstress.model.engine.SeedPlan.mix64(
                 org.creditstress.model.engine.SeedPlan.purposeSeed(seeds.forMonth(month), RandomStream.COURTS) ^ (0x9E3779B97F4A7C15L * (kase.account() + 1L)) ^ (0xC2B2AE3D27D4EB4FL * (kase.filedMonth() + 1000L))));
@@ -236,19 +370,16 @@ public final class Courts implements Steppable {
         double fromSavings = Math.min(amount, Math.max(0.0, b.savings[i]));
         double fromOutside = amount - fromSavings;
         b.savings[i] -= fromSavings;
-        int l = kase.lender();
-        market.ledger.add(0, Flow.OUTSIDE_HELP, l, fromOutside);
         if (open) {
             reduceBalance(acc, a, amount);
-            market.ledger.add(0, Flow.REPAYMENTS, l, amount);
         } else {
-            market.ledger.add(0, Flow.COURT_RECOVERIES, l, amount);
+            s.outcome |= WRITTEN_OFF;
         }
+        s.outcome |= RECOVERED;
+        s.recovered = amount;
+        s.fromOutside = fromOutside;
         note(kase, month, String.format(java.util.Locale.ROOT, "enforcement recovered %.0f yuan (%.0f from savings, %.0f from seized assets)",
                 amount, fromSavings, fromOutside));
-        stats.recoveries += amount;
-        stats.recoveredCases++;
-        stats.monthsFilingToRecoverySum += month - kase.filedMonth();
     }
 
     private void note(CourtCase kase, int month, String event) {

@@ -1,18 +1,18 @@
 package org.creditstress.model.court;
 
 import org.creditstress.model.Market;
+import org.creditstress.model.engine.ChunkPhase;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.engine.Counter;
 import org.creditstress.scenario.LenderSpec;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Phase 6c of the month: lenders sue. An open account at least {@code litigation.from_months}
  * past due with a balance of at least {@code min_balance}, not yet sued, is filed with the
  * {@link Courts} (the claim is its balance). Filing is the last rung of the collection ladder.
  */
-public final class Litigation implements Steppable {
+public final class Litigation implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     private final Market market;
     private final Courts courts;
@@ -37,10 +37,18 @@ public final class Litigation implements Steppable {
 
     @Override
     public void step(SimState state) {
-        market.executor.forEachChunk(market.chunks, this::chunk);
+        beginMonth();
+        market.executor.forEachChunk(market.chunks, this::stepChunk);
+        endMonth();
     }
 
-    private void chunk(int c, int from, int to) {
+    /** Nothing read once a month: the lenders' settings are read at construction. */
+    @Override
+    public void beginMonth() {
+    }
+
+    @Override
+    public void stepChunk(int c, int from, int to) {
         AccountTable acc = market.accounts;
         var filings = courts.filings(c);
         filings.clear();

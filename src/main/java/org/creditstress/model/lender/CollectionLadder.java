@@ -1,6 +1,7 @@
 package org.creditstress.model.lender;
 
 import org.creditstress.model.Market;
+import org.creditstress.model.engine.ChunkPhase;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.Counter;
@@ -8,7 +9,6 @@ import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.Flow;
 import org.creditstress.model.engine.RandomStream;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Phase 6a of the month: collection. Each account past due after repayment costs its lender
@@ -20,7 +20,7 @@ import sim.engine.Steppable;
  * outside help). If the two cover the arrears the account is current again; if not, nothing is
  * paid. Fraudsters are never cured.
  */
-public final class CollectionLadder implements Steppable {
+public final class CollectionLadder implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     /** The collection step each bucket gets (M1, M2, M3, M4+); litigation is {@link org.creditstress.model.court.Litigation}. */
     static final String[] STEPS = {"collection: SMS and app reminders", "collection: phone calls",
@@ -49,10 +49,18 @@ public final class CollectionLadder implements Steppable {
 
     @Override
     public void step(SimState state) {
-        market.executor.forEachChunk(market.chunks, this::chunk);
+        beginMonth();
+        market.executor.forEachChunk(market.chunks, this::stepChunk);
+        endMonth();
     }
 
-    private void chunk(int c, int from, int to) {
+    /** Nothing read once a month: the lenders' settings are read at construction. */
+    @Override
+    public void beginMonth() {
+    }
+
+    @Override
+    public void stepChunk(int c, int from, int to) {
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;
         int lenders = market.lenders.size();

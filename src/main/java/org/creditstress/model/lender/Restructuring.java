@@ -1,6 +1,7 @@
 package org.creditstress.model.lender;
 
 import org.creditstress.model.Market;
+import org.creditstress.model.engine.ChunkPhase;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.Counter;
@@ -8,7 +9,6 @@ import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.scenario.LenderSpec;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Phase 6b of the month: restructuring offers. An open account {@code from_months} to
@@ -19,7 +19,7 @@ import sim.engine.Steppable;
  * there is no bill for {@code grace_months}. The account stays flagged restructured, so its
  * re-defaults can be counted.
  */
-public final class Restructuring implements Steppable {
+public final class Restructuring implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     private final Market market;
     private final Pricing pricing;
@@ -49,10 +49,18 @@ public final class Restructuring implements Steppable {
 
     @Override
     public void step(SimState state) {
-        market.executor.forEachChunk(market.chunks, this::chunk);
+        beginMonth();
+        market.executor.forEachChunk(market.chunks, this::stepChunk);
+        endMonth();
     }
 
-    private void chunk(int c, int from, int to) {
+    /** Nothing read once a month: the lenders' settings are read at construction. */
+    @Override
+    public void beginMonth() {
+    }
+
+    @Override
+    public void stepChunk(int c, int from, int to) {
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;
         int month = market.month();

@@ -1,19 +1,19 @@
 package org.creditstress.model.lender;
 
 import org.creditstress.model.Market;
+import org.creditstress.model.engine.ChunkPhase;
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
 import org.creditstress.model.engine.Counter;
 import org.creditstress.model.engine.Flow;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * Phase 6b of the month: accounts {@code write_off_months} or more past due (6 = 180 DPD by
  * default) are written off: the whole balance leaves receivables as a loss and the account is
  * closed for good. Fraudsters' write-offs are also recorded apart (fraud losses).
  */
-public final class WriteOff implements Steppable {
+public final class WriteOff implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     private final Market market;
     private final int[] writeOffMonths;
@@ -25,10 +25,18 @@ public final class WriteOff implements Steppable {
 
     @Override
     public void step(SimState state) {
-        market.executor.forEachChunk(market.chunks, this::chunk);
+        beginMonth();
+        market.executor.forEachChunk(market.chunks, this::stepChunk);
+        endMonth();
     }
 
-    private void chunk(int c, int from, int to) {
+    /** Nothing read once a month: the lenders' settings are read at construction. */
+    @Override
+    public void beginMonth() {
+    }
+
+    @Override
+    public void stepChunk(int c, int from, int to) {
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;
         double[] losses = new double[writeOffMonths.length];
