@@ -131,21 +131,22 @@ public final class CreditMarket extends SimState {
                 scenario.population().segments().stream().map(org.creditstress.scenario.SegmentSpec::name).toList()));
         BorrowerPhases borrowers = BorrowerPhases.of(market, scenario, wiring);
         Applicants applicants = MarketBuilder.applicants(scenario);
-        schedule(MonthPhase.TURNOVER, new PopulationTurnover(market, applicants, scenario.population().turnoverMonthly()));
-        schedule(MonthPhase.LIFE_STAGES, new LifeStages(market, applicants, scenario.population().behaviour().lifeStageMonthly()));
         Acquisition acquisition = new Acquisition(market.lenders, market.macro, openAccountsByLender(market),
                 accountsPerApplication(applicants, market.lenders.size()), scenario.economy().unemployment().at(1));
         Underwriting underwriting = new Underwriting(market, bureau, scenario.products(), scenario.bureau(),
                 scenario.population().behaviour().fraudIncomeInflation(), ApplicationRisk.of(scenario.population(), scenario.products()),
                 new Underwriting.OpenBook(acquisition, applicants, scan, scenario.population().accounts().closureMonthly(),
                         scenario.population().thinFileGraduationMonths(), ranking));
-        // Employment, income, consumption, repayment, underwriting, collection, restructuring,
-        // litigation, write-off and the credit score, then the courts' cases of the month and the
-        // portfolio scan, chunk by chunk (BorrowerMonth, scheduled at EMPLOYMENT; the slots from
-        // INCOME to CREDIT_SCORE and PORTFOLIO_SCAN stay empty). The courts' filing and queue run at
+        // Turnover, new stages of life, employment, income, consumption, repayment, underwriting,
+        // collection, restructuring, litigation, write-off and the credit score, then the courts'
+        // cases of the month and the portfolio scan, chunk by chunk (BorrowerMonth, scheduled at
+        // TURNOVER; the slots from LIFE_STAGES to CREDIT_SCORE and PORTFOLIO_SCAN stay empty). The courts' filing and queue run at
         // COURTS, after every chunk. When cases can be judged in the month they are taken, the
         // courts need the month's filings first: they then run whole at COURTS, and the scan after them.
-        List<ChunkPhase> chunkByChunk = new ArrayList<>(borrowers.inMonthOrder());
+        List<ChunkPhase> chunkByChunk = new ArrayList<>();
+        chunkByChunk.add(new PopulationTurnover(market, applicants, scenario.population().turnoverMonthly()));
+        chunkByChunk.add(new LifeStages(market, applicants, scenario.population().behaviour().lifeStageMonthly()));
+        chunkByChunk.addAll(borrowers.inMonthOrder());
         chunkByChunk.add(underwriting);
         chunkByChunk.add(new CollectionLadder(market));
         chunkByChunk.add(new Restructuring(market, new Pricing(market, scenario.products())));
@@ -157,14 +158,14 @@ public final class CreditMarket extends SimState {
             chunkByChunk.add(scan);
         }
         if (phaseByPhase) {
-            MonthPhase[] slots = {MonthPhase.EMPLOYMENT, MonthPhase.INCOME, MonthPhase.CONSUMPTION, MonthPhase.REPAYMENT,
+            MonthPhase[] slots = {MonthPhase.TURNOVER, MonthPhase.LIFE_STAGES, MonthPhase.EMPLOYMENT, MonthPhase.INCOME, MonthPhase.CONSUMPTION, MonthPhase.REPAYMENT,
                     MonthPhase.UNDERWRITING, MonthPhase.COLLECTION, MonthPhase.RESTRUCTURING, MonthPhase.LITIGATION,
                     MonthPhase.WRITE_OFF, MonthPhase.CREDIT_SCORE};
             for (int k = 0; k < slots.length; k++) {
                 schedule(slots[k], chunkByChunk.get(k));
             }
         } else {
-            schedule(MonthPhase.EMPLOYMENT, new BorrowerMonth(market, chunkByChunk));
+            schedule(MonthPhase.TURNOVER, new BorrowerMonth(market, chunkByChunk));
         }
         schedule(MonthPhase.COURTS, courts);
         if (!courtsInPass) {

@@ -10,9 +10,9 @@ package org.creditstress.model;
  *       payments;</li>
  *   <li>lenders' decisions (underwriting and limits, collection, restructuring, litigation,
  *       write-off) and the bureau score, then the courts that work on the cases filed;</li>
- *   <li>the phases that work borrower by borrower, from {@link #EMPLOYMENT} to
+ *   <li>the phases that work borrower by borrower, from {@link #TURNOVER} to
  *       {@link #CREDIT_SCORE}, the courts' cases of the month and the {@link #PORTFOLIO_SCAN} run
- *       chunk by chunk in one Steppable at {@link #EMPLOYMENT}
+ *       chunk by chunk in one Steppable at {@link #TURNOVER}
  *       ({@link org.creditstress.model.borrower.BorrowerMonth}), each chunk through all of them in
  *       this order; the other slots of these phases stay empty and {@link #COURTS} files and queues
  *       the month's cases after the pass (with {@code courts.months_to_judgment: 0} the courts run

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The borrower pass ({@code BorrowerMonth}: every chunk through the borrower phases, the lenders'
- * account phases, the courts' cases of the month and the portfolio scan in turn) gives exactly the
+ * The borrower pass ({@code BorrowerMonth}: every chunk through turnover, new stages of life, the
+ * borrower phases, the lenders' account phases, the courts' cases of the month and the portfolio scan in turn) gives exactly the
  * results of running each phase over all chunks at its own slot of the month, on two threads and
  * with the courts busy: the pass is an ordering of the same work, not a different model.
  */
@@ -25,8 +25,8 @@ class PhaseByPhaseTest {
     @CsvSource({
             // a downturn with lawsuits, judgments and enforcement in most months (3 chunks of borrowers)
             "scenarios/severe-downturn.yaml, horizon.months=30",
-            // a funding crisis: lenders fail and tighten, so month-level state changes mid-run
-            "scenarios/funding-squeeze.yaml, horizon.months=30",
+            // a funding crisis: lenders fail and tighten, so month-level state changes mid-run; new stages of life
+            "scenarios/funding-squeeze.yaml, population.behaviour.life_stage_monthly=0.01",
             // enforcement in the month of judgment, judged six months after filing
             "scenarios/mild-downturn.yaml, courts.months_to_enforcement=0",
     })

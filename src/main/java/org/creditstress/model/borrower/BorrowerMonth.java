@@ -9,12 +9,13 @@ import sim.engine.Steppable;
 /**
  * The month's phases that work borrower by borrower, run chunk by chunk (the borrower pass):
  * every phase's {@link ChunkPhase#beginMonth()} in order; then each chunk of borrowers goes through
- * every phase in turn ({@link ChunkPhase#stepChunk}: employment, income, consumption, repayment,
+ * every phase in turn ({@link ChunkPhase#stepChunk}: turnover, new stages of life, employment,
+ * income, consumption, repayment,
  * the lenders' underwriting, collection, restructuring, litigation and write-off, the credit
  * score, the courts' cases of the month and the portfolio scan, for chunk 0, then for chunk 1, ...),
  * on the executor; then every phase's {@link ChunkPhase#endMonth()} in order. A chunk's borrower and account rows are still in cache
  * when the next phase reaches them, instead of each phase streaming the whole tables from memory
- * in turn. Scheduled at the first phase's ordering ({@link org.creditstress.model.MonthPhase#EMPLOYMENT});
+ * in turn. Scheduled at the first phase's ordering ({@link org.creditstress.model.MonthPhase#TURNOVER});
  * the behaviour stays in each phase's class, this only orders the calls.
  *
  * <p>Why the results are those of the phases run one after another over all chunks:

@@ -3,11 +3,11 @@ package org.creditstress.model.borrower;
 import java.util.SplittableRandom;
 import org.creditstress.model.Applicants;
 import org.creditstress.model.Market;
+import org.creditstress.model.engine.ChunkPhase;
 import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.engine.ReplicationSeeds;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * New stages of life: each month a borrower starts one with probability
@@ -29,7 +29,7 @@ import sim.engine.Steppable;
  * the new traits come from a generator seeded by (replication, borrower, month). Neither depends
  * on other borrowers or on the thread count.
  */
-public final class LifeStages implements Steppable {
+public final class LifeStages implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     private final Market market;
     private final Applicants applicants;
@@ -49,11 +49,20 @@ public final class LifeStages implements Steppable {
     @Override
     public void step(SimState state) {
         if (monthly > 0) {
-            market.executor.forEachChunk(market.chunks, this::chunk);
+            market.executor.forEachChunk(market.chunks, this::stepChunk);
         }
     }
 
-    private void chunk(int c, int from, int to) {
+    /** Nothing read once a month. */
+    @Override
+    public void beginMonth() {
+    }
+
+    @Override
+    public void stepChunk(int c, int from, int to) {
+        if (monthly <= 0) {
+            return;
+        }
         BorrowerTable b = market.borrowers;
         int month = market.month();
         for (int i = from; i < to; i++) {

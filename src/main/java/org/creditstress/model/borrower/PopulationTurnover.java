@@ -5,11 +5,11 @@ import org.creditstress.model.Applicants;
 import org.creditstress.model.Market;
 import org.creditstress.model.engine.BorrowerFlow;
 import org.creditstress.model.engine.Counter;
+import org.creditstress.model.engine.ChunkPhase;
 import org.creditstress.model.engine.CounterRandom;
 import org.creditstress.model.engine.RandomStream;
 import org.creditstress.model.engine.ReplicationSeeds;
 import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * {@code MonthPhase.TURNOVER}: people leave the market and newcomers arrive, so the book is open
@@ -27,7 +27,7 @@ import sim.engine.Steppable;
  * traits come from a generator seeded by (replication, borrower, month). Neither depends on other
  * borrowers or on the thread count.
  */
-public final class PopulationTurnover implements Steppable {
+public final class PopulationTurnover implements ChunkPhase {
     private static final long serialVersionUID = 1L;
     private final Market market;
     private final Applicants applicants;
@@ -47,11 +47,20 @@ public final class PopulationTurnover implements Steppable {
     @Override
     public void step(SimState state) {
         if (monthlyRate > 0) {
-            market.executor.forEachChunk(market.chunks, this::chunk);
+            market.executor.forEachChunk(market.chunks, this::stepChunk);
         }
     }
 
-    private void chunk(int c, int from, int to) {
+    /** Nothing read once a month. */
+    @Override
+    public void beginMonth() {
+    }
+
+    @Override
+    public void stepChunk(int c, int from, int to) {
+        if (monthlyRate <= 0) {
+            return;
+        }
         BorrowerTable b = market.borrowers;
         int month = market.month();
         for (int i = from; i < to; i++) {
