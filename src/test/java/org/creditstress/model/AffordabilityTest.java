@@ -56,8 +56,9 @@ class AffordabilityTest {
         RunResult calm = Scenarios.run(Scenarios.shipped("us-card/calm"), 2);
         double chargeOffs = Scenarios.mean(calm, "chargeoff_rate_annualised");
         double m1plus = Scenarios.mean(calm, "m1plus_ratio");
-        assertTrue(chargeOffs > 0.75 * US_CALM_CHARGEOFF && chargeOffs < 1.25 * US_CALM_CHARGEOFF,
-                "calm charge-offs " + chargeOffs + " within 25 % of the US 2005-06 level");
+        // Measured: 4.05 % (20,000 borrowers, 2 replications, one shared 240-month burn-in).
+        assertTrue(chargeOffs > 0.85 * US_CALM_CHARGEOFF && chargeOffs < 1.15 * US_CALM_CHARGEOFF,
+                "calm charge-offs " + chargeOffs + " within 15 % of the US 2005-06 level");
         assertTrue(m1plus > US_CALM_DELINQUENCY / 1.5 && m1plus < 1.5 * US_CALM_DELINQUENCY,
                 "M1+ " + m1plus + " within a factor 1.5 of US 30+ delinquency");
         double m2plus = m1plus - Scenarios.mean(calm, "bucket_m1_share");
