@@ -5,6 +5,7 @@ import java.util.List;
 import org.creditstress.metric.MetricRegistry;
 import org.creditstress.model.CreditMarket;
 import org.creditstress.model.MarketBuilder;
+import org.creditstress.model.SharedStart;
 import org.creditstress.model.engine.ChunkExecutor;
 import org.creditstress.model.engine.SeedPlan;
 import org.creditstress.model.trace.BorrowerTrace;
@@ -43,7 +44,15 @@ public final class SteppedRun {
         SeedPlan seeds = new SeedPlan(scenario.seed());
         List<CreditMarket> built = new ArrayList<>();
         try {
+            // With a shared start the book is burnt in once and copied (as Experiment does); replication 0 builds its own when
+            // a borrower is traced, so that the trace sees the burn-in. The copies run exactly as self-built replications.
+            SharedStart book = scenario.horizon().sharedStart() && scenario.replications() > 1
+                    ? SharedStart.build(scenario, executor, registry.metrics()) : null;
             for (int r = 0; r < scenario.replications(); r++) {
+                if (book != null && (r > 0 || trace == null)) {
+                    built.add(book.replication(seeds.replicationSeed(r), executor));
+                    continue;
+                }
                 CreditMarket market = new CreditMarket(scenario, seeds.replicationSeed(r), executor, registry.metrics());
                 if (r == 0 && trace != null) {
                     market.observe(trace, null);

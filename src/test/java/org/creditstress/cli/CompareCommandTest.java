@@ -163,11 +163,11 @@ class CompareCommandTest {
     @Test
     void aSharedStartInOneScenarioOnlyIsPointedOut() throws IOException {
         Path shared = tmp.resolve("shared.yaml");
-        Files.writeString(shared, "extends: " + Path.of(BASELINE).toAbsolutePath() + "\nname: shared\nhorizon:\n  shared_start: true\n");
+        Files.writeString(shared, "extends: " + Path.of(BASELINE).toAbsolutePath() + "\nname: own-books\nhorizon:\n  shared_start: false\n");
         ExperimentCli.Result r = ExperimentCli.run("compare", BASELINE, shared.toString(), "--set", "horizon.months=3",
                 "--set", "population.size=2000", "--replications", "2", "--quiet", "--out", tmp.resolve("shared-out").toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().contains("note: ") && r.err().contains("horizon.shared_start is true"), r.err());
+        assertTrue(r.err().contains("note: ") && r.err().contains("horizon.shared_start is false"), r.err());
         ExperimentCli.Result same = ExperimentCli.run("compare", BASELINE, BASELINE, "--set", "horizon.months=3",
                 "--set", "population.size=2000", "--replications", "2", "--quiet", "--out", tmp.resolve("same-out").toString());
         assertFalse(same.err().contains("shared_start"), same.err());

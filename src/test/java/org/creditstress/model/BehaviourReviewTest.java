@@ -54,9 +54,11 @@ class BehaviourReviewTest {
     void aBehaviourReviewLosesLessThanTheUtilisationReviewOnTheSameRandomNumbers() {
         RunResult behaviour = Scenarios.run(Scenarios.shipped("baseline"), 2);
         RunResult utilisation = Scenarios.run(Scenarios.shipped("baseline", UTILISATION), 2);
-        // Measured (20,000 borrowers): cumulative loss rate at month 36 5.64 % against 6.14 % (replication 0) and 6.27 %
-        // against 6.79 % (replication 1), -8 %; write-offs -10 %; limit increases 162 a month against 362, and 71 pre-emptive
-        // cuts a month. Same seed and scenario, only the review differs.
+        // Measured (20,000 borrowers, from the shipped steady start): cumulative loss rate at month 36 4.45 % against 5.55 %
+        // (replication 0) and 5.70 % against 6.37 % (replication 1), -20 % and -10 %; write-offs -19 %; limit increases 190 a
+        // month against 287 (-34 %; the behaviour review's come in June and December, the utilisation review's after Double
+        // 11), and 74 pre-emptive cuts a month. Same seed and scenario, only the review differs. (Before the steady start:
+        // -8 %, -10 % of write-offs, 162 increases a month against 362, so the bound on increases was 0.6; it is now 0.75.)
         for (int r = 0; r < 2; r++) {
             double[] b = Scenarios.series(behaviour, r, "loss_rate_cumulative");
             double[] u = Scenarios.series(utilisation, r, "loss_rate_cumulative");
@@ -64,8 +66,8 @@ class BehaviourReviewTest {
             assertTrue(ratio < 0.95 && ratio > 0.8, "replication " + r + ": loss rate " + b[b.length - 1] + " against "
                     + u[u.length - 1] + " (x" + ratio + ")");
         }
-        assertTrue(Scenarios.total(behaviour, "limit_increases") < 0.6 * Scenarios.total(utilisation, "limit_increases"),
-                "fewer increases");
+        assertTrue(Scenarios.total(behaviour, "limit_increases") < 0.75 * Scenarios.total(utilisation, "limit_increases"),
+                "fewer increases: " + Scenarios.total(behaviour, "limit_increases") + " against " + Scenarios.total(utilisation, "limit_increases"));
         assertTrue(Scenarios.total(behaviour, "limit_cuts_behaviour") > 0, "some pre-emptive cuts");
         assertEquals(0.0, Scenarios.total(utilisation, "limit_cuts_behaviour"), "the utilisation review cuts nothing");
         assertTrue(Scenarios.total(behaviour, "write_offs") < 0.95 * Scenarios.total(utilisation, "write_offs"), "fewer write-offs");

@@ -8,11 +8,17 @@ import org.junit.jupiter.api.Test;
 /** The model moves the right way when a driver moves, by more than Monte Carlo noise. */
 class DirectionTest {
 
+    /**
+     * The peak from month 7, where the downturns begin: with the shared start the three scenarios run from the same
+     * book on the same random numbers, so months 1-6 are identical and the whole run's peak is often their common
+     * January-February seasonal peak. Measured (20,000 x 2, peak from month 7): baseline 1.26 %, mild 1.48 % (x1.17),
+     * severe 2.44 % (x1.65 the mild); over the whole run 1.45 %, 1.49 % and 2.44 %.
+     */
     @Test
     void aDeeperDownturnGivesAHigherPeakM3PlusRatio() {
-        double baseline = Scenarios.meanPeak(Scenarios.run(Scenarios.shipped("baseline"), 2), "m3plus_ratio");
-        double mild = Scenarios.meanPeak(Scenarios.run(Scenarios.shipped("mild-downturn"), 2), "m3plus_ratio");
-        double severe = Scenarios.meanPeak(Scenarios.run(Scenarios.shipped("severe-downturn"), 2), "m3plus_ratio");
+        double baseline = Scenarios.meanPeakFrom(Scenarios.run(Scenarios.shipped("baseline"), 2), "m3plus_ratio", 7);
+        double mild = Scenarios.meanPeakFrom(Scenarios.run(Scenarios.shipped("mild-downturn"), 2), "m3plus_ratio", 7);
+        double severe = Scenarios.meanPeakFrom(Scenarios.run(Scenarios.shipped("severe-downturn"), 2), "m3plus_ratio", 7);
         assertTrue(mild > baseline * 1.05, "mild " + mild + " vs baseline " + baseline);
         assertTrue(severe > mild * 1.3, "severe " + severe + " vs mild " + mild);
     }

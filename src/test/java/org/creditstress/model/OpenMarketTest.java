@@ -36,16 +36,19 @@ class OpenMarketTest {
     }
 
     @Test
-    void creditSupplyTighteningAddsDefaultsInTheSevereDownturn() {
+    void creditSupplyTighteningLeavesNeedsUnmetButAddsNoMeasurableDefaultsInTheSevereDownturn() {
         RunResult on = Scenarios.run(Scenarios.shipped("severe-downturn"), 2);
         RunResult off = Scenarios.run(Scenarios.shipped("severe-downturn", "contagion.credit_supply=false"), 2);
         assertTrue(Scenarios.total(on, "unmet_essentials") > Scenarios.total(off, "unmet_essentials"),
                 "limit cuts leave needs that credit used to meet");
-        // Defaults: with the old utilisation review, tightening adds defaults (measured 2,665 accounts written off with,
-        // 2,645 without): a cut raises utilisation and that review then raised the limits of the fullest accounts again.
-        // With the behaviour review (the shipped one) it adds none measurably (2,585 against 2,586): the accounts that go on
-        // to default have a bad behaviour score, so their increases had stopped and their undrawn limits were cut before the
-        // tightening came; its cut falls on accounts that keep paying.
+        // Defaults: tightening adds none measurably, with either review. From the steady start (20,000 x 2) only PlatformB
+        // tightens, late in the trough (its lowest capital ratio 9.7 % and 8.9 % against its 9 % trigger; 8.7 % and 8.2 %
+        // with the utilisation review): accounts written off 2,452 with it against 2,453 without under the old utilisation
+        // review, 2,252 against 2,246 under the behaviour review (the shipped one), whose increases had stopped and whose
+        // undrawn limits were cut on the accounts that go on to default before the tightening came. A trigger of 10 %, so that
+        // it tightens sooner, gives fewer write-offs still (2,443 and 2,238): cutting limits stops debts growing. Before the
+        // steady start the utilisation review gave 2,665 against 2,645, a difference of the size this test now allows either
+        // way. The spec's sign (cuts push borrowers who rolled debt into default) is not what this market shows: issue 10.
         String[] utilisation = {"lenders[0].limit_management.review=utilisation", "lenders[1].limit_management.review=utilisation"};
         RunResult onOld = Scenarios.run(Scenarios.shipped("severe-downturn", utilisation), 2);
         String[] offOldKeys = java.util.Arrays.copyOf(utilisation, 3);
@@ -53,8 +56,8 @@ class OpenMarketTest {
         RunResult offOld = Scenarios.run(Scenarios.shipped("severe-downturn", offOldKeys), 2);
         double withCuts = Scenarios.total(onOld, "accounts_written_off");
         double without = Scenarios.total(offOld, "accounts_written_off");
-        assertTrue(withCuts > without, "with the utilisation review tightening adds defaults: " + withCuts
-                + " accounts written off with, " + without + " without");
+        assertTrue(Math.abs(withCuts - without) < 0.01 * without, "with the utilisation review tightening changes defaults by "
+                + "under 1 %: " + withCuts + " accounts written off with, " + without + " without");
         double withBehaviour = Scenarios.total(on, "accounts_written_off");
         double withoutBehaviour = Scenarios.total(off, "accounts_written_off");
         assertTrue(Math.abs(withBehaviour - withoutBehaviour) < 0.01 * withoutBehaviour && withBehaviour < withCuts,
@@ -66,9 +69,11 @@ class OpenMarketTest {
 
     @Test
     void aLenderBelowItsCapitalMinimumStopsLendingAndIsReportedFailedForCapital() {
-        // PlatformB starts one point above a 5 % resolution threshold and does not tighten: the downturn's losses take it below.
-        RunResult run = Scenarios.run(Scenarios.shipped("severe-downturn", "lenders[1].balance_sheet.opening_capital_ratio=0.06",
-                "lenders[1].balance_sheet.target_capital_ratio=0.06", "lenders[1].balance_sheet.resolution_capital_ratio=0.05",
+        // PlatformB starts half a point above a 5 % resolution threshold and does not tighten: the downturn's losses take it
+        // below (measured: months 23 and 22). One point above was enough before the steady start; from the burnt-in book
+        // replication 0's lowest ratio is then 5.2 % (month 24) and it survives.
+        RunResult run = Scenarios.run(Scenarios.shipped("severe-downturn", "lenders[1].balance_sheet.opening_capital_ratio=0.055",
+                "lenders[1].balance_sheet.target_capital_ratio=0.055", "lenders[1].balance_sheet.resolution_capital_ratio=0.05",
                 "lenders[1].tightening.enabled=false"), 2);
         for (int r = 0; r < run.replications().size(); r++) {
             double[] failed = Scenarios.series(run, r, "lender.PlatformB.failed");

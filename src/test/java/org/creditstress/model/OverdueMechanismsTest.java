@@ -93,7 +93,7 @@ class OverdueMechanismsTest {
     }
 
     @Test
-    void strategicDefaultersRaiseLosses() {
+    void strategicDefaultersRaiseLossesWhereLendersNeverSue() {
         String[] many = new String[4];
         for (int k = 0; k < 4; k++) {
             many[k] = "population.segments[" + k + "].strategic_share=0.2";
@@ -101,18 +101,26 @@ class OverdueMechanismsTest {
         String[] neverSue = {"lenders[0].litigation.enabled=false", "lenders[1].litigation.enabled=false"};
         String[] manyNeverSued = java.util.stream.Stream.concat(java.util.Arrays.stream(many), java.util.Arrays.stream(neverSue))
                 .toArray(String[]::new);
-        double base = Scenarios.meanFinal(Scenarios.run(Scenarios.shipped("baseline"), 2), "loss_rate_cumulative");
-        double strategic = Scenarios.meanFinal(Scenarios.run(Scenarios.shipped("baseline", many), 2), "loss_rate_cumulative");
+        RunResult baseRun = Scenarios.run(Scenarios.shipped("baseline"), 2);
+        RunResult strategicRun = Scenarios.run(Scenarios.shipped("baseline", many), 2);
+        double base = Scenarios.meanFinal(baseRun, "loss_rate_cumulative");
+        double strategic = Scenarios.meanFinal(strategicRun, "loss_rate_cumulative");
         double baseNeverSued = Scenarios.meanFinal(Scenarios.run(Scenarios.shipped("baseline", neverSue), 2), "loss_rate_cumulative");
         double strategicNeverSued = Scenarios.meanFinal(Scenarios.run(Scenarios.shipped("baseline", manyNeverSued), 2),
                 "loss_rate_cumulative");
-        // Measured: +1.9 % with the baseline's litigation, +15 % where the lenders never sue (StrategicDefaultTest: the decision).
-        // With the old utilisation review it was +5 %: that review raised the limits of the fullest accounts, so more strategic
-        // defaulters' debts reached their threshold (335 account-months of strategic withholding with the behaviour review,
-        // 766 with the utilisation review, 20,000 borrowers, 2 replications).
-        assertTrue(strategic > 1.01 * base, "strategic defaulters add losses: " + strategic + " against " + base);
-        assertTrue(strategicNeverSued / baseNeverSued > 1.1 && strategicNeverSued / baseNeverSued > strategic / base,
-                "more so where lenders never sue: x" + strategicNeverSued / baseNeverSued + " against x" + strategic / base);
+        // Measured from the shipped steady start (20,000 x 2): where lenders never sue, a fifth of strategic defaulters raise
+        // the cumulative loss rate from 5.08 % to 5.52 % (+8.7 %; 1,037 account-months of strategic withholding against 28).
+        // With the baseline's litigation they withhold for 295 account-months (against 2) and the loss rate does not move
+        // (5.05 % against 5.08 %): the prospect of a lawsuit keeps most of them paying, and those who walked away during the
+        // five years of burn-in have lost their access to credit, so receivables are 3 % lower and write-offs 3.5 % lower
+        // (StrategicDefaultTest: the decision). Before the steady start (24 months of burn-in) it was +1.9 % with
+        // litigation and +15 % without, and this test asked +1 % and +10 %.
+        assertTrue(Scenarios.total(strategicRun, "strategic_withholding") > 50 * Math.max(1.0, Scenarios.total(baseRun, "strategic_withholding")),
+                "strategic defaulters withhold payments");
+        assertTrue(Math.abs(strategic / base - 1) < 0.02, "where lenders sue, strategic defaulters move the loss rate by under 2 %: "
+                + strategic + " against " + base);
+        assertTrue(strategicNeverSued / baseNeverSued > 1.05 && strategicNeverSued / baseNeverSued > strategic / base + 0.05,
+                "where lenders never sue they add losses: x" + strategicNeverSued / baseNeverSued + " against x" + strategic / base);
     }
 
     @Test

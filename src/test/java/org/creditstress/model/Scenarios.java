@@ -57,6 +57,16 @@ final class Scenarios {
         return sum / run.replications().size();
     }
 
+    /** Mean over replications of the highest value from month {@code from} (1-based) to the end. */
+    static double meanPeakFrom(RunResult run, String metric, int from) {
+        double sum = 0;
+        for (int r = 0; r < run.replications().size(); r++) {
+            double[] s = series(run, r, metric);
+            sum += Arrays.stream(s, from - 1, s.length).filter(x -> !Double.isNaN(x)).max().orElse(Double.NaN);
+        }
+        return sum / run.replications().size();
+    }
+
     /** Mean over replications and months {@code from..to} (1-based, inclusive). */
     static double meanOver(RunResult run, String metric, int from, int to) {
         double sum = 0;

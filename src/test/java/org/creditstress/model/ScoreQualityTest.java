@@ -52,10 +52,14 @@ class ScoreQualityTest {
 
     @Test
     void higherModelQualityGivesAHigherApprovalAucAndLowerLossesMonotonically() {
-        // Measured (score_auc, months 13-36; cumulative loss; peak M3+) at 0.2, 0.5, 0.8, 0.95:
-        // PlatformA 0.534, 0.576, 0.620, 0.651; PlatformB 0.533, 0.579, 0.623, 0.665;
-        // loss 6.57, 5.76, 4.96, 4.56 %; peak M3+ 1.88, 1.61, 1.57, 1.38 %.
-        // With the trait index alone (the same seed): loss 6.73, 6.29, 5.61, 5.52 %.
+        // Measured from the shipped steady start (score_auc, months 13-36; cumulative loss; peak M3+) at 0.2, 0.5, 0.8, 0.95:
+        // PlatformA 0.544, 0.565, 0.599, 0.656; PlatformB 0.549, 0.591, 0.607, 0.632;
+        // loss 5.75, 5.51, 4.89, 4.76 %; peak M3+ 1.53, 1.66, 1.40, 1.28 %.
+        // With the trait index alone (the same seed): loss 5.83 % at 0.2, 5.47 % at 0.95.
+        // The saving is about half what it was with 24 months of burn-in and traits for life (loss 6.57, 5.76, 4.96, 4.56 %,
+        // so the bounds were 0.2 points a step and a quarter overall; they are now 0.1 points and a sixth): the score acts at
+        // application, and in the burnt-in book most accounts were opened years before month 1, by borrowers many of whom
+        // have since started a new stage of life with new traits.
         double[][] auc = new double[2][QUALITIES.length];
         double[] loss = new double[QUALITIES.length];
         for (int k = 0; k < QUALITIES.length; k++) {
@@ -69,11 +73,11 @@ class ScoreQualityTest {
                 assertTrue(auc[l][k] > auc[l][k - 1] + 0.015, "lender " + l + " approval AUC at quality " + QUALITIES[k] + ": "
                         + auc[l][k] + " against " + auc[l][k - 1] + " at " + QUALITIES[k - 1]);
             }
-            assertTrue(loss[k] < loss[k - 1] - 0.002, "cumulative loss at quality " + QUALITIES[k] + ": " + loss[k]
+            assertTrue(loss[k] < loss[k - 1] - 0.001, "cumulative loss at quality " + QUALITIES[k] + ": " + loss[k]
                     + " against " + loss[k - 1] + " at " + QUALITIES[k - 1]);
         }
-        // Materially: from 0.2 to 0.95 losses fall by over a quarter, and by more than with the trait index alone.
-        assertTrue(loss[QUALITIES.length - 1] < 0.75 * loss[0], "loss " + loss[QUALITIES.length - 1] + " against " + loss[0]);
+        // Materially: from 0.2 to 0.95 losses fall by over a sixth (measured 17 %), and by more than with the trait index alone.
+        assertTrue(loss[QUALITIES.length - 1] < 5.0 / 6.0 * loss[0], "loss " + loss[QUALITIES.length - 1] + " against " + loss[0]);
         String[] traitsOnly = {"population.behaviour.true_risk.traits=1", "population.behaviour.true_risk.job_loss=0",
             "population.behaviour.true_risk.income_volatility=0", "population.behaviour.true_risk.unemployed=0",
             "population.behaviour.true_risk.debt_service=0"};

@@ -86,13 +86,13 @@ class BadScenarioTest {
 
     @Test
     void malformedYamlNamesTheFileAndLine() throws IOException {
-        String text = baselineWith("  burn_in_months: 24 ", "  burn_in_months: 24: 3 ");
+        String text = baselineWith("  burn_in_months: 60 ", "  burn_in_months: 60: 3 ");
         Path f = write("malformed.yaml", text);
 
         ScenarioProblem p = theProblem(f);
 
         assertEquals(f.toString(), p.source());
-        assertEquals(lineOf(text, "burn_in_months: 24: 3"), p.line());
+        assertEquals(lineOf(text, "burn_in_months: 60: 3"), p.line());
         assertEquals("", p.keyPath());
         assertTrue(p.reason().startsWith("malformed YAML: "), p.reason());
         assertTrue(p.reason().contains("mapping values are not allowed"), p.reason());
@@ -100,7 +100,7 @@ class BadScenarioTest {
 
     @Test
     void duplicateKeyIsRejectedAtTheLineOfTheRepeat() throws IOException {
-        String text = baselineWith("  burn_in_months: 24 ", "  months: 12\n  burn_in_months: 24 ");
+        String text = baselineWith("  burn_in_months: 60 ", "  months: 12\n  burn_in_months: 60 ");
         Path f = write("duplicate.yaml", text);
 
         ScenarioProblem p = theProblem(f);
@@ -121,7 +121,7 @@ class BadScenarioTest {
 
     @Test
     void unknownKeyWithNoCloseMatchListsTheValidKeys() throws IOException {
-        String text = baselineWith("  burn_in_months: 24 ", "  burn_in_months: 24\n  volatility_regime: 3 ");
+        String text = baselineWith("  burn_in_months: 60 ", "  burn_in_months: 60\n  volatility_regime: 3 ");
         Path f = write("unknown.yaml", text);
 
         assertProblem(theProblem(f), f.toString(), lineOf(text, "volatility_regime"), "horizon.volatility_regime",

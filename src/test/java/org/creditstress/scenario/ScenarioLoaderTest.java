@@ -53,7 +53,7 @@ class ScenarioLoaderTest {
         assertEquals("Calm economy; two platforms, purchase line and cash loan.", s.description());
         assertEquals(20261122L, s.seed());
         assertEquals(20, s.replications());
-        assertEquals(new HorizonSpec(36, 24, "2024-01", false), s.horizon());
+        assertEquals(new HorizonSpec(36, 60, "2024-01", true), s.horizon());
 
         assertEquals(100_000, s.population().size());
         assertEquals(List.of("salaried", "self_employed", "gig", "young"),
@@ -188,7 +188,7 @@ class ScenarioLoaderTest {
         Scenario s = load(child);
 
         assertEquals(12, s.horizon().months());
-        assertEquals(24, s.horizon().burnInMonths(), "mappings merge key by key");
+        assertEquals(60, s.horizon().burnInMonths(), "mappings merge key by key");
         assertEquals("baseline", s.name(), "name comes from the base file, which sets it");
     }
 
@@ -215,7 +215,7 @@ class ScenarioLoaderTest {
         Scenario s = load(BASELINE, "horizon.months=12", "seed=5", "economy.labour_market.mode=fixed_hazards");
 
         assertEquals(12, s.horizon().months());
-        assertEquals(24, s.horizon().burnInMonths());
+        assertEquals(60, s.horizon().burnInMonths());
         assertEquals(5L, s.seed());
         assertEquals(LabourMarket.Mode.FIXED_HAZARDS, s.economy().labourMarket().mode());
     }

@@ -58,7 +58,10 @@ public final class ScenarioSchema {
                 .integer("months", 36, 1, 600, "months", "Months recorded in the results (month 1 .. months).")
                 .integer("burn_in_months", 24, 0, 240, "months",
                         "Months simulated before month 1 with the month-1 economy, so the portfolio is seasoned "
-                                + "(balances, instalment plans and arrears exist) when recording starts. Not recorded.")
+                                + "(balances, instalment plans and arrears exist) when recording starts. Not recorded. The China "
+                                + "scenarios (baseline.yaml and those that extend it) burn in for 60 months, the over-borrowing pair "
+                                + "for 240, so that a flat economy stays steady (SteadyStateTest); the US card market for 240 "
+                                + "(UsCardSteadyStateTest).")
                 .string("start", "2024-01",
                         "Calendar month of month 1, YYYY-MM. Burn-in months are the months before it (with 24 months of burn-in "
                                 + "and start 2024-01, the first burn-in month is 2022-01). Sets the month of the year each model month "
@@ -68,7 +71,9 @@ public final class ScenarioSchema {
                                 + "0's seed. Replications then draw their own numbers from month 1 only, so they differ only in the future "
                                 + "path (a stress test of today's portfolio), and the bands leave out the uncertainty of the starting "
                                 + "book. The book is built once and copied into each replication, which saves the burn-in of every "
-                                + "replication but the first. Replication 0 is the same run either way.");
+                                + "replication but the first. Replication 0 is the same run either way. The China scenarios "
+                                + "(baseline.yaml and those that extend it) and the US card market set it true (docs/model.md, a steady "
+                                + "start).");
     }
 
     private static Section population() {
@@ -187,9 +192,9 @@ public final class ScenarioSchema {
                                 + "move): its essential share, discretionary propensity, present bias, literacy and savings target "
                                 + "are drawn afresh, and with them its true risk and the score it recovers towards; what it owes "
                                 + "and holds stays. Without it traits are fixed for life and lenders' selection keeps culling the "
-                                + "riskiest from credit for decades (docs/model.md, the open market). 0 (the default): traits for life, as the shipped "
-                                + "scenarios have them; 0.01 (about every eight years, an assumption) with five years of burn-in keeps a "
-                                + "calm market steady (SteadyStateTest).")
+                                + "riskiest from credit for decades (docs/model.md, the open market). 0 (the default): traits for life, as the US "
+                                + "card market has them; the China scenarios (baseline.yaml and those that extend it) set 0.01 (about "
+                                + "every eight years, an assumption), which with their burn-in keeps a calm market steady (SteadyStateTest).")
                 .integer("family_help_renewal_months", 60, 0, 600, "months",
                         "What family and friends can give (segments[].family_help_months) is renewed over this many months: "
                                 + "each month the reserve grows by 1/this of its full size, up to it (relatives save again, the "
