@@ -11,7 +11,9 @@ package org.creditstress.model.borrower;
  * L2 caches, and a loop that touches twenty or thirty columns at row {@code a} evicts its own lines
  * before it has used them. A pad of 64 bytes times a counter that grows with every column staggers
  * the rows across sets. The padding is never read or written by the model (no loop uses a column's
- * length) and costs a few kilobytes per table. What it saves is measured in docs/BENCHMARKS.md.
+ * length) and costs a few kilobytes per table. On 24 double columns of 4M rows, one read and write
+ * per column and row, padded columns took 21-22 ns per row against 28 unpadded (a stand-alone
+ * loop, parallel collector; docs/BENCHMARKS.md).
  */
 final class Columns {
     private int next;
