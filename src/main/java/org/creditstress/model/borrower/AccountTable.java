@@ -121,37 +121,33 @@ public final class AccountTable implements java.io.Serializable {
             throw new IllegalArgumentException("ring length must be 2..127, got " + ringLength);
         }
         this.size = size;
-        Columns columns = new Columns();
-        borrower = columns.ints(size);
-        lender = columns.bytes(size);
-        product = columns.bytes(size);
-        cashLoan = columns.booleans(size);
-        status = columns.bytes(size);
-        monthsPastDue = columns.bytes(size);
-        termLeft = columns.bytes(size);
-        flags = columns.bytes(size);
-        restructurings = columns.bytes(size);
-        graceLeft = columns.bytes(size);
-        goodMonths = columns.bytes(size);
-        lastBucket = columns.bytes(size);
-        openedMonth = columns.shorts(size);
-        score = columns.floats(size);
+        borrower = new int[size];
+        lender = new byte[size];
+        product = new byte[size];
+        cashLoan = new boolean[size];
+        status = new byte[size];
+        monthsPastDue = new byte[size];
+        termLeft = new byte[size];
+        flags = new byte[size];
+        restructurings = new byte[size];
+        graceLeft = new byte[size];
+        goodMonths = new byte[size];
+        lastBucket = new byte[size];
+        openedMonth = new short[size];
+        score = new float[size];
         java.util.Arrays.fill(status, EMPTY);
         java.util.Arrays.fill(lastBucket, (byte) 5);
         java.util.Arrays.fill(openedMonth, Short.MIN_VALUE);
-        limit = columns.floats(size);
-        schedule = columns.doubles(size);
-        planFee = columns.doubles(size);
-        cycle = columns.bytes(size);
-        ring = new float[ringLength][];
-        for (int k = 0; k < ringLength; k++) {
-            ring[k] = columns.floats(2 * size);
-        }
-        statement = columns.doubles(size);
-        pending = columns.doubles(size);
-        revolving = columns.doubles(size);
-        pool = columns.doubles(size);
-        arrears = columns.doubles(size);
+        limit = new float[size];
+        schedule = new double[size];
+        planFee = new double[size];
+        cycle = new byte[size];
+        ring = new float[ringLength][2 * size];
+        statement = new double[size];
+        pending = new double[size];
+        revolving = new double[size];
+        pool = new double[size];
+        arrears = new double[size];
     }
 
     /** Makes slot {@code a} empty: no lender, no balance, no history. */

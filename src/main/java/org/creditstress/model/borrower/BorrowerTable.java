@@ -68,29 +68,28 @@ public final class BorrowerTable implements java.io.Serializable {
     public final byte[] accountCount;
 
     public BorrowerTable(int size) {
-        Columns columns = new Columns();
         this.size = size;
-        segment = columns.bytes(size);
-        flags = columns.bytes(size);
-        monthsInState = columns.shorts(size);
-        permanentIncome = columns.floats(size);
-        income = columns.floats(size);
-        savings = columns.doubles(size);
-        savingsTarget = columns.floats(size);
-        essentialShare = columns.floats(size);
-        discretionary = columns.floats(size);
-        presentBias = columns.floats(size);
-        literacy = columns.floats(size);
-        trueRisk = columns.floats(size);
-        creditScore = columns.floats(size);
-        baseScore = columns.floats(size);
-        lendersHeld = columns.bytes(size);
-        literacyTercile = columns.bytes(size);
-        scareLeft = columns.bytes(size);
-        essentialArrears = columns.floats(size);
-        familyHelp = columns.floats(size);
-        firstAccount = columns.ints(size + 1);
-        accountCount = columns.bytes(size);
+        segment = new byte[size];
+        flags = new byte[size];
+        monthsInState = new short[size];
+        permanentIncome = new float[size];
+        income = new float[size];
+        savings = new double[size];
+        savingsTarget = new float[size];
+        essentialShare = new float[size];
+        discretionary = new float[size];
+        presentBias = new float[size];
+        literacy = new float[size];
+        trueRisk = new float[size];
+        creditScore = new float[size];
+        baseScore = new float[size];
+        lendersHeld = new byte[size];
+        literacyTercile = new byte[size];
+        scareLeft = new byte[size];
+        essentialArrears = new float[size];
+        familyHelp = new float[size];
+        firstAccount = new int[size + 1];
+        accountCount = new byte[size];
     }
 
     public boolean employed(int i) {
