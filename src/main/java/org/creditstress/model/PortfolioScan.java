@@ -69,9 +69,7 @@ public final class PortfolioScan implements ChunkPhase {
 
     @Override
     public void step(SimState state) {
-        beginMonth();
-        market.executor.forEachChunk(market.chunks, this::stepChunk);
-        endMonth();
+        runAlone(market.executor, market.chunks);
     }
 
     /** Each lender's lowest stage-2 bucket, as its books set it last month. */

@@ -44,9 +44,7 @@ public abstract class BorrowerPhase<C> implements ChunkPhase {
      */
     @Override
     public final void step(SimState state) {
-        beginMonth();
-        market.executor.forEachChunk(market.chunks, this::stepChunk);
-        endMonth();
+        runAlone(market.executor, market.chunks);
     }
 
     /**

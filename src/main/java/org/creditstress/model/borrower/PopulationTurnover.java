@@ -46,15 +46,9 @@ public final class PopulationTurnover implements ChunkPhase {
 
     @Override
     public void step(SimState state) {
-        if (monthlyRate > 0) {
-            market.executor.forEachChunk(market.chunks, this::stepChunk);
-        }
+        runAlone(market.executor, market.chunks);
     }
 
-    /** Nothing read once a month. */
-    @Override
-    public void beginMonth() {
-    }
 
     @Override
     public void stepChunk(int c, int from, int to) {

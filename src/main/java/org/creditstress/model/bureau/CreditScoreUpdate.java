@@ -33,9 +33,7 @@ public final class CreditScoreUpdate implements ChunkPhase {
 
     @Override
     public void step(SimState state) {
-        beginMonth();
-        market.executor.forEachChunk(market.chunks, this::stepChunk);
-        endMonth();
+        runAlone(market.executor, market.chunks);
     }
 
     /** Which lenders report this month, and from how many months past due. */

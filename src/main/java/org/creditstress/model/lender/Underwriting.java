@@ -173,9 +173,7 @@ public final class Underwriting implements ChunkPhase {
     /** The phase on its own: {@link #beginMonth()}, every chunk on the executor, {@link #endMonth()}. */
     @Override
     public void step(SimState state) {
-        beginMonth();
-        market.executor.forEachChunk(market.chunks, this::stepChunk);
-        endMonth();
+        runAlone(market.executor, market.chunks);
     }
 
     /** This month's application rates (from last month's scan) and the lenders' limit policies. */

@@ -25,15 +25,9 @@ public final class WriteOff implements ChunkPhase {
 
     @Override
     public void step(SimState state) {
-        beginMonth();
-        market.executor.forEachChunk(market.chunks, this::stepChunk);
-        endMonth();
+        runAlone(market.executor, market.chunks);
     }
 
-    /** Nothing read once a month: the lenders' settings are read at construction. */
-    @Override
-    public void beginMonth() {
-    }
 
     @Override
     public void stepChunk(int c, int from, int to) {
