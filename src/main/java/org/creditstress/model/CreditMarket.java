@@ -143,28 +143,27 @@ public final class CreditMarket extends SimState {
         // TURNOVER; the slots from LIFE_STAGES to CREDIT_SCORE and PORTFOLIO_SCAN stay empty). The courts' filing and queue run at
         // COURTS, after every chunk. When cases can be judged in the month they are taken, the
         // courts need the month's filings first: they then run whole at COURTS, and the scan after them.
-        List<ChunkPhase> chunkByChunk = new ArrayList<>();
-        chunkByChunk.add(new PopulationTurnover(market, applicants, scenario.population().turnoverMonthly()));
-        chunkByChunk.add(new LifeStages(market, applicants, scenario.population().behaviour().lifeStageMonthly()));
-        chunkByChunk.addAll(borrowers.inMonthOrder());
-        chunkByChunk.add(underwriting);
-        chunkByChunk.add(new CollectionLadder(market));
-        chunkByChunk.add(new Restructuring(market, new Pricing(market, scenario.products())));
-        chunkByChunk.add(new Litigation(market, courts));
-        chunkByChunk.add(new WriteOff(market));
-        chunkByChunk.add(new CreditScoreUpdate(market, bureau, scenario.bureau()));
-        if (courtsInPass) {
-            chunkByChunk.add(courts);
-            chunkByChunk.add(scan);
-        }
+        java.util.Map<MonthPhase, ChunkPhase> pass = new java.util.LinkedHashMap<>();
+        pass.put(MonthPhase.TURNOVER, new PopulationTurnover(market, applicants, scenario.population().turnoverMonthly()));
+        pass.put(MonthPhase.LIFE_STAGES, new LifeStages(market, applicants, scenario.population().behaviour().lifeStageMonthly()));
+        pass.put(MonthPhase.EMPLOYMENT, borrowers.employment());
+        pass.put(MonthPhase.INCOME, borrowers.income());
+        pass.put(MonthPhase.CONSUMPTION, borrowers.consumption());
+        pass.put(MonthPhase.REPAYMENT, borrowers.repayment());
+        pass.put(MonthPhase.UNDERWRITING, underwriting);
+        pass.put(MonthPhase.COLLECTION, new CollectionLadder(market));
+        pass.put(MonthPhase.RESTRUCTURING, new Restructuring(market, new Pricing(market, scenario.products())));
+        pass.put(MonthPhase.LITIGATION, new Litigation(market, courts));
+        pass.put(MonthPhase.WRITE_OFF, new WriteOff(market));
+        pass.put(MonthPhase.CREDIT_SCORE, new CreditScoreUpdate(market, bureau, scenario.bureau()));
         if (phaseByPhase) {
-            MonthPhase[] slots = {MonthPhase.TURNOVER, MonthPhase.LIFE_STAGES, MonthPhase.EMPLOYMENT, MonthPhase.INCOME, MonthPhase.CONSUMPTION, MonthPhase.REPAYMENT,
-                    MonthPhase.UNDERWRITING, MonthPhase.COLLECTION, MonthPhase.RESTRUCTURING, MonthPhase.LITIGATION,
-                    MonthPhase.WRITE_OFF, MonthPhase.CREDIT_SCORE};
-            for (int k = 0; k < slots.length; k++) {
-                schedule(slots[k], chunkByChunk.get(k));
-            }
+            pass.forEach(this::schedule);
         } else {
+            List<ChunkPhase> chunkByChunk = new ArrayList<>(pass.values());
+            if (courtsInPass) {
+                chunkByChunk.add(courts);
+                chunkByChunk.add(scan);
+            }
             schedule(MonthPhase.TURNOVER, new BorrowerMonth(market, chunkByChunk));
         }
         schedule(MonthPhase.COURTS, courts);

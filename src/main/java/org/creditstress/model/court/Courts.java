@@ -154,11 +154,17 @@ public final class Courts implements ChunkPhase {
     }
 
     /**
-     * The month's statistics start from zero and the cases due this month are listed by chunk. With
-     * {@code chunkByChunk} this runs before the borrower phases, else inside {@link #step}.
+     * The month's statistics start from zero and the cases due this month are listed by chunk: run
+     * by the borrower pass before any chunk, with {@code chunkByChunk}; otherwise {@link #step} does
+     * both itself, listing after it has taken this month's cases.
      */
     @Override
     public void beginMonth() {
+        resetStats();
+        listDue(market.month());
+    }
+
+    private void resetStats() {
         stats.filed = 0;
         stats.taken = 0;
         stats.judged = 0;
@@ -168,7 +174,6 @@ public final class Courts implements ChunkPhase {
         stats.legalCosts = 0;
         stats.monthsFilingToRecoverySum = 0;
         stats.recoveredCases = 0;
-        listDue(market.month());
     }
 
     /** Acts on chunk {@code c}'s cases due this month, in queue order. */
@@ -184,9 +189,8 @@ public final class Courts implements ChunkPhase {
     @Override
     public void step(SimState state) {
         int month = market.month();
-        boolean actedAlready = chunkByChunk;
-        if (!actedAlready) {
-            beginMonth();
+        if (!chunkByChunk) {
+            resetStats();
         }
         if (!started) {
             started = true;
@@ -196,7 +200,7 @@ public final class Courts implements ChunkPhase {
         long queued = waiting.size();
         take(month);
         market.courtAdmission = queued == 0 ? 1.0 : (double) stats.taken / queued;
-        if (!actedAlready) {
+        if (!chunkByChunk) {
             // the month's cases include those taken just now
             listDue(month);
             for (int c = 0; c < dueCount.length; c++) {
