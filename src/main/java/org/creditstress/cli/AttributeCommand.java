@@ -87,7 +87,7 @@ final class AttributeCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%-18s %-24s %12s %12s %12s %8s%n", "channel", "measure", "contribution", "p5", "p95", "share");
         for (Attribution.Row r : rows) {
-            boolean pct = !r.measure().equals("lenders failed");
+            boolean pct = Attribution.DEFAULT_MEASURES.stream().anyMatch(m -> m.name().equals(r.measure()) && m.inPoints());
             o.printf(Locale.ROOT, "%-18s %-24s %12s %12s %12s %8s%n", r.channel(), r.measure(), fmt(r.contributionMean(), pct),
                     fmt(r.contributionP5(), pct), fmt(r.contributionP95(), pct),
                     Double.isNaN(r.shareOfAllOn()) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * r.shareOfAllOn()));
@@ -119,7 +119,7 @@ final class AttributeCommand implements Callable<Integer> {
             List<String> labels = new ArrayList<>();
             List<Double> mean = new ArrayList<>();
             List<Double> half = new ArrayList<>();
-            boolean pct = !m.name().equals("lenders failed");
+            boolean pct = m.inPoints();
             double scale = pct ? 100.0 : 1.0;
             for (Attribution.Row r : rows) {
                 if (r.measure().equals(m.name()) && !Double.isNaN(r.contributionMean())) {
@@ -131,7 +131,7 @@ final class AttributeCommand implements Callable<Integer> {
             if (!labels.isEmpty()) {
                 String file = "attribution_" + m.name().replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT) + ".png";
                 AttributionChart.write(dir.resolve(file), "What each channel adds to the " + m.name(),
-                        pct ? "Contribution (percentage points)" : "Contribution (lenders)", labels, mean, half);
+                        "Contribution (" + (pct ? "percentage points" : m.unit()) + ")", labels, mean, half);
             }
         }
     }

@@ -292,6 +292,9 @@ public final class MetricRegistry {
         m.add(new Metric("charges", YUAN, "Interest, instalment fees and penalty interest charged this month, all lenders.",
                 v -> v.charges(ALL)));
         m.add(new Metric("accounts_written_off", COUNT, "Accounts written off this month.", v -> v.accountsWrittenOff()));
+        m.add(new Metric("written_off_per_1000_cumulative", RATIO, "Accounts written off from month 1 to this month per 1,000 "
+                + "borrowers: defaults counted, whatever their balances (a lender that shrinks balances lowers the loss rate, not this).",
+                v -> ratio(1000.0 * v.cumulativeAccountsWrittenOff(), v.borrowers())));
         m.add(new Metric("new_accounts", COUNT, "Accounts opened this month (approved applications of newcomers, of "
                 + "people the lenders solicited, and re-applications).", v -> v.events("ACCOUNTS_OPENED")));
         m.add(new Metric("applications", COUNT, "Applications received this month (newcomers' and solicited; re-applications "
@@ -389,6 +392,9 @@ public final class MetricRegistry {
                 v -> v.events("LOANS_STACKED")));
         m.add(new Metric("stacked_loan_share", SHARE, "Stacked loans over all cash loans drawn this month.",
                 v -> ratio(v.events("LOANS_STACKED"), v.loansDrawn())));
+        m.add(new Metric("rolling_debt_share", SHARE, "Borrowers who rolled debt this month over all borrowers: short of "
+                + "essentials plus bills, they met the gap with new credit (a loan drawn to pay, essentials put on a line so that "
+                + "cash pays the bills). They fall behind when limits are cut.", v -> ratio(v.events("BORROWERS_ROLLING"), v.borrowers())));
         m.add(new Metric("limit_increases", COUNT, "Limits raised for good payers this month.", v -> v.events("LIMIT_INCREASES")));
         m.add(new Metric("limit_cuts_behaviour", COUNT, "Undrawn limits cut because the lender's behaviour score was above "
                 + "limit_management.cut_min_score.", v -> v.events("LIMIT_CUTS_BEHAVIOUR")));

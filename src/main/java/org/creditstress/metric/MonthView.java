@@ -81,6 +81,9 @@ public interface MonthView {
     /** Write-offs from month 1 to this month, all lenders. */
     double cumulativeWriteOffs();
 
+    /** Accounts written off from month 1 to this month, all lenders. */
+    long cumulativeAccountsWrittenOff();
+
     /** Mean total receivables over months 1 .. this month. */
     double averageReceivablesToDate();
 

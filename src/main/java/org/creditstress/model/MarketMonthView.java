@@ -17,6 +17,7 @@ final class MarketMonthView implements java.io.Serializable, MonthView {
     private final org.creditstress.model.lender.LiquidityLadder ladder;
     private final org.creditstress.model.lender.BehaviourRanking ranking;
     private double cumulativeWriteOffs;
+    private long cumulativeAccountsWrittenOff;
     private double cumulativeRecoveries;
     private double receivablesSum;
     private int recordedMonths;
@@ -52,6 +53,7 @@ final class MarketMonthView implements java.io.Serializable, MonthView {
         }
         if (market.month() >= 1) {
             cumulativeWriteOffs += writeOffs(ALL);
+            cumulativeAccountsWrittenOff += accountsWrittenOff();
             cumulativeRecoveries += recoveries(ALL);
             receivablesSum += currentReceivables;
             recordedMonths++;
@@ -214,6 +216,11 @@ final class MarketMonthView implements java.io.Serializable, MonthView {
     @Override
     public double cumulativeWriteOffs() {
         return cumulativeWriteOffs;
+    }
+
+    @Override
+    public long cumulativeAccountsWrittenOff() {
+        return cumulativeAccountsWrittenOff;
     }
 
     @Override

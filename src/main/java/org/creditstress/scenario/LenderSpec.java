@@ -96,7 +96,7 @@ public record LenderSpec(String name, List<String> products, double marketShare,
     public record Acquisition(double growthAnnual, double procyclicality, double maxApplicationsMonthly) {
     }
 
-    /** Pro-cyclical limit cuts under low capital. */
-    public record Tightening(boolean enabled, double capitalTrigger, double limitCut, int reviewMonths) {
+    /** Pro-cyclical limit cuts under low capital or rising early delinquency. */
+    public record Tightening(boolean enabled, double capitalTrigger, double limitCut, int reviewMonths, double m1plusRise) {
     }
 }

@@ -24,7 +24,7 @@ class AttributeCommandTest {
         assertEquals(0, code);
         List<String> lines = Files.readAllLines(out.resolve("attribution.csv"));
         assertEquals("channel,measure,all_on_mean,contribution_mean,contribution_p5,contribution_p95,share_of_all_on", lines.get(0));
-        assertEquals(1 + 3 * 3, lines.size(), "3 measures x (2 channels + all channels)");
+        assertEquals(1 + 4 * 3, lines.size(), "4 measures x (2 channels + all channels)");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("funding,lenders failed,")));
         assertTrue(Files.exists(out.resolve("all-on/metrics.csv")));
         assertTrue(Files.exists(out.resolve("attribution_peak_m3_ratio.png")));

@@ -76,7 +76,7 @@ class ExperimentMemoryTest {
     void attributeKeepsNoReplicationsTable() throws IOException {
         watched("attribute", List.of(BASELINE, "--channels", "loan_stacking,credit_supply", "--replications", "" + REPLICATIONS), 4);
         assertEquals(1 + REPLICATIONS * 4, lines(tmp.resolve("attribute/all-on/metrics.csv")));
-        assertEquals(1 + 3 * 3, lines(tmp.resolve("attribute/attribution.csv")), "three measures for two channels and all");
+        assertEquals(1 + 4 * 3, lines(tmp.resolve("attribute/attribution.csv")), "four measures for two channels and all");
     }
 
     @Test

@@ -82,7 +82,7 @@ class ScenarioLoaderTest {
         assertEquals(List.of(5.0, 20.0, 60.0, 120.0), b.collection().costPerAccount());
         assertEquals(List.of(0.01, 0.15, 0.35, 0.55, 0.75), b.provisioning().lossRates());
         assertEquals(0.10, b.balanceSheet().openingCapitalRatio(), EPS);
-        assertEquals(new LenderSpec.Tightening(true, 0.09, 0.2, 3), b.tightening());
+        assertEquals(new LenderSpec.Tightening(true, 0.09, 0.2, 3, 0.25), b.tightening());
         assertEquals(0.75, s.lenders().get(0).modelQuality(), EPS);
 
         assertEquals(org.creditstress.scenario.PathSpec.Shape.FLAT, s.economy().unemployment().shape());

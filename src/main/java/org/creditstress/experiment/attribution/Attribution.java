@@ -28,8 +28,16 @@ import org.creditstress.scenario.ScenarioLoader;
  */
 public final class Attribution {
 
-    /** A measure of damage: a metric expression summed or taken per replication. */
-    public record Measure(String name, MetricExpression expression) {
+    /**
+     * A measure of damage: a metric expression taken per replication. {@code unit} is how a
+     * contribution is shown: {@code "pp"} (a share, shown in percentage points) or the name of what
+     * is counted.
+     */
+    public record Measure(String name, MetricExpression expression, String unit) {
+        /** Whether the measure is a share, shown in percentage points. */
+        public boolean inPoints() {
+            return unit.equals("pp");
+        }
     }
 
     /** One line of the attribution table. */
@@ -37,10 +45,17 @@ public final class Attribution {
                       double contributionP95, double shareOfAllOn) {
     }
 
+    /**
+     * Peak M3+ and the cumulative loss rate are ratios: a channel that shrinks the book (credit-supply
+     * tightening) can lower them while it adds defaults, which the count of accounts written off
+     * per 1,000 borrowers shows.
+     */
     public static final List<Measure> DEFAULT_MEASURES = List.of(
-            new Measure("peak M3+ ratio", MetricExpression.parse("peak(m3plus_ratio)")),
-            new Measure("cumulative loss rate", MetricExpression.parse("final(loss_rate_cumulative)")),
-            new Measure("lenders failed", MetricExpression.parse("final(lenders_failed)")));
+            new Measure("peak M3+ ratio", MetricExpression.parse("peak(m3plus_ratio)"), "pp"),
+            new Measure("cumulative loss rate", MetricExpression.parse("final(loss_rate_cumulative)"), "pp"),
+            new Measure("written off per 1,000", MetricExpression.parse("final(written_off_per_1000_cumulative)"),
+                    "accounts per 1,000 borrowers"),
+            new Measure("lenders failed", MetricExpression.parse("final(lenders_failed)"), "lenders"));
 
     private final Path scenario;
     private final List<String> overrides;

@@ -16,11 +16,17 @@ public final class BorrowerTable implements java.io.Serializable {
     public static final byte STRATEGIC = 4;
     /** Fraudster: draws every limit and never pays. */
     public static final byte FRAUD = 8;
+    /**
+     * Rolled debt this month: short of essentials plus bills, it met part of the gap with new credit
+     * (a loan drawn to pay, or essentials put on a line so that cash pays the bills). Set by
+     * {@link Consumption} every month.
+     */
+    public static final byte ROLLING = 16;
 
     public final int size;
     /** Index of the borrower's segment in the scenario's segment list. */
     public final byte[] segment;
-    /** Bit flags: {@link #EMPLOYED}, {@link #THIN_FILE}, {@link #STRATEGIC}, {@link #FRAUD}. */
+    /** Bit flags: {@link #EMPLOYED}, {@link #THIN_FILE}, {@link #STRATEGIC}, {@link #FRAUD}, {@link #ROLLING}. */
     public final byte[] flags;
     /** Months in the current employment state (capped at Short.MAX_VALUE). */
     public final short[] monthsInState;
@@ -106,6 +112,11 @@ public final class BorrowerTable implements java.io.Serializable {
 
     public boolean strategic(int i) {
         return (flags[i] & STRATEGIC) != 0;
+    }
+
+    /** Whether the borrower rolled debt this month ({@link #ROLLING}). */
+    public boolean rolling(int i) {
+        return (flags[i] & ROLLING) != 0;
     }
 
     public void setEmployed(int i, boolean employed) {

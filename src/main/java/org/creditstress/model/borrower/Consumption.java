@@ -29,7 +29,12 @@ import org.creditstress.scenario.SegmentSpec;
  *       ({@code PriceLevel}), plus, with the segment's {@code emergency_probability}, an emergency expense {@code emergency_size_months * P}. If
  *       {@code E + B > S}, the borrower first draws a cash loan for the gap, at least the product's
  *       {@code min_limit} and at most the loan's limit ({@link LoanStacking}).</li>
- *   <li>Essentials are paid in cash, then on a current purchase line; what neither covers is
+ *   <li>With {@code S} the savings after that loan and {@code A} the room on current lines, a
+ *       borrower still short ({@code E + B > S}) puts {@code min(E, E + B - S, A)} of its
+ *       essentials on its lines first and keeps the cash for its bills: it rolls its debt
+ *       ({@link BorrowerTable#ROLLING}, also set by a loan drawn to pay), and a cut of its
+ *       lines' room makes its bills go unpaid. The rest of the essentials is paid in cash, then
+ *       on the lines' remaining room; what neither covers is
  *       unmet, and owed next month on top of that month's essentials (rent and bills fall due
  *       again), up to {@code unmet_carry_months} of essentials: a borrower whose credit is cut
  *       does not simply stop needing it.</li>
@@ -302,10 +307,28 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             }
             int loanAccount = lendable == 0 ? -1 : a0 + Long.numberOfTrailingZeros(lendable);
 
-            double essentialCash = Math.min(s, essentials);
+            // Still short of essentials plus bills: essentials go on the purchase lines first, up to the
+            // gap, so that cash is kept for the bills (the lines' interest-free window is cheaper than a
+            // missed bill). This is rolling debt: a cut of the lines' room makes the bills go unpaid.
+            double shortfall = essentials;
+            double gap = essentials + bill - s;
+            boolean rolling = drawnAmount > 0;
+            if (gap > 0 && available > 0) {
+                double onCredit = Math.min(Math.min(gap, essentials), available);
+                purchase(chunk, acc, a0, a1, onCredit, -1.0, 0.0);
+                available -= onCredit;
+                creditSpending += onCredit;
+                shortfall -= onCredit;
+                rolling = true;
+            }
+            b.flags[i] = (byte) (rolling ? b.flags[i] | BorrowerTable.ROLLING : b.flags[i] & ~BorrowerTable.ROLLING);
+            if (rolling) {
+                market.ledger.count(c, Counter.BORROWERS_ROLLING, 0);
+            }
+            double essentialCash = Math.min(s, shortfall);
             s -= essentialCash;
             cashSpending += essentialCash;
-            double shortfall = essentials - essentialCash;
+            shortfall -= essentialCash;
             if (shortfall > 0 && available > 0) {
                 double onCredit = Math.min(shortfall, available);
                 purchase(chunk, acc, a0, a1, onCredit, -1.0, 0.0);

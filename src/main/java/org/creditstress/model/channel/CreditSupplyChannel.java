@@ -6,9 +6,9 @@ import org.creditstress.model.lender.CreditSupplyTightening;
 import org.creditstress.scenario.Scenario;
 
 /**
- * Credit-supply tightening: lenders under capital stress cut limits ({@link CreditSupplyTightening},
- * for lenders whose policy has {@code tightening.enabled}), and borrowers who were rolling debt
- * lose the room to do so.
+ * Credit-supply tightening: lenders under stress (capital below their trigger, or early delinquency
+ * above their risk appetite) cut limits ({@link CreditSupplyTightening}, for lenders whose policy
+ * has {@code tightening.enabled}), and borrowers who were rolling debt lose the room to do so.
  */
 public final class CreditSupplyChannel implements ContagionChannel {
 
@@ -20,7 +20,7 @@ public final class CreditSupplyChannel implements ContagionChannel {
     @Override
     public String description() {
         return "Credit-supply tightening: lenders whose policy enables it (lenders[].tightening) cut limits when their "
-                + "capital is low. Off: no lender tightens.";
+                + "capital is low or their early delinquency has risen (m1plus_rise). Off: no lender tightens.";
     }
 
     @Override
@@ -30,6 +30,6 @@ public final class CreditSupplyChannel implements ContagionChannel {
 
     @Override
     public void wire(Wiring wiring) {
-        wiring.schedule(MonthPhase.TIGHTENING, built -> new CreditSupplyTightening(built.market()));
+        wiring.schedule(MonthPhase.TIGHTENING, built -> new CreditSupplyTightening(built.market(), built.scan()));
     }
 }

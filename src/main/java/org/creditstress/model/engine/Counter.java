@@ -22,5 +22,7 @@ public enum Counter {
     FRAUD_WRITE_OFFS_COUNT,
     /** Accounts with a bill that a strategic defaulter chose not to pay this month. */
     STRATEGIC_WITHHOLDING,
-    MULTI_LENDER_WRITE_OFFS
+    MULTI_LENDER_WRITE_OFFS,
+    /** Borrowers who rolled debt this month: met a shortfall of essentials plus bills with new credit (counted at lender 0). */
+    BORROWERS_ROLLING
 }

@@ -455,12 +455,18 @@ public final class ScenarioSchema {
                         .number("max_applications_monthly", 0.05, 0, 1, "share per month",
                                 "At most this share of the lender's prospects (people with no account at it and a free account "
                                         + "slot) apply to it in a month. 0.05: assumption. 0: the lender solicits nothing."))
-                .with(Section.map("tightening", "Pro-cyclical credit-supply tightening when capital is low (a policy choice).")
-                        .bool("enabled", true, "Whether the lender cuts limits when its capital ratio is below the trigger.")
+                .with(Section.map("tightening", "Pro-cyclical credit-supply tightening when capital is low or early delinquency "
+                        + "rises (a policy choice).")
+                        .bool("enabled", true, "Whether the lender cuts limits when its capital ratio is below the trigger or its "
+                                + "M1+ ratio has risen by m1plus_rise.")
                         .number("capital_trigger", 0.10, 0, 1, "share", "Capital ratio below which limits are cut.")
                         .number("limit_cut", 0.2, 0, 1, "share", "Share of every limit cut when the lender tightens.")
                         .integer("review_months", 3, 1, 120, "months",
-                                "Months after a cut before the lender decides again (a quarterly credit-policy review by default)."));
+                                "Months after a cut before the lender decides again (a quarterly credit-policy review by default).")
+                        .number("m1plus_rise", 0.0, 0, 100, "share",
+                                "The lender also tightens when its M1+ ratio (balances 1+ months past due over receivables) is more "
+                                        + "than this share above its level at month 0, the start of the run (its risk appetite): "
+                                        + "0.25 tightens once early delinquency is a quarter higher. 0: capital alone decides."));
     }
 
     private static Section funders() {
