@@ -177,14 +177,10 @@ public final class AccountTable implements java.io.Serializable {
      * {@code delay} bills later. The caller adds the principal to {@code pool}.
      */
     public void addPlan(int a, double perMonth, double feePerMonth, int n, int delay) {
-        int T = ring.length;
-        if (n < 1 || delay < 0 || n + delay >= T) {
-            throw new IllegalArgumentException("plan of " + n + " months after " + delay + " does not fit a ring of " + T);
-        }
+        int start = planStart(a, n, delay);
+        int end = wrap(start + n, ring.length);
         float amount = (float) perMonth;
         float fee = (float) feePerMonth;
-        int start = wrap(cycle[a] + delay, T);
-        int end = wrap(start + n, T);
         float[] first = ring[start];
         float[] last = ring[end];
         first[2 * a] -= amount;
@@ -193,9 +189,83 @@ public final class AccountTable implements java.io.Serializable {
             first[2 * a + 1] -= fee;
             last[2 * a + 1] += fee;
         }
-        // The plan joins after the bill at its start: termLeft counts that bill too.
-        if (termLeft[a] < n + delay + 1) {
-            termLeft[a] = (byte) (n + delay + 1);
+        countBills(a, n + delay + 1);
+    }
+
+    /**
+     * {@link #addPlan(int, double, double, int, int)} whose ring entries are queued in {@code later}
+     * instead of written; {@link #write(PlanWrites)} writes them. Until then the ring lacks them, so
+     * the caller writes the queue before anything reads or clears account {@code a}'s plans
+     * ({@link #advance}, {@link #aheadInto}, {@link #clearSchedule} and the rest); the schedule and
+     * {@code termLeft} are up to date at once. A full queue is written first.
+     */
+    public void addPlan(int a, double perMonth, double feePerMonth, int n, int delay, PlanWrites later) {
+        int start = planStart(a, n, delay);
+        int end = wrap(start + n, ring.length);
+        float amount = (float) perMonth;
+        float fee = (float) feePerMonth;
+        if (later.count > PlanWrites.CAPACITY - 4) {
+            write(later);
+        }
+        // x - y is x + (-y) in floating point: the queued sums are the direct ones, to the last bit.
+        later.add(start, 2 * a, -amount);
+        later.add(end, 2 * a, amount);
+        if (fee != 0f) {
+            later.add(start, 2 * a + 1, -fee);
+            later.add(end, 2 * a + 1, fee);
+        }
+        countBills(a, n + delay + 1);
+    }
+
+    /**
+     * Writes the ring entries queued in {@code queue}, in the order they were queued (so that each
+     * entry gets the same additions in the same order as written one by one), and empties it.
+     */
+    public void write(PlanWrites queue) {
+        float[][] ring = this.ring;
+        for (int k = 0; k < queue.count; k++) {
+            ring[queue.row[k]][queue.column[k]] += queue.value[k];
+        }
+        queue.count = 0;
+    }
+
+    /** Checks that a plan of {@code n} payments after {@code delay} fits the ring; returns its start row. */
+    private int planStart(int a, int n, int delay) {
+        int T = ring.length;
+        if (n < 1 || delay < 0 || n + delay >= T) {
+            throw new IllegalArgumentException("plan of " + n + " months after " + delay + " does not fit a ring of " + T);
+        }
+        return wrap(cycle[a] + delay, T);
+    }
+
+    /** A plan that joins after the bill at its start and lasts {@code bills - 1} more: termLeft counts that bill too. */
+    private void countBills(int a, int bills) {
+        if (termLeft[a] < bills) {
+            termLeft[a] = (byte) bills;
+        }
+    }
+
+    /**
+     * Ring entries of new plans, queued by {@link #addPlan(int, double, double, int, int, PlanWrites)}
+     * and written by {@link #write(PlanWrites)}: one queue per chunk (one thread at a time), empty
+     * between its owner's steps. Why: a plan's last entry lies in the ring row of its last month,
+     * which nothing else touches that month, so each such write misses the cache. Inside a
+     * borrower's step the misses wait one after another; in the short loop of {@code write} the
+     * processor keeps many in flight.
+     */
+    public static final class PlanWrites implements java.io.Serializable {
+        /** Entries queued at most (a plan queues up to four): 9 KB. */
+        static final int CAPACITY = 1024;
+        private final byte[] row = new byte[CAPACITY];
+        private final int[] column = new int[CAPACITY];
+        private final float[] value = new float[CAPACITY];
+        private int count;
+
+        private void add(int r, int c, float v) {
+            row[count] = (byte) r;
+            column[count] = c;
+            value[count] = v;
+            count++;
         }
     }
 

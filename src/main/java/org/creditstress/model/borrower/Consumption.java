@@ -106,6 +106,8 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         private double unmet;
         private double planPurchases;
         private double planTermWeighted;
+        /** The chunk's new plans' ring entries, written at the end of each {@link #stepBorrowers} call. */
+        private final AccountTable.PlanWrites planWrites = new AccountTable.PlanWrites();
 
         private Chunk(int index) {
             this.index = index;
@@ -291,7 +293,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             if (lendable != 0 && essentials + bill > s) {
                 int loan = stacking.choose(acc, a0, a1, lendable, owed);
                 if (loan >= 0) {
-                    drawnAmount = disburse(c, acc, loan, Math.min(acc.limit[loan] - acc.balance(loan),
+                    drawnAmount = disburse(chunk, acc, loan, Math.min(acc.limit[loan] - acc.balance(loan),
                             Math.max(minDraw[acc.product[loan]], essentials + bill - s)));
                     s += drawnAmount;
                     drawnAccount = loan;
@@ -341,7 +343,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
 
             double drawn = 0;
             if (loanAccount >= 0 && plannedLoanDraw < keep * behaviour.cashLoanDrawProbability() * (1.0 + pb)) {
-                drawn = disburse(c, acc, loanAccount, Math.min(acc.limit[loanAccount] - acc.balance(loanAccount),
+                drawn = disburse(chunk, acc, loanAccount, Math.min(acc.limit[loanAccount] - acc.balance(loanAccount),
                         behaviour.cashLoanDrawShare() * acc.limit[loanAccount]));
                 s += drawn;
             }
@@ -380,6 +382,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         chunk.creditSpending = creditSpending;
         chunk.emergencySpending = emergencySpending;
         chunk.unmet = unmet;
+        acc.write(chunk.planWrites);
     }
 
     /** A fraudster draws every current cash loan in full and spends every line to its limit. */
@@ -390,7 +393,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                 continue;
             }
             if (acc.cashLoan[a]) {
-                cash += disburse(c, acc, a, acc.limit[a] - acc.balance(a));
+                cash += disburse(chunks[c], acc, a, acc.limit[a] - acc.balance(a));
             } else {
                 double x = acc.available(a);
                 if (x > 0) {
@@ -425,16 +428,16 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
      * Lends {@code amount} on cash-loan account {@code a}: a new loan of the product's term,
      * repaid by fixed payments from the next cycle. Returns the amount paid to the borrower.
      */
-    private double disburse(int c, AccountTable acc, int a, double amount) {
+    private double disburse(Chunk chunk, AccountTable acc, int a, double amount) {
         if (amount <= 0) {
             return 0.0;
         }
         int p = acc.product[a];
         // Pending until the cycle closes: a loan drawn this cycle bears interest from the next.
         acc.pending[a] += amount;
-        acc.addPlan(a, amount * pricing.annuityFactor(a, termMonths[p]), 0.0, termMonths[p], 0);
-        market.ledger.add(c, Flow.DISBURSED, acc.lender[a], amount);
-        market.ledger.count(c, Counter.LOANS_DRAWN, acc.lender[a]);
+        acc.addPlan(a, amount * pricing.annuityFactor(a, termMonths[p]), 0.0, termMonths[p], 0, chunk.planWrites);
+        market.ledger.add(chunk.index, Flow.DISBURSED, acc.lender[a], amount);
+        market.ledger.count(chunk.index, Counter.LOANS_DRAWN, acc.lender[a]);
         return amount;
     }
 
@@ -472,7 +475,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                 if (instalment > 0) {
                     int n = planTerms[p][best];
                     acc.pool[a] += instalment;
-                    acc.addPlan(a, instalment / n, instalment * planFee[p][best], n, 0);
+                    acc.addPlan(a, instalment / n, instalment * planFee[p][best], n, 0, chunk.planWrites);
                     chunk.planPurchases += instalment;
                     chunk.planTermWeighted += instalment * n;
                 }
@@ -483,7 +486,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             } else {
                 // Due a cycle later: a one-payment plan that starts after one cycle.
                 acc.pool[a] += rest;
-                acc.addPlan(a, rest, 0.0, 1, interestFreeCycles[p] - 1);
+                acc.addPlan(a, rest, 0.0, 1, interestFreeCycles[p] - 1, chunk.planWrites);
             }
             LenderState lender = market.lenders.get(acc.lender[a]);
             market.ledger.add(chunk.index, Flow.PURCHASES, lender.index, x);
