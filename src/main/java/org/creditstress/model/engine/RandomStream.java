@@ -31,6 +31,13 @@ public enum RandomStream {
     /** Who starts a new stage of life, and its new traits. */
     LIFE_STAGES;
 
+    /** {@link #nameKey()}, computed once: per-borrower streams (turnover, life stages) derive a seed from it per draw. */
+    private final long nameKey;
+
+    RandomStream() {
+        nameKey = SeedPlan.nameKey(key());
+    }
+
     /** The stable name the stream's seed is derived from, e.g. {@code employment}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
@@ -38,6 +45,6 @@ public enum RandomStream {
 
     /** A 64-bit key from the name alone ({@link SeedPlan#nameKey}). */
     long nameKey() {
-        return SeedPlan.nameKey(key());
+        return nameKey;
     }
 }
