@@ -303,6 +303,14 @@ public final class PortfolioStats implements java.io.Serializable {
         return sum;
     }
 
+    /**
+     * Lender {@code l}'s M1+ balance ratio: balances 1+ months past due over its receivables (0
+     * without receivables). Read by funding stress (the ABS discount) and credit-supply tightening.
+     */
+    public double m1plusRatio(int l) {
+        return receivables[l] > 0 ? 1.0 - bucketBalance[l][0] / receivables[l] : 0.0;
+    }
+
     /** Balance over all lenders in buckets {@code from..4}. */
     public double balanceFromBucket(int from) {
         double sum = 0;

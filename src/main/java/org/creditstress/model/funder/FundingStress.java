@@ -73,7 +73,7 @@ public final class FundingStress implements Steppable {
         }
         for (LenderState lender : lenders) {
             int l = lender.index;
-            double m1plus = stats.receivables[l] > 0 ? 1.0 - stats.bucketBalance[l][0] / stats.receivables[l] : 0.0;
+            double m1plus = stats.m1plusRatio(l);
             lender.setAbsDiscountRise(lender.spec.liquidity().absDiscountPerM1plus() * m1plus);
         }
     }

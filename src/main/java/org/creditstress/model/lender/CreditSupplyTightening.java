@@ -56,7 +56,7 @@ public final class CreditSupplyTightening implements Steppable {
         PortfolioStats stats = scan.stats();
         for (LenderState lender : lenders) {
             int l = lender.index;
-            double m1plus = stats.receivables[l] > 0 ? 1.0 - stats.bucketBalance[l][0] / stats.receivables[l] : 0.0;
+            double m1plus = stats.m1plusRatio(l);
             if (month <= 0 || Double.isNaN(referenceM1plus[l])) {
                 referenceM1plus[l] = m1plus;
             }
