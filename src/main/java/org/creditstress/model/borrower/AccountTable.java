@@ -150,11 +150,14 @@ public final class AccountTable implements java.io.Serializable {
         arrears = new double[size];
     }
 
-    /** Makes slot {@code a} empty: no lender, no balance, no history. */
+    /**
+     * Makes slot {@code a} empty: no lender, no balance, no history. Its plans are removed by
+     * {@link #clearSchedule}, which clears the ring rows that its {@code termLeft} says are in use,
+     * so {@code termLeft} is left for it to read.
+     */
     public void clear(int a) {
         status[a] = EMPTY;
         monthsPastDue[a] = 0;
-        termLeft[a] = 0;
         flags[a] = 0;
         restructurings[a] = 0;
         graceLeft[a] = 0;

@@ -124,6 +124,23 @@ class ProductScheduleTest {
     }
 
     @Test
+    void aSlotClearedWhilePlansAreOpenKeepsNoneOfThemForItsNextAccount() {
+        AccountTable acc = new AccountTable(4, 25);
+        int a = 2;
+        acc.addPlan(a, 50, 0, 6, 0);
+        acc.advance(a);
+        acc.advance(a);
+        // The account closes with one of its six payments made (an account paid off early, a
+        // borrower who leaves); the slot holds a new account, whose plan alone must be billed.
+        acc.clear(a);
+        acc.addPlan(a, 100, 0, 12, 0);
+        for (int bill = 0; bill < 11; bill++) {
+            acc.advance(a);
+            assertEquals(100.0, acc.schedule[a], 1e-9, "bill " + bill + ": only the new account's plan is billed");
+        }
+    }
+
+    @Test
     void plansOfDifferentTermsAndStartsOnOneAccountEachEndOnTime() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {
             Fixture f = new Fixture(executor);
