@@ -294,7 +294,10 @@ public final class Benchmark {
         t.note("theoretical = BorrowerTable.bytesPerBorrower() (" + org.creditstress.model.borrower.BorrowerTable.bytesPerBorrower()
                 + ") + accounts per borrower x AccountTable.bytesPerAccount(ring length) ("
                 + (twoLenderHeap == null ? "?" : String.valueOf(org.creditstress.model.borrower.AccountTable.bytesPerAccount(twoLenderHeap.ringLength())))
-                + ")");
+                + ") + the room the plan books hold for entries of open plans ("
+                + (twoLenderHeap == null ? "?" : String.format(Locale.ROOT, "%.0f", twoLenderHeap.planEntriesPerBorrower()))
+                + " B a borrower, AccountTable.planEntries() x " + org.creditstress.model.borrower.AccountTable.BYTES_PER_PLAN_ENTRY
+                + " B: a list per clock value and chunk, at its starting size until a burnt-in book fills it)");
         t.note("measured = (used heap after full GC with the market built) - (before), / borrowers (MemoryMXBean); "
                 + "'started replication' adds the phases' scratch, per-chunk random streams and statistics, and the metric table");
     }

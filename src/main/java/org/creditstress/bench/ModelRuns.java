@@ -71,7 +71,7 @@ public final class ModelRuns {
     }
 
     /** Heap of a built population, measured and by the tables' own count. */
-    public record HeapUse(int borrowers, int accounts, int ringLength, long marketBytes, long replicationBytes) {
+    public record HeapUse(int borrowers, int accounts, int ringLength, long planEntryBytes, long marketBytes, long replicationBytes) {
         public double accountsPerBorrower() {
             return (double) accounts / borrowers;
         }
@@ -86,9 +86,18 @@ public final class ModelRuns {
             return (double) replicationBytes / borrowers;
         }
 
-        /** {@code BorrowerTable.bytesPerBorrower() + accounts per borrower x AccountTable.bytesPerAccount(ring)}. */
+        /**
+         * {@code BorrowerTable.bytesPerBorrower() + accounts per borrower x AccountTable.bytesPerAccount(ring)}
+         * plus the room held for plan entries ({@link AccountTable#planEntries()}), per borrower.
+         */
         public double theoreticalPerBorrower() {
-            return BorrowerTable.bytesPerBorrower() + accountsPerBorrower() * AccountTable.bytesPerAccount(ringLength);
+            return BorrowerTable.bytesPerBorrower() + accountsPerBorrower() * AccountTable.bytesPerAccount(ringLength)
+                    + planEntriesPerBorrower();
+        }
+
+        /** Heap held for plan entries (the lists' capacity), per borrower. */
+        public double planEntriesPerBorrower() {
+            return (double) planEntryBytes / borrowers;
         }
     }
 
@@ -101,6 +110,7 @@ public final class ModelRuns {
         Market market = MarketBuilder.build(s, seed(s), executor);
         long after = Harness.usedHeapAfterGc();
         int accounts = market.accounts.size;
+        long planEntryBytes = market.accounts.planEntries()[1] * AccountTable.BYTES_PER_PLAN_ENTRY;
         Reference.reachabilityFence(market);
         market = null;
 
@@ -109,7 +119,7 @@ public final class ModelRuns {
         cm.start();
         long after2 = Harness.usedHeapAfterGc();
         Reference.reachabilityFence(cm);
-        return new HeapUse(s.population().size(), accounts, MarketBuilder.ringLength(s), after - before, after2 - before2);
+        return new HeapUse(s.population().size(), accounts, MarketBuilder.ringLength(s), planEntryBytes, after - before, after2 - before2);
     }
 
     /** Heap of the naive schedule's per-borrower agents, bytes per borrower (schedule minus bare market). */

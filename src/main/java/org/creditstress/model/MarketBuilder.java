@@ -36,7 +36,10 @@ public final class MarketBuilder {
     /** Estimated heap bytes for a population of this size (used to refuse impossible sizes), {@link #BASE_BYTES} included. */
     public static long estimatedBytes(Scenario s) {
         // In double: 50 million borrowers times a few hundred bytes overflows an int.
-        double perBorrower = BorrowerTable.bytesPerBorrower() + (double) slots(s) * AccountTable.bytesPerAccount(ringLength(s));
+        // Plan entries: about 10 a borrower in the shipped China market (2026-11-30, severe-downturn),
+        // allowed for as one per clock value, with room for the lists' growth.
+        double perBorrower = BorrowerTable.bytesPerBorrower() + (double) slots(s) * AccountTable.bytesPerAccount(ringLength(s))
+                + (double) ringLength(s) * AccountTable.BYTES_PER_PLAN_ENTRY;
         return (long) (s.population().size() * perBorrower * 1.1) + BASE_BYTES;
     }
 
@@ -103,7 +106,7 @@ public final class MarketBuilder {
             b.firstAccount[i] = i * slots;
         }
         java.util.Arrays.fill(b.accountCount, (byte) slots);
-        AccountTable acc = new AccountTable(n * slots, ringLength(s));
+        AccountTable acc = new AccountTable(n * slots, ringLength(s), Chunks.CHUNK_SIZE * slots);
         double u1 = s.economy().unemployment().at(1);
         executor.forEachChunk(chunks, (c, from, to) -> {
             SplittableRandom rng = chunks.rng(c, RandomStream.POPULATION);

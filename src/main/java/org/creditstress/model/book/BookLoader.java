@@ -69,7 +69,7 @@ public final class BookLoader {
             b.firstAccount[i] = i * slots;
         }
         java.util.Arrays.fill(b.accountCount, (byte) slots);
-        AccountTable acc = new AccountTable(n * slots, ringLength);
+        AccountTable acc = new AccountTable(n * slots, ringLength, Chunks.CHUNK_SIZE * slots);
         Market market = new Market(b, acc, chunks, executor, lenders, new MacroState(segments), funding, seeds);
         executor.forEachChunk(chunks, (c, from, to) -> {
             SplittableRandom rng = chunks.rng(c, RandomStream.POPULATION);

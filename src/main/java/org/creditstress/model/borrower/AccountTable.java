@@ -21,16 +21,30 @@ package org.creditstress.model.borrower;
  *
  * <p><b>Schedules.</b> Instalment plans and cash loans are kept exactly, per plan, without an
  * object per plan. Each account has its own billing clock ({@code cycle}, counted modulo the
- * ring length {@code T}; it stops while the account is in a grace period) and two rings of
- * {@code T} entries: the monthly principal (line) or fixed payment (loan) and the monthly fee
- * that <i>stop</i> after the bill at a given clock value. {@code schedule} and {@code planFee} are
- * the sums over the open plans, billed every cycle. A plan of {@code n} payments taken when the
- * clock reads {@code c} writes a negative entry at {@code c} (it joins the schedule after this
- * cycle's bill, so its first payment is next cycle's) and a positive one at {@code c + n} (it
- * leaves after its n-th payment), which is why {@code T} is the longest term plus one.
- * {@code termLeft} counts the bills to the last payment of any plan; that bill takes whatever
- * principal is left, so rounding never leaves a residue. The rings are {@code float} (4 bytes;
- * a plan's amounts are rounded to float once and the same value is added and removed).
+ * ring length {@code T}; it stops while the account is in a grace period). {@code schedule} and
+ * {@code planFee} are the sums over the open plans, billed every cycle; each plan changes them
+ * twice, by entries keyed by the clock value of the bill after which they apply: a plan of
+ * {@code n} payments taken when the clock reads {@code c} enters a negative entry at {@code c}
+ * (it joins the schedule after this cycle's bill, so its first payment is next cycle's) and a
+ * positive one at {@code c + n} (it leaves after its n-th payment), which is why {@code T} is the
+ * longest term plus one. {@code termLeft} counts the bills to the last payment of any plan; that
+ * bill takes whatever principal is left, so rounding never leaves a residue. Entries are
+ * {@code float} (a plan's amounts are rounded to float once and the same value is added and
+ * removed).
+ *
+ * <p>Where the entries live: the slots of each chunk's borrowers share a {@link PlanBook}. The
+ * entries of a slot's current clock value (its next bill) are summed in the book's row for the
+ * slot; the others wait in the book's list, in the order written, until the slot's clock reaches
+ * them. A slot whose clock moved on is {@code stale} until the book's next pass moves the entries
+ * of its new clock value into its row ({@link PlanBook#load}: once a month, by the first step
+ * that needs a stale slot's row, usually the portfolio scan's look ahead). The sums are the ones
+ * a dense ring of {@code T} rows per slot would hold, to the bit, at about a tenth of the memory:
+ * only open plans take room, and a month's work reads the entries once, in order, instead of a
+ * ring row per slot scattered over the heap. Each clock value has its own list, and an account
+ * without plans takes the month's clock value when it is billed or takes a plan
+ * ({@link #advance(int, int)}, {@link #addPlan(int, double, double, int, int, int)}; nothing is
+ * entered against such a clock, so no bill changes): the clocks of a book then mostly agree, and
+ * a month's pass reads one list of the {@code T}.
  */
 public final class AccountTable implements java.io.Serializable {
     public static final byte NOT_OPEN = 0;
@@ -96,11 +110,16 @@ public final class AccountTable implements java.io.Serializable {
     public final double[] planFee;
     /** The account's billing clock modulo the ring length (see the class comment). */
     public final byte[] cycle;
-    /**
-     * {@code ring[k][2a]}: schedule amount, {@code ring[k][2a + 1]}: fee amount, that stop after
-     * the bill at clock {@code k} (side by side: one cache line holds both).
-     */
-    private final float[][] ring;
+    /** Moves on each time the account's plans are removed: entries written before are void. */
+    private final short[] planEpoch;
+    /** The clock moved on since the slot's book last loaded its row (see the class comment). */
+    private final boolean[] stale;
+    /** The ring length {@code T}: the longest plan or loan term, plus one. */
+    private final int ringLength;
+    /** Slots per book ({@link PlanBook}); a power of two shifts, else divides. */
+    private final int slotsPerBook;
+    private final int bookShift;
+    private final PlanBook[] books;
     public final double[] statement;
     public final double[] pending;
     /** Revolving balance carried from past statements, yuan (products with a minimum payment). */
@@ -113,12 +132,22 @@ public final class AccountTable implements java.io.Serializable {
         this(size, 25);
     }
 
-    /**
-     * @param ringLength the longest plan or loan term, in months, plus one (at least 2)
-     */
+    /** A table of {@code size} slots whose plans all share one book (one thread at a time). */
     public AccountTable(int size, int ringLength) {
+        this(size, ringLength, Math.max(1, size));
+    }
+
+    /**
+     * @param ringLength   the longest plan or loan term, in months, plus one (at least 2)
+     * @param slotsPerBook slots whose plans share a {@link PlanBook}: a chunk's borrowers times
+     *                     their slots, so that each chunk's thread has its own
+     */
+    public AccountTable(int size, int ringLength, int slotsPerBook) {
         if (ringLength < 2 || ringLength > Byte.MAX_VALUE) {
             throw new IllegalArgumentException("ring length must be 2..127, got " + ringLength);
+        }
+        if (slotsPerBook < 1) {
+            throw new IllegalArgumentException("slots per book must be positive, got " + slotsPerBook);
         }
         this.size = size;
         borrower = new int[size];
@@ -142,7 +171,16 @@ public final class AccountTable implements java.io.Serializable {
         schedule = new double[size];
         planFee = new double[size];
         cycle = new byte[size];
-        ring = new float[ringLength][2 * size];
+        planEpoch = new short[size];
+        stale = new boolean[size];
+        this.ringLength = ringLength;
+        this.slotsPerBook = slotsPerBook;
+        this.bookShift = Integer.bitCount(slotsPerBook) == 1 ? Integer.numberOfTrailingZeros(slotsPerBook) : -1;
+        books = new PlanBook[Math.max(1, (size + slotsPerBook - 1) / slotsPerBook)];
+        for (int k = 0; k < books.length; k++) {
+            int first = k * slotsPerBook;
+            books[k] = new PlanBook(first, Math.max(0, Math.min(slotsPerBook, size - first)), ringLength);
+        }
         statement = new double[size];
         pending = new double[size];
         revolving = new double[size];
@@ -152,8 +190,8 @@ public final class AccountTable implements java.io.Serializable {
 
     /**
      * Makes slot {@code a} empty: no lender, no balance, no history. Its plans are removed by
-     * {@link #clearSchedule}, which clears the ring rows that its {@code termLeft} says are in use,
-     * so {@code termLeft} is left for it to read.
+     * {@link #clearSchedule}, which reads {@code termLeft} to know whether there are any, so
+     * {@code termLeft} is left for it to zero.
      */
     public void clear(int a) {
         status[a] = EMPTY;
@@ -180,61 +218,48 @@ public final class AccountTable implements java.io.Serializable {
      * {@code delay} bills later. The caller adds the principal to {@code pool}.
      */
     public void addPlan(int a, double perMonth, double feePerMonth, int n, int delay) {
-        int start = planStart(a, n, delay);
-        int end = wrap(start + n, ring.length);
-        float amount = (float) perMonth;
-        float fee = (float) feePerMonth;
-        float[] first = ring[start];
-        float[] last = ring[end];
-        first[2 * a] -= amount;
-        last[2 * a] += amount;
-        if (fee != 0f) {
-            first[2 * a + 1] -= fee;
-            last[2 * a + 1] += fee;
-        }
-        countBills(a, n + delay + 1);
+        addPlanAtClock(a, perMonth, feePerMonth, n, delay);
     }
 
     /**
-     * {@link #addPlan(int, double, double, int, int)} whose ring entries are queued in {@code later}
-     * instead of written; {@link #write(PlanWrites)} writes them. Until then the ring lacks them, so
-     * the caller writes the queue before anything reads or clears account {@code a}'s plans
-     * ({@link #advance}, {@link #aheadInto}, {@link #clearSchedule} and the rest); the schedule and
-     * {@code termLeft} are up to date at once. A full queue is written first.
+     * {@link #addPlan(int, double, double, int, int)} in {@code month}: an account without plans
+     * first sets its clock to the month's (modulo {@code T}), as {@link #advance(int, int)} does,
+     * so that a book's clocks agree. Changes no bill.
      */
-    public void addPlan(int a, double perMonth, double feePerMonth, int n, int delay, PlanWrites later) {
-        int start = planStart(a, n, delay);
-        int end = wrap(start + n, ring.length);
-        float amount = (float) perMonth;
-        float fee = (float) feePerMonth;
-        if (later.count > PlanWrites.CAPACITY - 4) {
-            write(later);
+    public void addPlan(int a, double perMonth, double feePerMonth, int n, int delay, int month) {
+        if (termLeft[a] == 0) {
+            cycle[a] = (byte) Math.floorMod(month, ringLength);
         }
-        // x - y is x + (-y) in floating point: the queued sums are the direct ones, to the last bit.
-        later.add(start, 2 * a, -amount);
-        later.add(end, 2 * a, amount);
-        if (fee != 0f) {
-            later.add(start, 2 * a + 1, -fee);
-            later.add(end, 2 * a + 1, fee);
-        }
-        countBills(a, n + delay + 1);
+        addPlanAtClock(a, perMonth, feePerMonth, n, delay);
     }
 
-    /**
-     * Writes the ring entries queued in {@code queue}, in the order they were queued (so that each
-     * entry gets the same additions in the same order as written one by one), and empties it.
-     */
-    public void write(PlanWrites queue) {
-        float[][] ring = this.ring;
-        for (int k = 0; k < queue.count; k++) {
-            ring[queue.row[k]][queue.column[k]] += queue.value[k];
+    private void addPlanAtClock(int a, double perMonth, double feePerMonth, int n, int delay) {
+        int start = planStart(a, n, delay);
+        int end = wrap(start + n, ringLength);
+        float amount = (float) perMonth;
+        float fee = (float) feePerMonth;
+        PlanBook book = book(a);
+        int o = a - book.first;
+        short e = planEpoch[a];
+        // x - y is x + (-y) in floating point: the entries' sums are the direct ones, to the last bit.
+        if (delay == 0) {
+            // It joins after this cycle's bill: its entry goes to the slot's current row.
+            loaded(a, book);
+            book.rowAmount[o] += -amount;
+            if (fee != 0f) {
+                book.rowFee[o] += -fee;
+            }
+            book.version++;
+        } else {
+            book.append(o, start, -amount, fee != 0f ? -fee : 0f, e);
         }
-        queue.count = 0;
+        book.append(o, end, amount, fee, e);
+        countBills(a, n + delay + 1);
     }
 
     /** Checks that a plan of {@code n} payments after {@code delay} fits the ring; returns its start row. */
     private int planStart(int a, int n, int delay) {
-        int T = ring.length;
+        int T = ringLength;
         if (n < 1 || delay < 0 || n + delay >= T) {
             throw new IllegalArgumentException("plan of " + n + " months after " + delay + " does not fit a ring of " + T);
         }
@@ -248,27 +273,15 @@ public final class AccountTable implements java.io.Serializable {
         }
     }
 
-    /**
-     * Ring entries of new plans, queued by {@link #addPlan(int, double, double, int, int, PlanWrites)}
-     * and written by {@link #write(PlanWrites)}: one queue per chunk (one thread at a time), empty
-     * between its owner's steps. Why: a plan's last entry lies in the ring row of its last month,
-     * which nothing else touches that month, so each such write misses the cache. Inside a
-     * borrower's step the misses wait one after another; in the short loop of {@code write} the
-     * processor keeps many in flight.
-     */
-    public static final class PlanWrites implements java.io.Serializable {
-        /** Entries queued at most (a plan queues up to four): 9 KB. */
-        static final int CAPACITY = 1024;
-        private final byte[] row = new byte[CAPACITY];
-        private final int[] column = new int[CAPACITY];
-        private final float[] value = new float[CAPACITY];
-        private int count;
+    /** The book holding slot {@code a}'s plans. */
+    private PlanBook book(int a) {
+        return books[bookShift >= 0 ? a >>> bookShift : a / slotsPerBook];
+    }
 
-        private void add(int r, int c, float v) {
-            row[count] = (byte) r;
-            column[count] = c;
-            value[count] = v;
-            count++;
+    /** Makes sure slot {@code a}'s row in {@code book} holds the entries of its current clock value. */
+    private void loaded(int a, PlanBook book) {
+        if (stale[a]) {
+            book.load(cycle, planEpoch, stale);
         }
     }
 
@@ -278,20 +291,32 @@ public final class AccountTable implements java.io.Serializable {
      * bill just made was the last of every plan (the caller has billed the remaining principal).
      */
     public boolean advance(int a) {
+        return advance(a, cycle[a]);
+    }
+
+    /**
+     * {@link #advance(int)} of an account billed in {@code month}: an account without plans sets
+     * its clock to the month's (modulo {@code T}) rather than moving it on. Nothing is entered
+     * against a clock without plans, so this changes no bill; but the clocks of a book's slots then
+     * agree (except for accounts whose clock stood still in a grace period, until their plans end),
+     * and a month's {@link PlanBook#load} reads one list instead of all {@code T}.
+     */
+    public boolean advance(int a, int month) {
         if (termLeft[a] == 0) {
-            // No plan open and none taken this cycle (a new plan sets termLeft): the rings are empty.
-            cycle[a] = (byte) wrap(cycle[a] + 1, ring.length);
+            // No plan open and none taken this cycle (a new plan sets termLeft): nothing is entered.
+            cycle[a] = (byte) wrap(Math.floorMod(month, ringLength) + 1, ringLength);
             return false;
         }
-        int k = cycle[a];
-        float[] row = ring[k];
-        float s = row[2 * a];
-        float f = row[2 * a + 1];
+        PlanBook book = book(a);
+        loaded(a, book);
+        int o = a - book.first;
+        float s = book.rowAmount[o];
+        float f = book.rowFee[o];
         if (s != 0f || f != 0f) {
             schedule[a] -= s;
             planFee[a] -= f;
-            row[2 * a] = 0f;
-            row[2 * a + 1] = 0f;
+            book.rowAmount[o] = 0f;
+            book.rowFee[o] = 0f;
             // What float rounding leaves when plans end (a plan's amounts are at least a cent a month).
             if (Math.abs(schedule[a]) < 1e-6) {
                 schedule[a] = 0.0;
@@ -300,7 +325,10 @@ public final class AccountTable implements java.io.Serializable {
                 planFee[a] = 0.0;
             }
         }
-        cycle[a] = (byte) wrap(k + 1, ring.length);
+        int next = wrap(cycle[a] + 1, ringLength);
+        cycle[a] = (byte) next;
+        stale[a] = true;
+        book.reached(next);
         if (termLeft[a] > 0 && --termLeft[a] == 0) {
             schedule[a] = 0.0;
             planFee[a] = 0.0;
@@ -312,42 +340,50 @@ public final class AccountTable implements java.io.Serializable {
     /**
      * The schedule amount (plan principal, or the loans' fixed payment) and the plan fee of each of
      * the next {@code schedule.length} bills ({@code [0]}: the next bill), with the plans open now:
-     * each bill's amount is the last one's less the ring entry of the plans whose last payment that
-     * was; 0 once every plan has ended. Reads each ring entry once and none for an account with no
-     * plan. Read by the liquidity ladder; changes nothing.
+     * each bill's amount is the last one's less the entries of the plans whose last payment that
+     * was; 0 once every plan has ended. Read by the liquidity ladder (three bills: the book's
+     * current and next rows; later bills search the book's list); changes no schedule (it may
+     * load the book's rows, see the class comment).
      */
     public void aheadInto(int a, double[] schedule, double[] fee) {
         int n = schedule.length;
         int open = Math.min(n, termLeft[a]);
         double s = this.schedule[a];
         double f = planFee[a];
-        int T = ring.length;
-        int clock = cycle[a];
-        for (int j = 0; j < open; j++) {
-            if (j > 0) {
-                float[] row = ring[wrap(clock + j - 1, T)];
-                s -= row[2 * a];
-                f -= row[2 * a + 1];
+        if (open > 1) {
+            PlanBook book = book(a);
+            loaded(a, book);
+            int o = a - book.first;
+            schedule[0] = Math.max(0.0, s);
+            fee[0] = Math.max(0.0, f);
+            s -= book.rowAmount[o];
+            f -= book.rowFee[o];
+            schedule[1] = Math.max(0.0, s);
+            fee[1] = Math.max(0.0, f);
+            if (open > 2) {
+                int c = cycle[a];
+                book.nextRows(c, cycle, planEpoch, ringLength);
+                s -= book.nextAmount(o, c);
+                f -= book.nextFee(o, c);
+                schedule[2] = Math.max(0.0, s);
+                fee[2] = Math.max(0.0, f);
             }
-            schedule[j] = Math.max(0.0, s);
-            fee[j] = Math.max(0.0, f);
+            // Further bills (not the ladder's): the entries of each later clock value, in list order.
+            for (int j = 3; j < open; j++) {
+                float[] at = book.sumAt(o, planEpoch[a], wrap(cycle[a] + j - 1, ringLength));
+                s -= at[0];
+                f -= at[1];
+                schedule[j] = Math.max(0.0, s);
+                fee[j] = Math.max(0.0, f);
+            }
+        } else if (open == 1) {
+            schedule[0] = Math.max(0.0, s);
+            fee[0] = Math.max(0.0, f);
         }
         for (int j = open; j < n; j++) {
             schedule[j] = 0.0;
             fee[j] = 0.0;
         }
-    }
-
-    /**
-     * How many ring rows from account {@code a}'s clock can hold a non-zero entry: its
-     * {@code termLeft} bills, at most the whole ring. Every entry lies there because a plan
-     * writes only at its start and end bills, both within the {@code termLeft} it sets, and
-     * {@link #advance} zeroes each row as the clock leaves it (and {@link #reschedule} clears the
-     * rings before it sets a longer {@code termLeft}). So a slot with {@code termLeft == 0} has
-     * empty rings.
-     */
-    private int ringRowsInUse(int a) {
-        return Math.min(termLeft[a], ring.length);
     }
 
     /** {@code k mod T} for {@code 0 <= k < 2T} (a clock value plus less than one ring): no division. */
@@ -357,58 +393,117 @@ public final class AccountTable implements java.io.Serializable {
 
     /** The ring length {@code T}: the longest plan or loan term, plus one. */
     public int ringLength() {
-        return ring.length;
+        return ringLength;
     }
 
+    /** Plan entries held beyond the slots' current rows (heap: {@link #BYTES_PER_PLAN_ENTRY} each), and the capacity held for them. */
+    public long[] planEntries() {
+        long count = 0;
+        long capacity = 0;
+        for (PlanBook b : books) {
+            long[] e = b.entries();
+            count += e[0];
+            capacity += e[1];
+        }
+        return new long[] {count, capacity};
+    }
+
+    /** Heap bytes of one plan entry beyond a slot's current row. */
+    public static final int BYTES_PER_PLAN_ENTRY = PlanBook.BYTES_PER_ENTRY;
+
+    /** The ring rows of the book last expanded by {@link #ringFrom} ({@code [k][2o]}, {@code [k][2o + 1]}), and its version. */
+    private transient float[][] expanded;
+    private transient PlanBook expandedBook;
+    private transient int expandedVersion;
+
     /**
-     * Account {@code a}'s ring entries read from its clock ({@code [k]}: the schedule and fee that stop
+     * Account {@code a}'s entries read from its clock ({@code [k]}: the schedule and fee that stop
      * after the bill {@code k} cycles from now); both arrays have {@link #ringLength()} entries. For
-     * writing the book ({@code export-book}); changes nothing.
+     * writing the book ({@code export-book}), slot after slot: each book's entries are laid out as
+     * rows once and read from there; changes nothing.
      */
     public void ringFrom(int a, float[] schedule, float[] fee) {
-        int T = ring.length;
+        PlanBook book = book(a);
+        int T = ringLength;
+        if (expandedBook != book || expandedVersion != book.version || expanded == null) {
+            if (expanded == null || expanded[0].length < 2 * book.slots) {
+                expanded = new float[T][2 * Math.max(1, book.slots)];
+            } else {
+                for (float[] r : expanded) {
+                    java.util.Arrays.fill(r, 0f);
+                }
+            }
+            for (int o = 0; o < book.slots; o++) {
+                int c = cycle[book.first + o];
+                expanded[c][2 * o] = book.rowAmount[o];
+                expanded[c][2 * o + 1] = book.rowFee[o];
+            }
+            for (int r = 0; r < T; r++) {
+                for (int e = 0; e < book.count[r]; e++) {
+                    int o = book.slot[r][e];
+                    if (book.epoch[r][e] != planEpoch[book.first + o]) {
+                        continue;
+                    }
+                    expanded[r][2 * o] += book.amount[r][e];
+                    if (book.fee[r][e] != 0f) {
+                        expanded[r][2 * o + 1] += book.fee[r][e];
+                    }
+                }
+            }
+            expandedBook = book;
+            expandedVersion = book.version;
+        }
+        int o = a - book.first;
         for (int k = 0; k < T; k++) {
-            float[] row = ring[(cycle[a] + k) % T];
-            schedule[k] = row[2 * a];
-            fee[k] = row[2 * a + 1];
+            float[] row = expanded[(cycle[a] + k) % T];
+            schedule[k] = row[2 * o];
+            fee[k] = row[2 * o + 1];
         }
     }
 
     /**
      * Sets account {@code a}'s plans from a book: the sums billed each cycle, the bills to the last
-     * payment, and the ring entries from the clock as {@link #ringFrom} reads them (the clock is set
+     * payment, and the entries from the clock as {@link #ringFrom} reads them (the clock is set
      * to 0). The caller sets {@code pool}.
      */
     public void restorePlans(int a, double schedule, double planFee, int termLeft, float[] ringSchedule, float[] ringFee) {
         clearSchedule(a);
         cycle[a] = 0;
-        for (int k = Math.min(termLeft, ring.length); k < ring.length; k++) {
+        for (int k = Math.min(termLeft, ringLength); k < ringLength; k++) {
             if (ringSchedule[k] != 0f || ringFee[k] != 0f) {
                 throw new IllegalArgumentException("a ring entry stops after bill " + (k + 1) + ", after the last (" + termLeft + ")");
             }
         }
-        for (int k = 0; k < ring.length; k++) {
-            ring[k][2 * a] = ringSchedule[k];
-            ring[k][2 * a + 1] = ringFee[k];
+        PlanBook book = book(a);
+        int o = a - book.first;
+        book.rowAmount[o] = ringSchedule[0];
+        book.rowFee[o] = ringFee[0];
+        for (int k = 1; k < ringLength; k++) {
+            if (ringSchedule[k] != 0f || ringFee[k] != 0f) {
+                book.append(o, k, ringSchedule[k], ringFee[k], planEpoch[a]);
+            }
         }
+        book.version++;
         this.schedule[a] = schedule;
         this.planFee[a] = planFee;
         this.termLeft[a] = (byte) termLeft;
     }
 
     /**
-     * Removes every plan of account {@code a} (the caller settles or writes off the principal).
-     * Clears only the ring entries that can be non-zero (see {@link #ringRowsInUse}): none for a
-     * slot without plans, which is most slots that are closed, emptied or filled anew.
+     * Removes every plan of account {@code a} (the caller settles or writes off the principal):
+     * its row is emptied and its waiting entries are void (its epoch moves on; the book drops
+     * them at its next pass).
      */
     public void clearSchedule(int a) {
-        int T = ring.length;
-        int clock = cycle[a];
-        for (int k = 0, rows = ringRowsInUse(a); k < rows; k++) {
-            float[] r = ring[wrap(clock + k, T)];
-            r[2 * a] = 0f;
-            r[2 * a + 1] = 0f;
+        if (termLeft[a] != 0) {
+            PlanBook book = book(a);
+            int o = a - book.first;
+            planEpoch[a]++;
+            book.rowAmount[o] = 0f;
+            book.rowFee[o] = 0f;
+            book.version++;
         }
+        stale[a] = false;
         schedule[a] = 0.0;
         planFee[a] = 0.0;
         termLeft[a] = 0;
@@ -431,11 +526,8 @@ public final class AccountTable implements java.io.Serializable {
      * partial recovery the rest of each plan is repaid over its own remaining months.
      */
     private void scaleSchedule(int a, double factor) {
-        float k = (float) factor;
-        for (float[] r : ring) {
-            r[2 * a] *= k;
-            r[2 * a + 1] *= k;
-        }
+        PlanBook book = book(a);
+        book.scale(a - book.first, planEpoch[a], (float) factor);
         schedule[a] *= factor;
         planFee[a] *= factor;
     }
@@ -491,8 +583,14 @@ public final class AccountTable implements java.io.Serializable {
         return Math.min(monthsPastDue[a], 4);
     }
 
-    /** Heap bytes per account held by a table whose ring has {@code ringLength} entries. */
+    /**
+     * Heap bytes per account slot, plan entries beyond the slot's current and next bills left out
+     * ({@link #BYTES_PER_PLAN_ENTRY} each, for open plans only; see {@link #planEntries()}). The
+     * ring length no longer changes it; the parameter stays for the callers that size by it.
+     */
     public static int bytesPerAccount(int ringLength) {
-        return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 4 + 8 * 7 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 2 * 4 * ringLength;
+        // Fields, then the plan state of a slot: clock, epoch, stale flag, current and next rows, next-row stamp.
+        // Entries beyond those rows are counted apart (BYTES_PER_PLAN_ENTRY each, open plans only).
+        return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 4 + 8 * 7 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 2 + 1 + 4 * 4 + 4;
     }
 }

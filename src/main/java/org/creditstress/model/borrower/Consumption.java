@@ -106,8 +106,6 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         private double unmet;
         private double planPurchases;
         private double planTermWeighted;
-        /** The chunk's new plans' ring entries, written at the end of each {@link #stepBorrowers} call. */
-        private final AccountTable.PlanWrites planWrites = new AccountTable.PlanWrites();
 
         private Chunk(int index) {
             this.index = index;
@@ -382,7 +380,6 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         chunk.creditSpending = creditSpending;
         chunk.emergencySpending = emergencySpending;
         chunk.unmet = unmet;
-        acc.write(chunk.planWrites);
     }
 
     /** A fraudster draws every current cash loan in full and spends every line to its limit. */
@@ -435,7 +432,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         int p = acc.product[a];
         // Pending until the cycle closes: a loan drawn this cycle bears interest from the next.
         acc.pending[a] += amount;
-        acc.addPlan(a, amount * pricing.annuityFactor(a, termMonths[p]), 0.0, termMonths[p], 0, chunk.planWrites);
+        acc.addPlan(a, amount * pricing.annuityFactor(a, termMonths[p]), 0.0, termMonths[p], 0, market.month());
         market.ledger.add(chunk.index, Flow.DISBURSED, acc.lender[a], amount);
         market.ledger.count(chunk.index, Counter.LOANS_DRAWN, acc.lender[a]);
         return amount;
@@ -475,7 +472,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                 if (instalment > 0) {
                     int n = planTerms[p][best];
                     acc.pool[a] += instalment;
-                    acc.addPlan(a, instalment / n, instalment * planFee[p][best], n, 0, chunk.planWrites);
+                    acc.addPlan(a, instalment / n, instalment * planFee[p][best], n, 0, market.month());
                     chunk.planPurchases += instalment;
                     chunk.planTermWeighted += instalment * n;
                 }
@@ -486,7 +483,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             } else {
                 // Due a cycle later: a one-payment plan that starts after one cycle.
                 acc.pool[a] += rest;
-                acc.addPlan(a, rest, 0.0, 1, interestFreeCycles[p] - 1, chunk.planWrites);
+                acc.addPlan(a, rest, 0.0, 1, interestFreeCycles[p] - 1, market.month());
             }
             LenderState lender = market.lenders.get(acc.lender[a]);
             market.ledger.add(chunk.index, Flow.PURCHASES, lender.index, x);

@@ -458,7 +458,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             }
             acc.statement[a] = 0;
         }
-        acc.advance(a);
+        acc.advance(a, market.month());
         if (acc.pool[a] < CENT * 0.01) {
             regular += acc.pool[a];
             acc.pool[a] = 0;
