@@ -3,7 +3,15 @@ package org.creditstress.model.borrower;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.creditstress.model.CreditMarket;
+import org.creditstress.model.engine.ChunkExecutor;
+import org.creditstress.model.engine.SeedPlan;
+import org.creditstress.run.Experiment;
+import org.creditstress.scenario.Scenario;
+import org.creditstress.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -208,5 +216,35 @@ class PlanBookTest {
         acc.advance(1, 32);
         assertTrue(acc.advance(1, 33), "the third payment is the plan's last");
         assertEquals(0.0, acc.schedule[1], 0.0);
+    }
+
+    @Test
+    void aBurntInBookHoldsAboutTenEntriesABorrowerAndDoesNotGrowWithTheRun() throws Exception {
+        long[] burntIn = entriesAfter(1);
+        long[] later = entriesAfter(61);
+        double perBorrower = burntIn[0] / 10_000.0;
+        double room = (double) burntIn[1] / burntIn[0];
+        System.out.printf("plan entries after 60 months of burn-in: %.1f a borrower, room %.2f x the entries (%.0f B a borrower);"
+                        + " 60 months later %.1f a borrower, room %.0f B a borrower%n", perBorrower, room,
+                burntIn[1] * (double) AccountTable.BYTES_PER_PLAN_ENTRY / 10_000, later[0] / 10_000.0,
+                later[1] * (double) AccountTable.BYTES_PER_PLAN_ENTRY / 10_000);
+        assertTrue(perBorrower > 5 && perBorrower < 20, "entries a borrower: " + perBorrower);
+        // Each list keeps its largest size while the busy clock values move round (about 2.4 x the
+        // entries here); entries of removed plans are dropped as their list is loaded, so neither
+        // the entries nor the room grow with the run.
+        assertTrue(room < 3, "room " + room + " x the entries");
+        assertEquals(burntIn[0], later[0], 0.25 * burntIn[0], "entries 60 months later");
+        assertTrue(later[1] < 1.25 * burntIn[1], "room 60 months later: " + later[1] + " against " + burntIn[1]);
+    }
+
+    /** Plan entries and room of severe-downturn (10,000 borrowers) after its 60-month burn-in and {@code months} more. */
+    private static long[] entriesAfter(int months) throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/severe-downturn.yaml"),
+                List.of("population.size=10000", "replications=1", "horizon.months=" + months)).scenario();
+        try (ChunkExecutor executor = new ChunkExecutor(1)) {
+            CreditMarket cm = new CreditMarket(s, new SeedPlan(s.seed()).replicationSeed(0), executor, Experiment.registry(s).metrics());
+            cm.runToEnd();
+            return cm.market().accounts.planEntries();
+        }
     }
 }
