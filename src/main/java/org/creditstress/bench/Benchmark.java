@@ -297,7 +297,7 @@ public final class Benchmark {
                 + ") + the room the plan books hold for entries of open plans ("
                 + (twoLenderHeap == null ? "?" : String.format(Locale.ROOT, "%.0f", twoLenderHeap.planEntriesPerBorrower()))
                 + " B a borrower, AccountTable.planEntries() x " + org.creditstress.model.borrower.AccountTable.BYTES_PER_PLAN_ENTRY
-                + " B: a list per clock value and chunk, at its starting size until a burnt-in book fills it)");
+                + " B: one pool of blocks per chunk, sized for about 3 entries a slot and grown if a book needs more)");
         t.note("measured = (used heap after full GC with the market built) - (before), / borrowers (MemoryMXBean); "
                 + "'started replication' adds the phases' scratch, per-chunk random streams and statistics, and the metric table");
     }

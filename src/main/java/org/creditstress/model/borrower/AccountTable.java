@@ -438,18 +438,7 @@ public final class AccountTable implements java.io.Serializable {
                 expanded[c][2 * o] = book.rowAmount[o];
                 expanded[c][2 * o + 1] = book.rowFee[o];
             }
-            for (int r = 0; r < T; r++) {
-                for (int e = 0; e < book.count[r]; e++) {
-                    int o = book.slot[r][e];
-                    if (book.epoch[r][e] != planEpoch[book.first + o]) {
-                        continue;
-                    }
-                    expanded[r][2 * o] += book.amount[r][e];
-                    if (book.fee[r][e] != 0f) {
-                        expanded[r][2 * o + 1] += book.fee[r][e];
-                    }
-                }
-            }
+            book.addTo(expanded, planEpoch);
             expandedBook = book;
             expandedVersion = book.version;
         }

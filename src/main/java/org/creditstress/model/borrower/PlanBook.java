@@ -16,7 +16,10 @@ import java.util.Arrays;
  * one a dense ring of rows would hold. Entries of a slot whose plans were removed (its epoch moved
  * on) are dropped when their list is next loaded. Lists keep their order when compacted, so sums
  * stay exact to the bit. A month's load reads only the lists of the clock values its slots
- * reached (usually one or two of the {@code T}), not every open plan.
+ * reached (usually one or two of the {@code T}), not every open plan. The lists are chains of
+ * blocks from one pool per book, and give back the blocks a load empties: the busiest clock value
+ * moves round the {@code T} lists month by month, and lists of their own would each keep the room
+ * of their fullest month (about twice the book's entries in all).
  *
  * <p>One block belongs to one chunk, and only that chunk's thread touches it.
  */
@@ -48,12 +51,27 @@ final class PlanBook implements java.io.Serializable {
     private final boolean[] reached;
     private boolean anyReached;
 
-    /** Per clock value: the entries, in the order written. */
-    final int[] count;
-    final int[][] slot;
-    final float[][] amount;
-    final float[][] fee;
-    final short[][] epoch;
+    /** Entries per block of the pool. */
+    static final int BLOCK = 256;
+    private static final int SHIFT = 8;
+    /**
+     * The entries, in blocks of {@link #BLOCK} drawn from one pool: list {@code r} is the blocks
+     * {@code blocks[r][0 .. ]}, its entry {@code e} at {@link #at(int, int)}. A list gives its
+     * emptied blocks back when it is loaded, so the pool holds about the book's entries, not each
+     * list's largest size.
+     */
+    private int[] slot;
+    private float[] amount;
+    private float[] fee;
+    private short[] epoch;
+    /** Per clock value: entries, and the pool blocks that hold them, in order. */
+    private final int[] count;
+    private final int[][] blocks;
+    private final int[] blockCount;
+    /** Blocks of the pool not in any list, and blocks the pool has. */
+    private int[] free;
+    private int freeCount;
+    private int poolBlocks;
 
     PlanBook(int first, int slots, int ringLength) {
         this.first = first;
@@ -68,33 +86,61 @@ final class PlanBook implements java.io.Serializable {
         stampOf = new int[ringLength];
         reached = new boolean[ringLength];
         count = new int[ringLength];
-        slot = new int[ringLength][];
-        amount = new float[ringLength][];
-        fee = new float[ringLength][];
-        epoch = new short[ringLength][];
-        int capacity = Math.max(4, slots / 4);
-        for (int r = 0; r < ringLength; r++) {
-            slot[r] = new int[capacity];
-            amount[r] = new float[capacity];
-            fee[r] = new float[capacity];
-            epoch[r] = new short[capacity];
+        blocks = new int[ringLength][4];
+        blockCount = new int[ringLength];
+        // Room for about 3 entries a slot (13 a borrower of four slots: a burnt-in China book
+        // holds about 10.6) and a part-filled block per list; the pool grows if it needs more.
+        poolBlocks = Math.max(ringLength, (3 * slots + BLOCK - 1) / BLOCK + ringLength);
+        int capacity = poolBlocks * BLOCK;
+        slot = new int[capacity];
+        amount = new float[capacity];
+        fee = new float[capacity];
+        epoch = new short[capacity];
+        free = new int[poolBlocks];
+        for (int b = poolBlocks - 1; b >= 0; b--) {
+            free[freeCount++] = b;
         }
+    }
+
+    /** Pool index of entry {@code e} of list {@code r}. */
+    private int at(int r, int e) {
+        return (blocks[r][e >>> SHIFT] << SHIFT) | (e & (BLOCK - 1));
+    }
+
+    /** A free block of the pool (the pool grows by half when it has none). */
+    private int takeBlock() {
+        if (freeCount == 0) {
+            int more = Math.max(1, poolBlocks >> 1);
+            int capacity = (poolBlocks + more) * BLOCK;
+            slot = Arrays.copyOf(slot, capacity);
+            amount = Arrays.copyOf(amount, capacity);
+            fee = Arrays.copyOf(fee, capacity);
+            epoch = Arrays.copyOf(epoch, capacity);
+            if (free.length < poolBlocks + more) {
+                free = Arrays.copyOf(free, poolBlocks + more);
+            }
+            for (int b = poolBlocks + more - 1; b >= poolBlocks; b--) {
+                free[freeCount++] = b;
+            }
+            poolBlocks += more;
+        }
+        return free[--freeCount];
     }
 
     /** Appends an entry for slot offset {@code o} at clock value {@code r}. */
     void append(int o, int r, float a, float f, short e) {
         int n = count[r];
-        if (n == slot[r].length) {
-            int capacity = n + (n >> 1) + 16;
-            slot[r] = Arrays.copyOf(slot[r], capacity);
-            amount[r] = Arrays.copyOf(amount[r], capacity);
-            fee[r] = Arrays.copyOf(fee[r], capacity);
-            epoch[r] = Arrays.copyOf(epoch[r], capacity);
+        if (n == blockCount[r] << SHIFT) {
+            if (blockCount[r] == blocks[r].length) {
+                blocks[r] = Arrays.copyOf(blocks[r], blocks[r].length * 2);
+            }
+            blocks[r][blockCount[r]++] = takeBlock();
         }
-        slot[r][n] = o;
-        amount[r][n] = a;
-        fee[r][n] = f;
-        epoch[r][n] = e;
+        int i = at(r, n);
+        slot[i] = o;
+        amount[i] = a;
+        fee[i] = f;
+        epoch[i] = e;
         count[r] = n + 1;
         version++;
     }
@@ -120,33 +166,35 @@ final class PlanBook implements java.io.Serializable {
                     continue;
                 }
                 reached[r] = false;
-                int[] s = slot[r];
-                float[] am = amount[r];
-                float[] fe = fee[r];
-                short[] ep = epoch[r];
                 int kept = 0;
                 for (int e = 0, n = count[r]; e < n; e++) {
-                    int o = s[e];
+                    int i = at(r, e);
+                    int o = slot[i];
                     int a = base + o;
-                    if (ep[e] != planEpoch[a]) {
+                    if (epoch[i] != planEpoch[a]) {
                         continue;
                     }
                     if (cycle[a] == r) {
-                        rowAmount[o] += am[e];
-                        if (fe[e] != 0f) {
-                            rowFee[o] += fe[e];
+                        rowAmount[o] += amount[i];
+                        if (fee[i] != 0f) {
+                            rowFee[o] += fee[i];
                         }
                         continue;
                     }
                     if (kept != e) {
-                        s[kept] = o;
-                        am[kept] = am[e];
-                        fe[kept] = fe[e];
-                        ep[kept] = ep[e];
+                        int k = at(r, kept);
+                        slot[k] = o;
+                        amount[k] = amount[i];
+                        fee[k] = fee[i];
+                        epoch[k] = epoch[i];
                     }
                     kept++;
                 }
                 count[r] = kept;
+                int keep = (kept + BLOCK - 1) >>> SHIFT;
+                while (blockCount[r] > keep) {
+                    free[freeCount++] = blocks[r][--blockCount[r]];
+                }
             }
             anyReached = false;
         }
@@ -165,22 +213,19 @@ final class PlanBook implements java.io.Serializable {
         int now = ++stamp;
         stampOf[c] = now;
         int r = c + 1 == ringLength ? 0 : c + 1;
-        int[] s = slot[r];
-        float[] am = amount[r];
-        float[] fe = fee[r];
-        short[] ep = epoch[r];
         for (int e = 0, n = count[r]; e < n; e++) {
-            int o = s[e];
+            int i = at(r, e);
+            int o = slot[i];
             int a = base + o;
-            if (cycle[a] == c && ep[e] == planEpoch[a]) {
+            if (cycle[a] == c && epoch[i] == planEpoch[a]) {
                 if (nextStamp[o] != now) {
                     nextStamp[o] = now;
                     nextAmount[o] = 0f;
                     nextFee[o] = 0f;
                 }
-                nextAmount[o] += am[e];
-                if (fe[e] != 0f) {
-                    nextFee[o] += fe[e];
+                nextAmount[o] += amount[i];
+                if (fee[i] != 0f) {
+                    nextFee[o] += fee[i];
                 }
             }
         }
@@ -197,14 +242,15 @@ final class PlanBook implements java.io.Serializable {
     }
 
     /** The entries of slot offset {@code o} (epoch {@code e}) at clock value {@code r}, summed in list order: {amount, fee}. */
-    float[] sumAt(int o, short e, int r) {
+    float[] sumAt(int o, short ep, int r) {
         float s = 0f;
         float f = 0f;
-        for (int i = 0, n = count[r]; i < n; i++) {
-            if (slot[r][i] == o && epoch[r][i] == e) {
-                s += amount[r][i];
-                if (fee[r][i] != 0f) {
-                    f += fee[r][i];
+        for (int e = 0, n = count[r]; e < n; e++) {
+            int i = at(r, e);
+            if (slot[i] == o && epoch[i] == ep) {
+                s += amount[i];
+                if (fee[i] != 0f) {
+                    f += fee[i];
                 }
             }
         }
@@ -217,27 +263,28 @@ final class PlanBook implements java.io.Serializable {
      * are dropped by giving them a stale epoch), so that the scaled value is the sum times
      * {@code k}, as in a dense ring; the slot's row too.
      */
-    void scale(int o, short e, float k) {
-        short dead = (short) (e - 1);
+    void scale(int o, short ep, float k) {
+        short dead = (short) (ep - 1);
         for (int r = 0; r < count.length; r++) {
             int firstOfRow = -1;
-            for (int i = 0, n = count[r]; i < n; i++) {
-                if (slot[r][i] != o || epoch[r][i] != e) {
+            for (int e = 0, n = count[r]; e < n; e++) {
+                int i = at(r, e);
+                if (slot[i] != o || epoch[i] != ep) {
                     continue;
                 }
                 if (firstOfRow < 0) {
                     firstOfRow = i;
                 } else {
-                    amount[r][firstOfRow] += amount[r][i];
-                    if (fee[r][i] != 0f) {
-                        fee[r][firstOfRow] += fee[r][i];
+                    amount[firstOfRow] += amount[i];
+                    if (fee[i] != 0f) {
+                        fee[firstOfRow] += fee[i];
                     }
-                    epoch[r][i] = dead;
+                    epoch[i] = dead;
                 }
             }
             if (firstOfRow >= 0) {
-                amount[r][firstOfRow] *= k;
-                fee[r][firstOfRow] *= k;
+                amount[firstOfRow] *= k;
+                fee[firstOfRow] *= k;
             }
         }
         rowAmount[o] *= k;
@@ -245,14 +292,32 @@ final class PlanBook implements java.io.Serializable {
         version++;
     }
 
-    /** Entries held (entries of removed plans not yet dropped included), and the capacity held for them. */
+    /** Entries held (entries of removed plans not yet dropped included), and the pool's room for them. */
     long[] entries() {
         long n = 0;
-        long capacity = 0;
-        for (int r = 0; r < count.length; r++) {
-            n += count[r];
-            capacity += slot[r].length;
+        for (int c : count) {
+            n += c;
         }
-        return new long[] {n, capacity};
+        return new long[] {n, (long) poolBlocks * BLOCK};
+    }
+
+    /**
+     * Adds every live entry to {@code rows[r][2 o]} (amount) and {@code rows[r][2 o + 1]} (fee), in
+     * list order: the entries as dense rings, for the book export.
+     */
+    void addTo(float[][] rows, short[] planEpoch) {
+        for (int r = 0; r < count.length; r++) {
+            for (int e = 0, n = count[r]; e < n; e++) {
+                int i = at(r, e);
+                int o = slot[i];
+                if (epoch[i] != planEpoch[first + o]) {
+                    continue;
+                }
+                rows[r][2 * o] += amount[i];
+                if (fee[i] != 0f) {
+                    rows[r][2 * o + 1] += fee[i];
+                }
+            }
+        }
     }
 }

@@ -229,10 +229,10 @@ class PlanBookTest {
                 burntIn[1] * (double) AccountTable.BYTES_PER_PLAN_ENTRY / 10_000, later[0] / 10_000.0,
                 later[1] * (double) AccountTable.BYTES_PER_PLAN_ENTRY / 10_000);
         assertTrue(perBorrower > 5 && perBorrower < 20, "entries a borrower: " + perBorrower);
-        // Each list keeps its largest size while the busy clock values move round (about 2.4 x the
-        // entries here); entries of removed plans are dropped as their list is loaded, so neither
-        // the entries nor the room grow with the run.
-        assertTrue(room < 3, "room " + room + " x the entries");
+        // The lists draw blocks from one pool and give back those a load empties (about 1.3 x the
+        // entries here: a part-filled block per list, and the pool's starting size); entries of
+        // removed plans are dropped as their list is loaded, so neither grows with the run.
+        assertTrue(room < 1.6, "room " + room + " x the entries");
         assertEquals(burntIn[0], later[0], 0.25 * burntIn[0], "entries 60 months later");
         assertTrue(later[1] < 1.25 * burntIn[1], "room 60 months later: " + later[1] + " against " + burntIn[1]);
     }
