@@ -292,8 +292,8 @@ public final class Benchmark {
             }
         }
         t.note("theoretical = BorrowerTable.bytesPerBorrower() (" + org.creditstress.model.borrower.BorrowerTable.bytesPerBorrower()
-                + ") + accounts per borrower x AccountTable.bytesPerAccount(ring length) ("
-                + (twoLenderHeap == null ? "?" : String.valueOf(org.creditstress.model.borrower.AccountTable.bytesPerAccount(twoLenderHeap.ringLength())))
+                + ") + accounts per borrower x AccountTable.bytesPerAccount() ("
+                + org.creditstress.model.borrower.AccountTable.bytesPerAccount()
                 + ") + the room the plan books hold for entries of open plans ("
                 + (twoLenderHeap == null ? "?" : String.format(Locale.ROOT, "%.0f", twoLenderHeap.planEntriesPerBorrower()))
                 + " B a borrower, AccountTable.planEntries() x " + org.creditstress.model.borrower.AccountTable.BYTES_PER_PLAN_ENTRY

@@ -71,7 +71,7 @@ public final class ModelRuns {
     }
 
     /** Heap of a built population, measured and by the tables' own count. */
-    public record HeapUse(int borrowers, int accounts, int ringLength, long planEntryBytes, long marketBytes, long replicationBytes) {
+    public record HeapUse(int borrowers, int accounts, long planEntryBytes, long marketBytes, long replicationBytes) {
         public double accountsPerBorrower() {
             return (double) accounts / borrowers;
         }
@@ -87,11 +87,11 @@ public final class ModelRuns {
         }
 
         /**
-         * {@code BorrowerTable.bytesPerBorrower() + accounts per borrower x AccountTable.bytesPerAccount(ring)}
+         * {@code BorrowerTable.bytesPerBorrower() + accounts per borrower x AccountTable.bytesPerAccount()}
          * plus the room held for plan entries ({@link AccountTable#planEntries()}), per borrower.
          */
         public double theoreticalPerBorrower() {
-            return BorrowerTable.bytesPerBorrower() + accountsPerBorrower() * AccountTable.bytesPerAccount(ringLength)
+            return BorrowerTable.bytesPerBorrower() + accountsPerBorrower() * AccountTable.bytesPerAccount()
                     + planEntriesPerBorrower();
         }
 
@@ -119,7 +119,7 @@ public final class ModelRuns {
         cm.start();
         long after2 = Harness.usedHeapAfterGc();
         Reference.reachabilityFence(cm);
-        return new HeapUse(s.population().size(), accounts, MarketBuilder.ringLength(s), planEntryBytes, after - before, after2 - before2);
+        return new HeapUse(s.population().size(), accounts, planEntryBytes, after - before, after2 - before2);
     }
 
     /** Heap of the naive schedule's per-borrower agents, bytes per borrower (schedule minus bare market). */

@@ -11,7 +11,7 @@ import org.creditstress.scenario.Scenario;
 /**
  * The machine's ceiling for the model's state: a plain loop that reads and writes, once a month,
  * as many bytes as the model's borrower and account tables hold ({@link BorrowerTable#bytesPerBorrower()}
- * per borrower plus {@link AccountTable#bytesPerAccount(int)} per account slot), chunk by chunk on
+ * per borrower plus {@link AccountTable#bytesPerAccount()} per account slot), chunk by chunk on
  * the same {@link ChunkExecutor} and the same {@link Chunks} as the model. Each chunk's share of
  * the state is one array of longs that the loop increments in place: no branch, no random number,
  * nothing but the memory traffic (the JIT vectorises it). A borrower-month of the model that
@@ -27,7 +27,7 @@ final class ReferenceLoop {
     /** The loop sized on the tables of {@code s}'s market as {@link MarketBuilder} builds it. */
     static ReferenceLoop of(Scenario s, ChunkExecutor executor) {
         Market market = MarketBuilder.build(s, ModelRuns.seed(s), executor);
-        return new ReferenceLoop(market, AccountTable.bytesPerAccount(MarketBuilder.ringLength(s)));
+        return new ReferenceLoop(market, AccountTable.bytesPerAccount());
     }
 
     private ReferenceLoop(Market market, int bytesPerAccount) {

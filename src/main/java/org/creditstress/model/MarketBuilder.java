@@ -36,9 +36,9 @@ public final class MarketBuilder {
     /** Estimated heap bytes for a population of this size (used to refuse impossible sizes), {@link #BASE_BYTES} included. */
     public static long estimatedBytes(Scenario s) {
         // In double: 50 million borrowers times a few hundred bytes overflows an int.
-        // Plan entries: about 10 a borrower in the shipped China market (2026-11-30, severe-downturn),
-        // allowed for as one per clock value, with room for the lists' growth.
-        double perBorrower = BorrowerTable.bytesPerBorrower() + (double) slots(s) * AccountTable.bytesPerAccount(ringLength(s))
+        // Plan entries: 10.6 a borrower of the shipped China market after its burn-in, in a pool with
+        // about a third more room (PlanBookTest); allowed for as one per clock value (25: 350 B).
+        double perBorrower = BorrowerTable.bytesPerBorrower() + (double) slots(s) * AccountTable.bytesPerAccount()
                 + (double) ringLength(s) * AccountTable.BYTES_PER_PLAN_ENTRY;
         return (long) (s.population().size() * perBorrower * 1.1) + BASE_BYTES;
     }

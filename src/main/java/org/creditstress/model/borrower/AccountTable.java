@@ -215,25 +215,15 @@ public final class AccountTable implements java.io.Serializable {
     /**
      * Adds a plan to account {@code a}: {@code n} payments of {@code perMonth} (principal, or the
      * loan's fixed payment) and {@code feePerMonth}, the first at the account's next bill, or
-     * {@code delay} bills later. The caller adds the principal to {@code pool}.
-     */
-    public void addPlan(int a, double perMonth, double feePerMonth, int n, int delay) {
-        addPlanAtClock(a, perMonth, feePerMonth, n, delay);
-    }
-
-    /**
-     * {@link #addPlan(int, double, double, int, int)} in {@code month}: an account without plans
-     * first sets its clock to the month's (modulo {@code T}), as {@link #advance(int, int)} does,
-     * so that a book's clocks agree. Changes no bill.
+     * {@code delay} bills later, taken in {@code month}. The caller adds the principal to
+     * {@code pool}. An account without plans first sets its clock to the month's (modulo
+     * {@code T}), as {@link #advance} does, so that a book's clocks agree; nothing is entered
+     * against a clock without plans, so this changes no bill.
      */
     public void addPlan(int a, double perMonth, double feePerMonth, int n, int delay, int month) {
         if (termLeft[a] == 0) {
             cycle[a] = (byte) Math.floorMod(month, ringLength);
         }
-        addPlanAtClock(a, perMonth, feePerMonth, n, delay);
-    }
-
-    private void addPlanAtClock(int a, double perMonth, double feePerMonth, int n, int delay) {
         int start = planStart(a, n, delay);
         int end = wrap(start + n, ringLength);
         float amount = (float) perMonth;
@@ -245,11 +235,7 @@ public final class AccountTable implements java.io.Serializable {
         if (delay == 0) {
             // It joins after this cycle's bill: its entry goes to the slot's current row.
             loaded(a, book);
-            book.rowAmount[o] += -amount;
-            if (fee != 0f) {
-                book.rowFee[o] += -fee;
-            }
-            book.version++;
+            book.addToRow(o, -amount, -fee);
         } else {
             book.append(o, start, -amount, fee != 0f ? -fee : 0f, e);
         }
@@ -286,20 +272,14 @@ public final class AccountTable implements java.io.Serializable {
     }
 
     /**
-     * After account {@code a} is billed: the clock moves on one cycle, the plans that had their
-     * last payment leave the schedule and plans taken this cycle join it. Returns true when the
-     * bill just made was the last of every plan (the caller has billed the remaining principal).
-     */
-    public boolean advance(int a) {
-        return advance(a, cycle[a]);
-    }
-
-    /**
-     * {@link #advance(int)} of an account billed in {@code month}: an account without plans sets
-     * its clock to the month's (modulo {@code T}) rather than moving it on. Nothing is entered
-     * against a clock without plans, so this changes no bill; but the clocks of a book's slots then
-     * agree (except for accounts whose clock stood still in a grace period, until their plans end),
-     * and a month's {@link PlanBook#load} reads one list instead of all {@code T}.
+     * After account {@code a} is billed in {@code month}: the clock moves on one cycle, the plans
+     * that had their last payment leave the schedule and plans taken this cycle join it. Returns
+     * true when the bill just made was the last of every plan (the caller has billed the remaining
+     * principal). An account without plans sets its clock to the next month's (modulo {@code T})
+     * instead: nothing is entered against a clock without plans, so this changes no bill, but the
+     * clocks of a book's slots then agree (except for accounts whose clock stood still in a grace
+     * period, until their plans end), and a month's {@link PlanBook#load} reads one list of the
+     * {@code T}.
      */
     public boolean advance(int a, int month) {
         if (termLeft[a] == 0) {
@@ -310,13 +290,12 @@ public final class AccountTable implements java.io.Serializable {
         PlanBook book = book(a);
         loaded(a, book);
         int o = a - book.first;
-        float s = book.rowAmount[o];
-        float f = book.rowFee[o];
+        float s = book.rowAmount(o);
+        float f = book.rowFee(o);
         if (s != 0f || f != 0f) {
             schedule[a] -= s;
             planFee[a] -= f;
-            book.rowAmount[o] = 0f;
-            book.rowFee[o] = 0f;
+            book.setRow(o, 0f, 0f);
             // What float rounding leaves when plans end (a plan's amounts are at least a cent a month).
             if (Math.abs(schedule[a]) < 1e-6) {
                 schedule[a] = 0.0;
@@ -356,8 +335,8 @@ public final class AccountTable implements java.io.Serializable {
             int o = a - book.first;
             schedule[0] = Math.max(0.0, s);
             fee[0] = Math.max(0.0, f);
-            s -= book.rowAmount[o];
-            f -= book.rowFee[o];
+            s -= book.rowAmount(o);
+            f -= book.rowFee(o);
             schedule[1] = Math.max(0.0, s);
             fee[1] = Math.max(0.0, f);
             if (open > 2) {
@@ -425,22 +404,13 @@ public final class AccountTable implements java.io.Serializable {
     public void ringFrom(int a, float[] schedule, float[] fee) {
         PlanBook book = book(a);
         int T = ringLength;
-        if (expandedBook != book || expandedVersion != book.version || expanded == null) {
+        if (expandedBook != book || expandedVersion != book.version()) {
             if (expanded == null || expanded[0].length < 2 * book.slots) {
                 expanded = new float[T][2 * Math.max(1, book.slots)];
-            } else {
-                for (float[] r : expanded) {
-                    java.util.Arrays.fill(r, 0f);
-                }
             }
-            for (int o = 0; o < book.slots; o++) {
-                int c = cycle[book.first + o];
-                expanded[c][2 * o] = book.rowAmount[o];
-                expanded[c][2 * o + 1] = book.rowFee[o];
-            }
-            book.addTo(expanded, planEpoch);
+            book.expandInto(expanded, cycle, planEpoch);
             expandedBook = book;
-            expandedVersion = book.version;
+            expandedVersion = book.version();
         }
         int o = a - book.first;
         for (int k = 0; k < T; k++) {
@@ -465,14 +435,12 @@ public final class AccountTable implements java.io.Serializable {
         }
         PlanBook book = book(a);
         int o = a - book.first;
-        book.rowAmount[o] = ringSchedule[0];
-        book.rowFee[o] = ringFee[0];
+        book.setRow(o, ringSchedule[0], ringFee[0]);
         for (int k = 1; k < ringLength; k++) {
             if (ringSchedule[k] != 0f || ringFee[k] != 0f) {
                 book.append(o, k, ringSchedule[k], ringFee[k], planEpoch[a]);
             }
         }
-        book.version++;
         this.schedule[a] = schedule;
         this.planFee[a] = planFee;
         this.termLeft[a] = (byte) termLeft;
@@ -488,9 +456,7 @@ public final class AccountTable implements java.io.Serializable {
             PlanBook book = book(a);
             int o = a - book.first;
             planEpoch[a]++;
-            book.rowAmount[o] = 0f;
-            book.rowFee[o] = 0f;
-            book.version++;
+            book.setRow(o, 0f, 0f);
         }
         stale[a] = false;
         schedule[a] = 0.0;
@@ -574,10 +540,9 @@ public final class AccountTable implements java.io.Serializable {
 
     /**
      * Heap bytes per account slot, plan entries beyond the slot's current and next bills left out
-     * ({@link #BYTES_PER_PLAN_ENTRY} each, for open plans only; see {@link #planEntries()}). The
-     * ring length no longer changes it; the parameter stays for the callers that size by it.
+     * ({@link #BYTES_PER_PLAN_ENTRY} each, for open plans only; see {@link #planEntries()}).
      */
-    public static int bytesPerAccount(int ringLength) {
+    public static int bytesPerAccount() {
         // Fields, then the plan state of a slot: clock, epoch, stale flag, current and next rows, next-row stamp.
         // Entries beyond those rows are counted apart (BYTES_PER_PLAN_ENTRY each, open plans only).
         return 4 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 4 + 8 * 7 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 2 + 1 + 4 * 4 + 4;

@@ -3,7 +3,7 @@ package org.creditstress.model.borrower;
 import java.util.Arrays;
 
 /**
- * The plan entries of one block of account slots (one chunk's borrowers): the entries of
+ * The plan entries of one range of account slots (one chunk's borrowers): the entries of
  * {@link AccountTable}'s schedules that lie beyond each slot's current bill, kept in one list per
  * clock value in the order written, and each slot's current row (the sums that stop after its
  * next bill).
@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>An entry in list {@code r} is {@code (slot, amount, fee, epoch)}: at the bill when the slot's
  * clock reads {@code r}, the slot's schedule drops by {@code amount} and its plan fee by
  * {@code fee} (negative for a plan that joins). {@link #load} moves the entries of the clock
- * values that stale slots have reached into their rows ({@link #rowAmount}, {@link #rowFee}),
+ * values that stale slots have reached into their rows ({@link #rowAmount(int)}, {@link #rowFee(int)}),
  * adding them in list order, which is the order they were written: each row's float sum is the
  * one a dense ring of rows would hold. Entries of a slot whose plans were removed (its epoch moved
  * on) are dropped when their list is next loaded. Lists keep their order when compacted, so sums
@@ -21,7 +21,8 @@ import java.util.Arrays;
  * moves round the {@code T} lists month by month, and lists of their own would each keep the room
  * of their fullest month (about twice the book's entries in all).
  *
- * <p>One block belongs to one chunk, and only that chunk's thread touches it.
+ * <p>One book belongs to one chunk, and only that chunk's thread touches it. Every change to a
+ * row or a list goes through this class, which keeps {@link #version} for the cached next rows.
  */
 final class PlanBook implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -32,12 +33,12 @@ final class PlanBook implements java.io.Serializable {
     final int first;
     final int slots;
     /** The current row of each slot (offset {@code a - first}): schedule and fee sums. */
-    final float[] rowAmount;
-    final float[] rowFee;
+    private final float[] rowAmount;
+    private final float[] rowFee;
     /**
      * The row after the current one, for the slots whose clock reads {@code c}, valid while
      * {@code nextVersion[c] == version} ({@link #nextRows}), and for a slot only where its stamp is
-     * its clock value's ({@link #next}): a slot without entries there has an older stamp.
+     * its clock value's ({@link #nextAmount(int, int)}): a slot without entries there has an older stamp.
      */
     private final float[] nextAmount;
     private final float[] nextFee;
@@ -45,8 +46,8 @@ final class PlanBook implements java.io.Serializable {
     private final int[] nextVersion;
     private final int[] stampOf;
     private int stamp;
-    /** Changes on every change to the block's plans or clocks. */
-    int version;
+    /** Changes on every change to the book's plans or clocks. */
+    private int version;
     /** Clock values that a slot reached (by its bill) since the last {@link #load}. */
     private final boolean[] reached;
     private boolean anyReached;
@@ -145,6 +146,37 @@ final class PlanBook implements java.io.Serializable {
         version++;
     }
 
+    /** Slot offset {@code o}'s current row: the amount. */
+    float rowAmount(int o) {
+        return rowAmount[o];
+    }
+
+    /** The same, the fee. */
+    float rowFee(int o) {
+        return rowFee[o];
+    }
+
+    /** Adds an entry of slot offset {@code o}'s current clock value to its row (a plan that joins after this bill). */
+    void addToRow(int o, float a, float f) {
+        rowAmount[o] += a;
+        if (f != 0f) {
+            rowFee[o] += f;
+        }
+        version++;
+    }
+
+    /** Sets slot offset {@code o}'s current row (0 when it is billed or its plans are removed). */
+    void setRow(int o, float a, float f) {
+        rowAmount[o] = a;
+        rowFee[o] = f;
+        version++;
+    }
+
+    /** Changes with every change to the book's rows, lists or clocks (for caches of them). */
+    int version() {
+        return version;
+    }
+
     /** A slot's clock reached {@code c} by its bill: its row is to be loaded. */
     void reached(int c) {
         reached[c] = true;
@@ -232,11 +264,12 @@ final class PlanBook implements java.io.Serializable {
         nextVersion[c] = version;
     }
 
-    /** Slot offset {@code o}'s next row as {@link #nextRows} found it for its clock value {@code c}: {@code [0]} amount, {@code [1]} fee. */
+    /** Slot offset {@code o}'s row after its current one, as {@link #nextRows} found it for its clock value {@code c}: the amount. */
     float nextAmount(int o, int c) {
         return nextStamp[o] == stampOf[c] ? nextAmount[o] : 0f;
     }
 
+    /** The same, the fee. */
     float nextFee(int o, int c) {
         return nextStamp[o] == stampOf[c] ? nextFee[o] : 0f;
     }
@@ -302,10 +335,19 @@ final class PlanBook implements java.io.Serializable {
     }
 
     /**
-     * Adds every live entry to {@code rows[r][2 o]} (amount) and {@code rows[r][2 o + 1]} (fee), in
-     * list order: the entries as dense rings, for the book export.
+     * The book as dense rings, for the book export: {@code rows[r][2 o]} (amount) and
+     * {@code rows[r][2 o + 1]} (fee) become slot offset {@code o}'s entries at clock value
+     * {@code r}, its current row at its own clock value, the rest summed in list order.
      */
-    void addTo(float[][] rows, short[] planEpoch) {
+    void expandInto(float[][] rows, byte[] cycle, short[] planEpoch) {
+        for (float[] row : rows) {
+            Arrays.fill(row, 0f);
+        }
+        for (int o = 0; o < slots; o++) {
+            int c = cycle[first + o];
+            rows[c][2 * o] = rowAmount[o];
+            rows[c][2 * o + 1] = rowFee[o];
+        }
         for (int r = 0; r < count.length; r++) {
             for (int e = 0, n = count[r]; e < n; e++) {
                 int i = at(r, e);

@@ -105,7 +105,7 @@ class ProductScheduleTest {
                 double principal = 1200.0;
                 double fee = 0.006;
                 acc.pool[a] = principal;
-                acc.addPlan(a, principal / n, principal * fee, n, 0);
+                acc.addPlan(a, principal / n, principal * fee, n, 0, f.market.month());
                 assertEquals(0.0, f.month(), 1e-9, "a plan taken this cycle is first billed next cycle");
                 double total = 0;
                 for (int k = 1; k <= n; k++) {
@@ -127,15 +127,15 @@ class ProductScheduleTest {
     void aSlotClearedWhilePlansAreOpenKeepsNoneOfThemForItsNextAccount() {
         AccountTable acc = new AccountTable(4, 25);
         int a = 2;
-        acc.addPlan(a, 50, 0, 6, 0);
-        acc.advance(a);
-        acc.advance(a);
+        acc.addPlan(a, 50, 0, 6, 0, 0);
+        acc.advance(a, 0);
+        acc.advance(a, 1);
         // The account closes with one of its six payments made (an account paid off early, a
         // borrower who leaves); the slot holds a new account, whose plan alone must be billed.
         acc.clear(a);
-        acc.addPlan(a, 100, 0, 12, 0);
+        acc.addPlan(a, 100, 0, 12, 0, 2);
         for (int bill = 0; bill < 11; bill++) {
-            acc.advance(a);
+            acc.advance(a, 2 + bill);
             assertEquals(100.0, acc.schedule[a], 1e-9, "bill " + bill + ": only the new account's plan is billed");
         }
     }
@@ -148,12 +148,12 @@ class ProductScheduleTest {
             int a = f.account;
             // Month 0: 300 over 3 months at 1 %; month 2: 600 over 6 months at 0.5 %.
             acc.pool[a] += 300;
-            acc.addPlan(a, 100, 3, 3, 0);
+            acc.addPlan(a, 100, 3, 3, 0, f.market.month());
             double[] paid = new double[10];
             paid[0] = f.month();
             paid[1] = f.month();
             acc.pool[a] += 600;
-            acc.addPlan(a, 100, 3, 6, 0);
+            acc.addPlan(a, 100, 3, 6, 0, f.market.month());
             for (int m = 2; m < paid.length; m++) {
                 paid[m] = f.month();
             }
@@ -175,13 +175,13 @@ class ProductScheduleTest {
             double r = 0.18 / 12;
             double annuity = r / (1 - Math.pow(1 + r, -12));
             acc.pending[a] = 10_000;
-            acc.addPlan(a, 10_000 * annuity, 0, 12, 0);
+            acc.addPlan(a, 10_000 * annuity, 0, 12, 0, f.market.month());
             double[] paid = new double[16];
             paid[0] = f.month();
             paid[1] = f.month();
             paid[2] = f.month();
             acc.pending[a] += 5_000;
-            acc.addPlan(a, 5_000 * annuity, 0, 12, 0);
+            acc.addPlan(a, 5_000 * annuity, 0, 12, 0, f.market.month());
             for (int m = 3; m < paid.length; m++) {
                 paid[m] = f.month();
             }

@@ -59,11 +59,11 @@ class LiquidityLadderTest {
         int a = 1;
         acc.status[a] = AccountTable.OPEN;
         // 600 over six bills with a fee of 6 a bill, and 100 over two bills with a fee of 1.
-        acc.addPlan(a, 100, 6, 6, 0);
-        acc.addPlan(a, 50, 1, 2, 0);
+        acc.addPlan(a, 100, 6, 6, 0, 0);
+        acc.addPlan(a, 50, 1, 2, 0, 0);
         acc.pool[a] = 700;
         // The plans join after this cycle's bill: move the clock past it as billing does.
-        acc.advance(a);
+        acc.advance(a, 0);
         double[] schedule = new double[8];
         double[] fee = new double[8];
         acc.aheadInto(a, schedule, fee);
@@ -76,8 +76,8 @@ class LiquidityLadderTest {
         assertEquals(0.0, schedule[6], 0.0, "every plan has ended");
         assertEquals(0.0, fee[7], 0.0);
         // What the billing itself charges matches: bill, advance, and read the schedule again.
-        acc.advance(a);
-        acc.advance(a);
+        acc.advance(a, 1);
+        acc.advance(a, 2);
         assertEquals(100.0, acc.schedule[a], 1e-6);
         assertEquals(6.0, acc.planFee[a], 1e-6);
     }
