@@ -87,8 +87,8 @@ final class AttributeCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%-18s %-24s %12s %12s %12s %8s%n", "channel", "measure", "contribution", "p5", "p95", "share");
         for (Attribution.Row r : rows) {
-            boolean pct = Attribution.DEFAULT_MEASURES.stream().anyMatch(m -> m.name().equals(r.measure()) && m.inPoints());
-            o.printf(Locale.ROOT, "%-18s %-24s %12s %12s %12s %8s%n", r.channel(), r.measure(), fmt(r.contributionMean(), pct),
+            boolean pct = r.measure().inPoints();
+            o.printf(Locale.ROOT, "%-18s %-24s %12s %12s %12s %8s%n", r.channel(), r.measure().name(), fmt(r.contributionMean(), pct),
                     fmt(r.contributionP5(), pct), fmt(r.contributionP95(), pct),
                     Double.isNaN(r.shareOfAllOn()) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * r.shareOfAllOn()));
         }
@@ -107,7 +107,7 @@ final class AttributeCommand implements Callable<Integer> {
         AtomicFiles.writeText(file, w -> {
             w.write("channel,measure,all_on_mean,contribution_mean,contribution_p5,contribution_p95,share_of_all_on\n");
             for (Attribution.Row r : rows) {
-                w.write(r.channel() + "," + r.measure() + "," + CsvNumbers.format(r.allOn()) + "," + CsvNumbers.format(r.contributionMean())
+                w.write(r.channel() + "," + r.measure().name() + "," + CsvNumbers.format(r.allOn()) + "," + CsvNumbers.format(r.contributionMean())
                         + "," + CsvNumbers.format(r.contributionP5()) + "," + CsvNumbers.format(r.contributionP95()) + ","
                         + CsvNumbers.format(r.shareOfAllOn()) + "\n");
             }
@@ -122,7 +122,7 @@ final class AttributeCommand implements Callable<Integer> {
             boolean pct = m.inPoints();
             double scale = pct ? 100.0 : 1.0;
             for (Attribution.Row r : rows) {
-                if (r.measure().equals(m.name()) && !Double.isNaN(r.contributionMean())) {
+                if (r.measure().equals(m) && !Double.isNaN(r.contributionMean())) {
                     labels.add(r.channel());
                     mean.add(scale * r.contributionMean());
                     half.add(scale * Math.max(0.0, (r.contributionP95() - r.contributionP5()) / 2));

@@ -41,7 +41,7 @@ public final class Attribution {
     }
 
     /** One line of the attribution table. */
-    public record Row(String channel, String measure, double allOn, double contributionMean, double contributionP5,
+    public record Row(String channel, Measure measure, double allOn, double contributionMean, double contributionP5,
                       double contributionP95, double shareOfAllOn) {
     }
 
@@ -120,7 +120,7 @@ public final class Attribution {
             diff[r] = allOn[r] - without[r];
         }
         double mean = Quantiles.mean(diff);
-        return new Row(channel, m.name(), meanOn, mean, Quantiles.percentile(diff, 5), Quantiles.percentile(diff, 95),
+        return new Row(channel, m, meanOn, mean, Quantiles.percentile(diff, 5), Quantiles.percentile(diff, 95),
                 meanOn != 0 ? mean / meanOn : Double.NaN);
     }
 }

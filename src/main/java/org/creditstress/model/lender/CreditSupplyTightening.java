@@ -1,10 +1,9 @@
 package org.creditstress.model.lender;
 
-import org.creditstress.model.PortfolioScan;
-import org.creditstress.model.PortfolioStats;
-
 import java.util.List;
 import org.creditstress.model.Market;
+import org.creditstress.model.PortfolioScan;
+import org.creditstress.model.PortfolioStats;
 import org.creditstress.model.policy.PolicyState;
 import sim.engine.SimState;
 import sim.engine.Steppable;
