@@ -93,7 +93,7 @@ public final class BenchReport {
             t.notes().forEach(n -> out.println("  note: " + n));
         }
         out.println();
-        out.println("Targets (issue 6)");
+        out.println("Targets (issue 16)");
         List<List<String>> rows = new ArrayList<>();
         for (Target g : targets) {
             rows.add(List.of(g.name(), g.goal(), g.measured(), g.verdict()));
@@ -158,7 +158,7 @@ public final class BenchReport {
                 t.notes().forEach(n -> sb.append("- ").append(n).append('\n'));
             }
         }
-        sb.append("\n## Targets (issue 6)\n\n");
+        sb.append("\n## Targets (issue 16)\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (Target g : targets) {
             rows.add(List.of(g.name(), g.goal(), g.measured(), g.verdict(), g.comment()));

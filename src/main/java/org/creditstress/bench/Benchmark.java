@@ -23,7 +23,7 @@ import org.creditstress.scenario.Scenario;
 import org.creditstress.scenario.ScenarioException;
 
 /**
- * The benchmark of issue 6: throughput of the full model (severe downturn, every mechanism on)
+ * The benchmark of issues 6 and 16: throughput of the full model (severe downturn, every mechanism on)
  * by population and threads, heap per borrower, the wall time of a whole run, the chunked
  * phases against naive per-agent scheduling, time per phase, the model against a reference loop
  * over the same state (the machine's ceiling), and how cost scales. Each section
@@ -48,10 +48,10 @@ public final class Benchmark {
                        int runBorrowers, Integer runMonths, int runReplications, Set<Section> sections,
                        List<String> baseOverrides) {
 
-        /** The issue's sizes (about 12 minutes on 2 cores). */
+        /** The issue's sizes (about 36 minutes on 2 cores). */
         public static Plan full() {
             return new Plan("full", 1, 3, List.of(1, 2), List.of(100_000, 1_000_000), 10_000_000, 6, 6, 2,
-                    1_000_000, 100_000, 12, 1_000_000,
+                    1_000_000, 1_000_000, 12, 1_000_000,
                     250_000, List.of(100_000, 250_000, 1_000_000, 2_500_000), List.of(12, 36, 96), List.of(1, 2, 4),
                     List.of(1, 2, 4, 8),
                     1_000_000, null, 20, EnumSet.allOf(Section.class), List.of());
@@ -128,6 +128,8 @@ public final class Benchmark {
     private final Map<String, Harness.Stats> monthsOnly = new LinkedHashMap<>();
     private ModelRuns.HeapUse twoLenderHeap;
     private double naiveRatio = Double.NaN;
+    /** MASON's shuffled per-agent schedule (one thread, as its Schedule steps agents) against the model on 2 threads. */
+    private double naiveRatio2 = Double.NaN;
     private String naiveRatioText = "";
     private ModelRuns.ExperimentTime wholeRun;
 
@@ -372,9 +374,13 @@ public final class Benchmark {
             executors.forEach(ChunkExecutor::close);
         }
         double chunked1 = Double.NaN;
+        double chunked2 = Double.NaN;
         for (int k = 0; k < variants.size(); k++) {
             if (variants.get(k).mode() == SchedulingComparison.Mode.CHUNKED && variants.get(k).threads() == 1) {
                 chunked1 = Harness.Stats.of(seconds[k]).median();
+            }
+            if (variants.get(k).mode() == SchedulingComparison.Mode.CHUNKED && variants.get(k).threads() == 2) {
+                chunked2 = Harness.Stats.of(seconds[k]).median();
             }
         }
         double shuffledRatio = Double.NaN;
@@ -395,6 +401,7 @@ public final class Benchmark {
                     String.format(Locale.ROOT, "%.6e", checksum[k]));
         }
         naiveRatio = shuffledRatio;
+        naiveRatio2 = Double.isNaN(chunked2) ? Double.NaN : shuffledRatio * chunked1 / chunked2;
         naiveRatioText = String.format(Locale.ROOT, "MASON's default shuffled order; %.1fx against index order", orderedRatio);
         try (ChunkExecutor ex = new ChunkExecutor(1)) {
             log("naive: heap of the per-borrower agents");
@@ -675,8 +682,8 @@ public final class Benchmark {
             Harness.Stats t2 = biggest == null ? null : throughput.get(biggest + "/2");
             if (t1 != null && t2 != null) {
                 double speedup = t2.median() / t1.median();
-                report.target(new BenchReport.Target("threads", "2 threads >= 1.7x 1 thread",
-                        String.format(Locale.ROOT, "%.2fx at %s borrowers", speedup, count(biggest)), speedup >= 1.7, ""));
+                report.target(new BenchReport.Target("threads", "2 threads >= 1.8x 1 thread",
+                        String.format(Locale.ROOT, "%.2fx at %s borrowers", speedup, count(biggest)), speedup >= 1.8, ""));
             }
         }
         if (twoLenderHeap != null) {
@@ -696,9 +703,16 @@ public final class Benchmark {
                     "skipped (" + plan.name() + ")", null, ""));
         }
         if (!Double.isNaN(naiveRatio)) {
-            report.target(new BenchReport.Target("vs naive", ">= 20x faster than per-agent scheduling",
-                    String.format(Locale.ROOT, "%.1fx at %s borrowers, 1 thread each", naiveRatio, count(plan.naiveBorrowers())),
-                    naiveRatio >= 20, naiveRatioText));
+            // The target is stated at 1M borrowers and 2 cores: a smaller population is reported, not judged; the
+            // model runs on both cores, MASON's Schedule steps its agents on one.
+            boolean atTarget = plan.naiveBorrowers() == 1_000_000 && !Double.isNaN(naiveRatio2);
+            String measured = Double.isNaN(naiveRatio2)
+                    ? String.format(Locale.ROOT, "%.1fx at %s borrowers, 1 thread each", naiveRatio, count(plan.naiveBorrowers()))
+                    : String.format(Locale.ROOT, "%.1fx at %s borrowers, the model on 2 threads (%.1fx on 1 thread each)",
+                    naiveRatio2, count(plan.naiveBorrowers()), naiveRatio);
+            report.target(new BenchReport.Target("vs naive", ">= 20x faster than per-agent scheduling, 1M borrowers, 2 cores",
+                    measured, atTarget ? naiveRatio2 >= 20 : null,
+                    naiveRatioText + (atTarget ? "" : "; the target is judged at 1M borrowers")));
         }
     }
 

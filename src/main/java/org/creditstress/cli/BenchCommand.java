@@ -52,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
     Integer replications;
 
     @Option(names = "--naive-borrowers", paramLabel = "N",
-            description = "Naive-scheduling section: this population instead of 100k (--quick 20k).")
+            description = "Naive-scheduling section: this population instead of 1M, where the target is judged (--quick 20k).")
     Integer naiveBorrowers;
 
     @Option(names = "--wait-quiet",
