@@ -341,7 +341,7 @@ public final class AccountTable implements java.io.Serializable {
             fee[1] = Math.max(0.0, f);
             if (open > 2) {
                 int c = cycle[a];
-                book.nextRows(c, cycle, planEpoch, ringLength);
+                book.nextRows(c, cycle, planEpoch);
                 s -= book.nextAmount(o, c);
                 f -= book.nextFee(o, c);
                 schedule[2] = Math.max(0.0, s);

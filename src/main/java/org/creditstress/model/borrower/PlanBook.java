@@ -237,14 +237,14 @@ final class PlanBook implements java.io.Serializable {
      * Makes {@link #nextAmount} and {@link #nextFee} hold, for every slot whose clock reads
      * {@code c}, the entries of clock value {@code c + 1} (summed in list order).
      */
-    void nextRows(int c, byte[] cycle, short[] planEpoch, int ringLength) {
+    void nextRows(int c, byte[] cycle, short[] planEpoch) {
         if (nextVersion[c] == version) {
             return;
         }
         int base = first;
         int now = ++stamp;
         stampOf[c] = now;
-        int r = c + 1 == ringLength ? 0 : c + 1;
+        int r = c + 1 == count.length ? 0 : c + 1;
         for (int e = 0, n = count[r]; e < n; e++) {
             int i = at(r, e);
             int o = slot[i];
