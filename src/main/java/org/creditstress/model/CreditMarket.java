@@ -63,6 +63,8 @@ public final class CreditMarket extends SimState {
     private transient EventWatch watch;
 
     private transient boolean phaseByPhase;
+    private transient boolean scanEverything;
+    private transient PortfolioScan scan;
 
     /**
      * Runs every phase on its own over all chunks, at its own {@link MonthPhase} slot, instead of
@@ -73,6 +75,21 @@ public final class CreditMarket extends SimState {
     public CreditMarket phaseByPhase() {
         this.phaseByPhase = true;
         return this;
+    }
+
+    /**
+     * Has the portfolio scan sum the metrics' figures in burn-in months too, which it otherwise
+     * leaves out there ({@link PortfolioScan}): the recorded results are the same
+     * ({@code ScanMonthsTest}). Call before {@link #start()}.
+     */
+    CreditMarket scanEverything() {
+        this.scanEverything = true;
+        return this;
+    }
+
+    /** The portfolio scan's totals of the last month simulated (after {@link #start()}). */
+    PortfolioStats portfolio() {
+        return scan.stats();
     }
 
     /** Follows one borrower and watches for notable events (call before {@link #start()}). */
@@ -109,6 +126,10 @@ public final class CreditMarket extends SimState {
         EconomyPhase.startClock(market.macro, scenario.horizon().burnInMonths());
         PortfolioScan scan = new PortfolioScan(market, scenario.population().segments().size(), scenario.classification(),
                 scenario.horizon().months(), scenario.products());
+        if (scanEverything) {
+            scan.sumEverything();
+        }
+        this.scan = scan;
         LiquidityLadder ladder = new LiquidityLadder(market, scan);
         LenderFunding funding = new LenderFunding(market, scan, ladder);
         LenderBooks books = new LenderBooks(market, scan, funding, scenario.economy().unemployment());

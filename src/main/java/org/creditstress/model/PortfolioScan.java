@@ -100,13 +100,13 @@ public final class PortfolioScan implements ChunkPhase {
         s.clear();
         BorrowerTable b = market.borrowers;
         AccountTable acc = market.accounts;
+        boolean full = metricsMonth(market.month());
         for (int i = from; i < to; i++) {
             double savings = b.savings[i];
             if (!(savings >= -ROUNDING) || Double.isInfinite(savings)) {
                 throw new InvariantViolation(market.month(), "borrower " + i, "savings must be finite and non-negative, got " + savings);
             }
             s.savings += savings;
-            s.creditScoreSum += b.creditScore[i];
             int k = b.segment[i];
             boolean hasCredit = false;
             long held = 0;
@@ -117,8 +117,10 @@ public final class PortfolioScan implements ChunkPhase {
                     continue;
                 }
                 held |= 1L << acc.lender[a];
-                cohort(s, acc, a);
-                rank(s, acc, a);
+                if (full) {
+                    cohort(s, acc, a);
+                    rank(s, acc, a);
+                }
                 if (acc.status[a] != AccountTable.OPEN) {
                     roll(s, acc, a, acc.status[a] == AccountTable.WRITTEN_OFF ? 5 : -1);
                     continue;
@@ -128,7 +130,7 @@ public final class PortfolioScan implements ChunkPhase {
                 double balance = acc.balance(a);
                 s.openAccounts[l]++;
                 s.limits[l] += acc.limit[a];
-                if (balance > acc.limit[a] + OVER_LIMIT_MARGIN) {
+                if (full && balance > acc.limit[a] + OVER_LIMIT_MARGIN) {
                     s.overLimitCount[l]++;
                     s.overLimitAmount[l] += balance - acc.limit[a];
                 }
@@ -143,7 +145,7 @@ public final class PortfolioScan implements ChunkPhase {
                 int stage2From = stage2FromBucket[l];
                 int stage = stage(bucket, restructured, stage2From);
                 int last = acc.lastBucket[a];
-                if (last < 5) {
+                if (full && last < 5) {
                     s.rollBalance[last][bucket] += balance;
                     s.stageTransfer[stage(last, restructured, stage2From)][stage] += balance;
                 }
@@ -152,52 +154,19 @@ public final class PortfolioScan implements ChunkPhase {
                 ladder(s, s.ladderDue[l], acc, a, bucket);
                 s.stageBucketUndrawn[l][stage][bucket] += Math.max(0.0, acc.limit[a] - balance);
                 s.receivables[l] += balance;
-                s.revolving += acc.revolving[a];
                 s.bucketBalance[l][bucket] += balance;
-                s.bucketCount[l][bucket]++;
-                s.activeAccounts[l]++;
-                if (acc.cashLoan[a]) {
-                    s.loanBalance[l] += balance;
-                } else {
-                    s.lineBalance[l] += balance;
+                if (full) {
+                    metricsOnly(s, acc, a, l, k, b, i, balance, bucket, stage, restructured);
                 }
-                int tier = classes.tier(acc.monthsPastDue[a], restructured, acc.goodMonths[a]);
-                s.tierBalance[l][tier] += balance;
-                boolean npl = ClassificationSpec.nonPerforming(tier);
-                if (npl) {
-                    s.nonPerforming[l] += balance;
-                }
-                s.stageBalance[stage] += balance;
-                if (restructured) {
-                    s.restructuredActive++;
-                    if (bucket >= 1) {
-                        s.restructuredDelinquent++;
-                    }
-                }
-                s.segmentBalance[k] += balance;
-                s.segmentCount[k][0]++;
-                if (bucket >= 1) {
-                    s.segmentCount[k][1]++;
-                }
-                if (bucket >= 3) {
-                    s.segmentCount[k][2]++;
-                }
-                if (bucket >= 1) {
-                    s.segmentM1Plus[k] += balance;
-                }
-                if (bucket >= 3) {
-                    s.segmentM3Plus[k] += balance;
-                }
-                if (npl) {
-                    s.segmentNonPerforming[k] += balance;
-                }
-                s.addToGroups(b.thinFile(i), b.literacyTercile[i], b.lendersHeld[i], balance, bucket, npl);
             }
-            if (hasCredit) {
-                s.borrowersWithCredit++;
-            }
-            if (b.scareLeft[i] > 0) {
-                s.deleveraging++;
+            if (full) {
+                s.creditScoreSum += b.creditScore[i];
+                if (hasCredit) {
+                    s.borrowersWithCredit++;
+                }
+                if (b.scareLeft[i] > 0) {
+                    s.deleveraging++;
+                }
             }
             if (freeSlot) {
                 for (int l = 0; l < s.prospects.length; l++) {
@@ -207,6 +176,65 @@ public final class PortfolioScan implements ChunkPhase {
                 }
             }
         }
+    }
+
+    /**
+     * Whether month {@code month}'s scan sums the figures only the metrics read (buckets by
+     * count, segment and group, classes, over-limit amounts, roll balances, cohorts, score
+     * ranking): in recorded months ({@code month >= 1}), or in every month after
+     * {@link #sumEverything}. Burn-in months sum only what the model reads (receivables,
+     * balances by bucket and stage, undrawn limits, roll counts, open accounts, prospects,
+     * the liquidity ladder) and check every account, as recorded months do.
+     */
+    private boolean metricsMonth(int month) {
+        return month >= 1 || everything;
+    }
+
+    private boolean everything;
+
+    /** Sums the metrics' figures in burn-in months too (for tests: the recorded results are the same). */
+    public void sumEverything() {
+        everything = true;
+    }
+
+    /** An active account's part of the figures only the metrics read (see {@link #metricsMonth}). */
+    private void metricsOnly(PortfolioStats s, AccountTable acc, int a, int l, int k, BorrowerTable b, int i, double balance,
+                             int bucket, int stage, boolean restructured) {
+        s.revolving += acc.revolving[a];
+        s.bucketCount[l][bucket]++;
+        s.activeAccounts[l]++;
+        if (acc.cashLoan[a]) {
+            s.loanBalance[l] += balance;
+        } else {
+            s.lineBalance[l] += balance;
+        }
+        int tier = classes.tier(acc.monthsPastDue[a], restructured, acc.goodMonths[a]);
+        s.tierBalance[l][tier] += balance;
+        boolean npl = ClassificationSpec.nonPerforming(tier);
+        if (npl) {
+            s.nonPerforming[l] += balance;
+        }
+        s.stageBalance[stage] += balance;
+        if (restructured) {
+            s.restructuredActive++;
+            if (bucket >= 1) {
+                s.restructuredDelinquent++;
+            }
+        }
+        s.segmentBalance[k] += balance;
+        s.segmentCount[k][0]++;
+        if (bucket >= 1) {
+            s.segmentCount[k][1]++;
+            s.segmentM1Plus[k] += balance;
+        }
+        if (bucket >= 3) {
+            s.segmentCount[k][2]++;
+            s.segmentM3Plus[k] += balance;
+        }
+        if (npl) {
+            s.segmentNonPerforming[k] += balance;
+        }
+        s.addToGroups(b.thinFile(i), b.literacyTercile[i], b.lendersHeld[i], balance, bucket, npl);
     }
 
     /**
