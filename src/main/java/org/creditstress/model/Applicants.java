@@ -401,7 +401,7 @@ public final class Applicants implements java.io.Serializable {
         acc.lender[a] = (byte) l;
         acc.product[a] = (byte) product;
         acc.cashLoan[a] = cashLoan;
-        acc.status[a] = AccountTable.NOT_OPEN;
+        acc.setStatus(a, AccountTable.NOT_OPEN);
         acc.set(a, AccountTable.NEW_APPLICATION);
     }
 }

@@ -106,7 +106,7 @@ public final class MarketBuilder {
             b.firstAccount[i] = i * slots;
         }
         java.util.Arrays.fill(b.accountCount, (byte) slots);
-        AccountTable acc = new AccountTable(n * slots, ringLength(s), Chunks.CHUNK_SIZE * slots);
+        AccountTable acc = new AccountTable(n * slots, ringLength(s), Chunks.CHUNK_SIZE * slots, slots);
         double u1 = s.economy().unemployment().at(1);
         executor.forEachChunk(chunks, (c, from, to) -> {
             SplittableRandom rng = chunks.rng(c, RandomStream.POPULATION);

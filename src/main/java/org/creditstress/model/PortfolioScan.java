@@ -110,20 +110,26 @@ public final class PortfolioScan implements ChunkPhase {
             int k = b.segment[i];
             boolean hasCredit = false;
             long held = 0;
-            boolean freeSlot = false;
-            for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
-                if (acc.status[a] == AccountTable.EMPTY) {
-                    freeSlot = true;
-                    continue;
-                }
+            int a0 = b.firstAccount[i];
+            int used = acc.usedSlots(i);
+            boolean freeSlot = Integer.bitCount(used) < b.accountCount[i];
+            int open = acc.openSlots(i);
+            // Declined applications and written-off accounts add only counts, so they can go first.
+            for (int m = used & ~open; m != 0; m &= m - 1) {
+                int a = a0 + Integer.numberOfTrailingZeros(m);
                 held |= 1L << acc.lender[a];
                 if (full) {
                     cohort(s, acc, a);
                     rank(s, acc, a);
                 }
-                if (acc.status[a] != AccountTable.OPEN) {
-                    roll(s, acc, a, acc.status[a] == AccountTable.WRITTEN_OFF ? 5 : -1);
-                    continue;
+                roll(s, acc, a, acc.status[a] == AccountTable.WRITTEN_OFF ? 5 : -1);
+            }
+            for (int m = open; m != 0; m &= m - 1) {
+                int a = a0 + Integer.numberOfTrailingZeros(m);
+                held |= 1L << acc.lender[a];
+                if (full) {
+                    cohort(s, acc, a);
+                    rank(s, acc, a);
                 }
                 checkAccount(acc, a);
                 int l = acc.lender[a];

@@ -79,7 +79,7 @@ class InvariantChecksTest {
             while (!(m.accounts.open(a) && m.accounts.balance(a) == 0)) {
                 a++;
             }
-            m.accounts.status[a] = AccountTable.NOT_OPEN;
+            m.accounts.setStatus(a, AccountTable.NOT_OPEN);
             InvariantViolation e = assertThrows(InvariantViolation.class, () -> market.schedule.step(market));
             assertTrue(e.getMessage().contains("open accounts"), e.getMessage());
         }

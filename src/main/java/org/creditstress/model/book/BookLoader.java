@@ -69,7 +69,7 @@ public final class BookLoader {
             b.firstAccount[i] = i * slots;
         }
         java.util.Arrays.fill(b.accountCount, (byte) slots);
-        AccountTable acc = new AccountTable(n * slots, ringLength, Chunks.CHUNK_SIZE * slots);
+        AccountTable acc = new AccountTable(n * slots, ringLength, Chunks.CHUNK_SIZE * slots, slots);
         Market market = new Market(b, acc, chunks, executor, lenders, new MacroState(segments), funding, seeds);
         executor.forEachChunk(chunks, (c, from, to) -> {
             SplittableRandom rng = chunks.rng(c, RandomStream.POPULATION);
@@ -119,11 +119,11 @@ public final class BookLoader {
         acc.lender[a] = (byte) t.lender();
         acc.product[a] = (byte) t.product();
         acc.cashLoan[a] = t.cashLoan();
-        acc.status[a] = switch (t.status()) {
+        acc.setStatus(a, switch (t.status()) {
             case OPEN -> AccountTable.OPEN;
             case DECLINED -> AccountTable.NOT_OPEN;
             case WRITTEN_OFF -> AccountTable.WRITTEN_OFF;
-        };
+        });
         acc.openedMonth[a] = (short) t.openedMonth();
         acc.score[a] = t.approvalScore();
         acc.limit[a] = t.limit();

@@ -261,7 +261,9 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             double available = 0;
             long lendable = 0;
             long owed = 0;
-            for (int a = a0; a < a1; a++) {
+            int open = acc.openSlots(i);
+            for (int m = open; m != 0; m &= m - 1) {
+                int a = a0 + Integer.numberOfTrailingZeros(m);
                 double accountBill = expectedBill(acc, a);
                 if (accountBill > 0) {
                     bill += accountBill;
@@ -315,7 +317,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             boolean rolling = drawnAmount > 0;
             if (gap > 0 && available > 0) {
                 double onCredit = Math.min(Math.min(gap, essentials), available);
-                purchase(chunk, acc, a0, a1, onCredit, -1.0, 0.0);
+                purchase(chunk, acc, a0, open, onCredit, -1.0, 0.0);
                 available -= onCredit;
                 creditSpending += onCredit;
                 shortfall -= onCredit;
@@ -331,7 +333,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             shortfall -= essentialCash;
             if (shortfall > 0 && available > 0) {
                 double onCredit = Math.min(shortfall, available);
-                purchase(chunk, acc, a0, a1, onCredit, -1.0, 0.0);
+                purchase(chunk, acc, a0, open, onCredit, -1.0, 0.0);
                 available -= onCredit;
                 creditSpending += onCredit;
                 shortfall -= onCredit;
@@ -355,7 +357,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             double unfunded = planned + impulse - creditUse - cashUse;
             creditUse += Math.min(keep * (1.0 - lit) * unfunded, available - creditUse);
             if (creditUse > 0) {
-                purchase(chunk, acc, a0, a1, creditUse, pb, lit);
+                purchase(chunk, acc, a0, open, creditUse, pb, lit);
                 creditSpending += creditUse;
             }
             s -= cashUse;
@@ -394,7 +396,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             } else {
                 double x = acc.available(a);
                 if (x > 0) {
-                    purchase(chunks[c], acc, a, a + 1, x, -1.0, 0.0);
+                    purchase(chunks[c], acc, a, 1, x, -1.0, 0.0);
                 }
             }
         }
@@ -442,16 +444,18 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
      * Spends {@code amount} on the borrower's current lines, in account order. A borrower with
      * present bias {@code pb} and literacy {@code lit} turns part of it into an instalment plan
      * (see the class comment); {@code pb < 0} means none (essentials, a fraudster's spree). The
-     * caller has checked that enough is available.
+     * caller has checked that enough is available. The lines are among the slots of {@code slots}, a
+     * mask of slots from {@code a0} (the borrower's open slots, {@link AccountTable#openSlots}).
      */
-    private void purchase(Chunk chunk, AccountTable acc, int a0, int a1, double amount, double pb, double lit) {
+    private void purchase(Chunk chunk, AccountTable acc, int a0, int slots, double amount, double pb, double lit) {
         double left = amount;
         // The term choice depends on the borrower and the product only: made once per product in this call.
         double seen = 1.0 - (1.0 - lit) * feeMisreading;
         int choiceProduct = -1;
         int best = 0;
         double share = 0.0;
-        for (int a = a0; a < a1 && left > 0; a++) {
+        for (int m = slots; m != 0 && left > 0; m &= m - 1) {
+            int a = a0 + Integer.numberOfTrailingZeros(m);
             if (acc.cashLoan[a] || !canLend(acc, a)) {
                 continue;
             }

@@ -25,15 +25,17 @@ public final class LoanStacking implements java.io.Serializable {
      */
     public int choose(AccountTable acc, int a0, int a1, long lendable, long owedLenders) {
         if (borrowToPay) {
-            for (int a = a0; a < a1; a++) {
-                if ((lendable & (1L << (a - a0))) != 0 && (owedLenders & (1L << acc.lender[a])) != 0) {
+            for (long m = lendable; m != 0; m &= m - 1) {
+                int a = a0 + Long.numberOfTrailingZeros(m);
+                if (a < a1 && (owedLenders & (1L << acc.lender[a])) != 0) {
                     return a;
                 }
             }
         }
         if (stacking) {
-            for (int a = a0; a < a1; a++) {
-                if ((lendable & (1L << (a - a0))) != 0 && (owedLenders & (1L << acc.lender[a])) == 0) {
+            for (long m = lendable; m != 0; m &= m - 1) {
+                int a = a0 + Long.numberOfTrailingZeros(m);
+                if (a < a1 && (owedLenders & (1L << acc.lender[a])) == 0) {
                     return a;
                 }
             }

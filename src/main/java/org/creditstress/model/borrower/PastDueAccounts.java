@@ -65,6 +65,17 @@ public final class PastDueAccounts implements java.io.Serializable {
         }
     }
 
+    /** The same for one borrower whose open slots are {@code open} (its mask, {@link AccountTable#openSlots}) from slot {@code a0}. */
+    public void addOpen(int c, int a0, int open) {
+        byte[] monthsPastDue = accounts.monthsPastDue;
+        for (int m = open; m != 0; m &= m - 1) {
+            int a = a0 + Integer.numberOfTrailingZeros(m);
+            if (monthsPastDue[a] != 0) {
+                add(c, a);
+            }
+        }
+    }
+
     private void add(int c, int a) {
         int[] list = slots[c];
         int n = count[c];

@@ -228,13 +228,14 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             int a1 = a0 + b.accountCount[i];
             boolean thinFile = b.thinFile(i);
             double totalDue = 0;
-            for (int a = a0; a < a1; a++) {
-                int j = a - a0;
-                if (acc.status[a] != AccountTable.OPEN) {
-                    due[j] = 0;
-                    regular[j] = 0;
-                    continue;
-                }
+            for (int j = 0; j < a1 - a0; j++) {
+                due[j] = 0;
+                regular[j] = 0;
+            }
+            int open = acc.openSlots(i);
+            for (int m = open; m != 0; m &= m - 1) {
+                int j = Integer.numberOfTrailingZeros(m);
+                int a = a0 + j;
                 boolean grace = acc.graceLeft[a] > 0;
                 regular[j] = bill(acc, a, thinFile, charges);
                 // In a grace period (restructuring, repayment holiday) nothing is due: the account keeps its bucket.
@@ -258,8 +259,9 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 }
                 double spent = 0;
                 BorrowerTrace trace = market.trace();
-                for (int a = a0; a < a1; a++) {
-                    int j = a - a0;
+                for (int m = open; m != 0; m &= m - 1) {
+                    int j = Integer.numberOfTrailingZeros(m);
+                    int a = a0 + j;
                     if (due[j] <= 0) {
                         continue;
                     }
@@ -291,22 +293,23 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 }
                 b.savings[i] -= spent;
                 if (spent < totalDue - CENT) {
-                    closeCycle(acc, a0, a1);
-                    market.pastDue.addBorrower(chunk.index, a0, a1);
+                    closeCycle(acc, a0, acc.usedSlots(i));
+                    market.pastDue.addOpen(chunk.index, a0, open);
                     continue;
                 }
             }
             if (willing) {
-                chunk.prepaid += payBeyondTheBill(b, acc, i, a0, a1, repaid);
+                chunk.prepaid += payBeyondTheBill(b, acc, i, a0, open, repaid);
             }
-            closeCycle(acc, a0, a1);
-            market.pastDue.addBorrower(chunk.index, a0, a1);
+            closeCycle(acc, a0, acc.usedSlots(i));
+            market.pastDue.addOpen(chunk.index, a0, open);
         }
     }
 
-    /** Whether any of the borrower's accounts has plans or loans that {@code surplus} covers. */
-    private static boolean prepayable(AccountTable acc, int a0, int a1, double surplus) {
-        for (int a = a0; a < a1; a++) {
+    /** Whether any of the borrower's open accounts ({@code open}: its mask) has plans or loans that {@code surplus} covers. */
+    private static boolean prepayable(AccountTable acc, int a0, int open, double surplus) {
+        for (int m = open; m != 0; m &= m - 1) {
+            int a = a0 + Integer.numberOfTrailingZeros(m);
             if (acc.pool[a] > 0 && acc.pool[a] <= surplus && prepayableAccount(acc, a)) {
                 return true;
             }
@@ -323,10 +326,11 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
      * {@code (1 - literacy) * target}, and may repay plans and loans early from savings above its
      * target (see the class comment). Returns what was repaid early.
      */
-    private double payBeyondTheBill(BorrowerTable b, AccountTable acc, int i, int a0, int a1, double[] repaid) {
+    private double payBeyondTheBill(BorrowerTable b, AccountTable acc, int i, int a0, int open, double[] repaid) {
         double spare = b.savings[i] - (1.0 - b.literacy[i]) * b.savingsTarget[i];
-        for (int a = a0; a < a1 && spare > CENT; a++) {
-            if (acc.revolving[a] > 0 && acc.status[a] == AccountTable.OPEN) {
+        for (int m = open; m != 0 && spare > CENT; m &= m - 1) {
+            int a = a0 + Integer.numberOfTrailingZeros(m);
+            if (acc.revolving[a] > 0) {
                 double x = Math.min(acc.revolving[a], spare);
                 acc.revolving[a] -= x;
                 spare -= x;
@@ -336,12 +340,13 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         }
         // Cheap tests first: the draw (a hash of borrower and month) only for a borrower who could prepay something.
         double surplus = b.savings[i] - b.savingsTarget[i];
-        if (prepaymentMonthly <= 0 || surplus <= 0 || !prepayable(acc, a0, a1, surplus)
+        if (prepaymentMonthly <= 0 || surplus <= 0 || !prepayable(acc, a0, open, surplus)
                 || prepaymentDraws.uniform(i, market.month(), 0) >= prepaymentMonthly) {
             return 0.0;
         }
         double prepaid = 0;
-        for (int a = a0; a < a1; a++) {
+        for (int m = open; m != 0; m &= m - 1) {
+            int a = a0 + Integer.numberOfTrailingZeros(m);
             double x = acc.pool[a];
             if (x > 0 && x <= surplus && prepayableAccount(acc, a)) {
                 acc.pool[a] = 0.0;
@@ -468,9 +473,10 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         return regular;
     }
 
-    /** Cycle close: a line's purchases become its statement; a loan drawn this cycle joins the principal. */
-    private static void closeCycle(AccountTable acc, int a0, int a1) {
-        for (int a = a0; a < a1; a++) {
+    /** Cycle close of the slots in use ({@code used}: the borrower's mask): a line's purchases become its statement; a loan drawn this cycle joins the principal. */
+    private static void closeCycle(AccountTable acc, int a0, int used) {
+        for (int m = used; m != 0; m &= m - 1) {
+            int a = a0 + Integer.numberOfTrailingZeros(m);
             if (acc.pending[a] != 0) {
                 if (acc.cashLoan[a]) {
                     acc.pool[a] += acc.pending[a];

@@ -77,7 +77,9 @@ public final class CreditBureau implements java.io.Serializable {
         BorrowerTable b = market.borrowers;
         long mask = 0;
         boolean mandate = !Double.isNaN(market.policy.bureauCoverage());
-        for (int a = b.firstAccount[borrower]; a < b.firstAccount[borrower + 1]; a++) {
+        int a0 = b.firstAccount[borrower];
+        for (int m = acc.usedSlots(borrower); m != 0; m &= m - 1) {
+            int a = a0 + Integer.numberOfTrailingZeros(m);
             int l = acc.lender[a];
             if (!(reports[l] || mandate)) {
                 continue;
@@ -93,7 +95,9 @@ public final class CreditBureau implements java.io.Serializable {
     public boolean delinquentElsewhere(int borrower, int lender) {
         AccountTable acc = market.accounts;
         BorrowerTable b = market.borrowers;
-        for (int a = b.firstAccount[borrower]; a < b.firstAccount[borrower + 1]; a++) {
+        int a0 = b.firstAccount[borrower];
+        for (int m = acc.usedSlots(borrower); m != 0; m &= m - 1) {
+            int a = a0 + Integer.numberOfTrailingZeros(m);
             int other = acc.lender[a];
             if (other == lender || !reportsNow(other)) {
                 continue;

@@ -55,7 +55,9 @@ public final class CreditScoreUpdate implements ChunkPhase {
         for (int i = from; i < to; i++) {
             int reported = 0;
             boolean writtenOff = false;
-            for (int a = b.firstAccount[i]; a < b.firstAccount[i + 1]; a++) {
+            int a0 = b.firstAccount[i];
+            for (int m = acc.usedSlots(i); m != 0; m &= m - 1) {
+                int a = a0 + Integer.numberOfTrailingZeros(m);
                 int l = acc.lender[a];
                 if (acc.status[a] == AccountTable.WRITTEN_OFF && acc.goodMonths[a] < Byte.MAX_VALUE) {
                     acc.goodMonths[a]++;

@@ -156,7 +156,7 @@ public final class Underwriting implements ChunkPhase {
                 * Math.exp(-spec.scoreLimitSensitivity() * score)
                 * (thin ? spec.thinFileLimitFactor() : 1.0) * lender.limitFactor();
         acc.limit[a] = (float) Math.min(product.maxLimit(), Math.max(product.minLimit(), limit));
-        acc.status[a] = AccountTable.OPEN;
+        acc.setStatus(a, AccountTable.OPEN);
         acc.score[a] = (float) score;
         acc.openedMonth[a] = (short) Math.max(Short.MIN_VALUE + 1, m.month());
         m.ledger.count(chunk, Counter.ACCOUNTS_OPENED, l);
@@ -221,16 +221,14 @@ public final class Underwriting implements ChunkPhase {
             int a1 = b.firstAccount[i + 1];
             long delinquentAt = bureau == null ? 0L : bureau.visibleDelinquencies(i);
             long held = 0;
-            boolean freeSlot = false;
+            int used = acc.usedSlots(i);
+            boolean freeSlot = Integer.bitCount(used) < a1 - a0;
             boolean relationsChanged = false;
             boolean clean = true;
             int oldestOpened = Integer.MAX_VALUE;
-            for (int a = a0; a < a1; a++) {
+            for (int m = used; m != 0; m &= m - 1) {
+                int a = a0 + Integer.numberOfTrailingZeros(m);
                 byte status = acc.status[a];
-                if (status == AccountTable.EMPTY) {
-                    freeSlot = true;
-                    continue;
-                }
                 if (status == AccountTable.WRITTEN_OFF && openBook != null && bureau != null && !bureau.onRecord(acc, a)
                         && !acc.has(a, AccountTable.IN_COURT)) {
                     acc.clear(a);
@@ -272,7 +270,7 @@ public final class Underwriting implements ChunkPhase {
                     relationsChanged |= solicit(c, acc, i, a0, held, month);
                 }
                 if (relationsChanged) {
-                    b.lendersHeld[i] = (byte) lendersIn(acc, a0, a1);
+                    b.lendersHeld[i] = (byte) lendersIn(acc, a0, acc.usedSlots(i));
                 }
                 if (clean && b.thinFile(i) && month - oldestOpened >= openBook.graduationMonths()) {
                     b.flags[i] &= ~BorrowerTable.THIN_FILE;
@@ -282,13 +280,11 @@ public final class Underwriting implements ChunkPhase {
         }
     }
 
-    /** Distinct lenders among borrower slots {@code a0..a1-1} that hold an account or application. */
-    private static int lendersIn(AccountTable acc, int a0, int a1) {
+    /** Distinct lenders among a borrower's slots in use ({@code used}: its mask from slot {@code a0}). */
+    private static int lendersIn(AccountTable acc, int a0, int used) {
         long lenders = 0;
-        for (int a = a0; a < a1; a++) {
-            if (acc.status[a] != AccountTable.EMPTY) {
-                lenders |= 1L << acc.lender[a];
-            }
+        for (int m = used; m != 0; m &= m - 1) {
+            lenders |= 1L << acc.lender[a0 + Integer.numberOfTrailingZeros(m)];
         }
         return Long.bitCount(lenders);
     }

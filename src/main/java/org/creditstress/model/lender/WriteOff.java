@@ -69,7 +69,7 @@ public final class WriteOff implements ChunkPhase {
             acc.pool[a] = 0;
             acc.arrears[a] = 0;
             acc.clearSchedule(a);
-            acc.status[a] = AccountTable.WRITTEN_OFF;
+            acc.setStatus(a, AccountTable.WRITTEN_OFF);
             acc.goodMonths[a] = 0;
             market.ledger.count(c, Counter.ACCOUNTS_WRITTEN_OFF, l);
         }

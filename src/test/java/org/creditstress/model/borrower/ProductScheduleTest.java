@@ -76,7 +76,7 @@ class ProductScheduleTest {
                 acc.lender[a] = (byte) lender;
                 acc.product[a] = product;
                 acc.cashLoan[a] = cash;
-                acc.status[a] = a == account ? AccountTable.OPEN : (status == AccountTable.OPEN ? AccountTable.NOT_OPEN : status);
+                acc.setStatus(a, a == account ? AccountTable.OPEN : (status == AccountTable.OPEN ? AccountTable.NOT_OPEN : status));
                 acc.limit[a] = limit;
             }
             b.savings[borrower] = 1e9;

@@ -57,7 +57,7 @@ class LiquidityLadderTest {
     void theBillsAheadDropEachPlanAfterItsLastBill() {
         AccountTable acc = new AccountTable(2, 25);
         int a = 1;
-        acc.status[a] = AccountTable.OPEN;
+        acc.setStatus(a, AccountTable.OPEN);
         // 600 over six bills with a fee of 6 a bill, and 100 over two bills with a fee of 1.
         acc.addPlan(a, 100, 6, 6, 0, 0);
         acc.addPlan(a, 50, 1, 2, 0, 0);
