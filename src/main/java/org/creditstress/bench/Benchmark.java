@@ -294,6 +294,7 @@ public final class Benchmark {
             }
         }
         t.note("theoretical = BorrowerTable.bytesPerBorrower() (" + org.creditstress.model.borrower.BorrowerTable.bytesPerBorrower()
+                + ") + the borrower's slot masks (" + org.creditstress.model.borrower.AccountTable.BYTES_PER_HOLDER
                 + ") + accounts per borrower x AccountTable.bytesPerAccount() ("
                 + org.creditstress.model.borrower.AccountTable.bytesPerAccount()
                 + ") + the room the plan books hold for entries of open plans ("

@@ -87,11 +87,11 @@ public final class ModelRuns {
         }
 
         /**
-         * {@code BorrowerTable.bytesPerBorrower() + accounts per borrower x AccountTable.bytesPerAccount()}
-         * plus the room held for plan entries ({@link AccountTable#planEntries()}), per borrower.
+         * {@code BorrowerTable.bytesPerBorrower() + AccountTable.BYTES_PER_HOLDER + accounts per borrower x
+         * AccountTable.bytesPerAccount()} plus the room held for plan entries ({@link AccountTable#planEntries()}), per borrower.
          */
         public double theoreticalPerBorrower() {
-            return BorrowerTable.bytesPerBorrower() + accountsPerBorrower() * AccountTable.bytesPerAccount()
+            return BorrowerTable.bytesPerBorrower() + AccountTable.BYTES_PER_HOLDER + accountsPerBorrower() * AccountTable.bytesPerAccount()
                     + planEntriesPerBorrower();
         }
 

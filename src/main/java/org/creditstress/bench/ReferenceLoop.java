@@ -39,7 +39,7 @@ final class ReferenceLoop {
         for (int c = 0; c < chunks.count(); c++) {
             int from = chunks.from(c);
             int to = chunks.to(c);
-            long chunkBytes = (long) (to - from) * BorrowerTable.bytesPerBorrower()
+            long chunkBytes = (long) (to - from) * (BorrowerTable.bytesPerBorrower() + AccountTable.BYTES_PER_HOLDER)
                     + (long) (firstAccount[to] - firstAccount[from]) * bytesPerAccount;
             state[c] = new long[(int) ((chunkBytes + 7) / 8)];
             total += 8L * state[c].length;

@@ -38,7 +38,7 @@ public final class MarketBuilder {
         // In double: 50 million borrowers times a few hundred bytes overflows an int.
         // Plan entries: 10.6 a borrower of the shipped China market after its burn-in, in a pool with
         // about a third more room (PlanBookTest); allowed for as one per clock value (25: 350 B).
-        double perBorrower = BorrowerTable.bytesPerBorrower() + (double) slots(s) * AccountTable.bytesPerAccount()
+        double perBorrower = BorrowerTable.bytesPerBorrower() + AccountTable.BYTES_PER_HOLDER + (double) slots(s) * AccountTable.bytesPerAccount()
                 + (double) ringLength(s) * AccountTable.BYTES_PER_PLAN_ENTRY;
         return (long) (s.population().size() * perBorrower * 1.1) + BASE_BYTES;
     }

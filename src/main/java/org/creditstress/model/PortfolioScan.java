@@ -16,6 +16,8 @@ import sim.engine.SimState;
  * restructured, stage 1 otherwise; per lender, stage and bucket it sums balances and undrawn limits
  * (the exposure at default of {@link org.creditstress.model.lender.ExpectedCreditLoss}), and the
  * balances moving between stages. Five-tier classes from {@link ClassificationSpec#tier}.
+ * Burn-in months, which are not recorded, sum only what the model reads and check every account;
+ * the figures only the metrics read (see {@code metricsMonth}) wait for recorded months.
  */
 public final class PortfolioScan implements ChunkPhase {
     private static final long serialVersionUID = 1L;

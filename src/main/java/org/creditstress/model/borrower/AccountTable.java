@@ -88,6 +88,8 @@ public final class AccountTable implements java.io.Serializable {
      */
     private final int[] usedSlots;
     private final int[] openSlots;
+    /** Heap bytes per borrower for its masks ({@link #usedSlots}, {@link #openSlots}). */
+    public static final int BYTES_PER_HOLDER = 4 + 4;
     /** Months past due: 0 current, 1 = M1 (1-30 DPD), 2 = M2, 3 = M3, 4+ = M4+. */
     public final byte[] monthsPastDue;
     public final byte[] termLeft;

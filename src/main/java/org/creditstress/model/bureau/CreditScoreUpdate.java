@@ -56,19 +56,25 @@ public final class CreditScoreUpdate implements ChunkPhase {
             int reported = 0;
             boolean writtenOff = false;
             int a0 = b.firstAccount[i];
-            for (int m = acc.usedSlots(i); m != 0; m &= m - 1) {
+            int open = acc.openSlots(i);
+            // Written-off accounts (among the slots in use that are not open: those and declined applications), then open ones.
+            for (int m = acc.usedSlots(i) & ~open; m != 0; m &= m - 1) {
                 int a = a0 + Integer.numberOfTrailingZeros(m);
-                int l = acc.lender[a];
-                if (acc.status[a] == AccountTable.WRITTEN_OFF && acc.goodMonths[a] < Byte.MAX_VALUE) {
-                    acc.goodMonths[a]++;
-                }
-                if (!reportsNow[l]) {
+                if (acc.status[a] != AccountTable.WRITTEN_OFF) {
                     continue;
                 }
-                if (acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] >= thresholdMonths[l]) {
-                    reported++;
-                } else if (acc.status[a] == AccountTable.WRITTEN_OFF) {
+                if (acc.goodMonths[a] < Byte.MAX_VALUE) {
+                    acc.goodMonths[a]++;
+                }
+                if (reportsNow[acc.lender[a]]) {
                     writtenOff |= bureau.onRecord(acc, a);
+                }
+            }
+            for (int m = open; m != 0; m &= m - 1) {
+                int a = a0 + Integer.numberOfTrailingZeros(m);
+                int l = acc.lender[a];
+                if (reportsNow[l] && acc.monthsPastDue[a] >= thresholdMonths[l]) {
+                    reported++;
                 }
             }
             double score = b.creditScore[i];
