@@ -261,6 +261,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             double available = 0;
             long lendable = 0;
             long owed = 0;
+            int lines = 0;
             int open = acc.openSlots(i);
             for (int m = open; m != 0; m &= m - 1) {
                 int a = a0 + Integer.numberOfTrailingZeros(m);
@@ -276,6 +277,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                         }
                     } else {
                         available += acc.available(a);
+                        lines |= 1 << (a - a0);
                     }
                 }
             }
@@ -317,7 +319,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             boolean rolling = drawnAmount > 0;
             if (gap > 0 && available > 0) {
                 double onCredit = Math.min(Math.min(gap, essentials), available);
-                purchase(chunk, acc, a0, open, onCredit, -1.0, 0.0);
+                purchase(chunk, acc, a0, lines, onCredit, -1.0, 0.0);
                 available -= onCredit;
                 creditSpending += onCredit;
                 shortfall -= onCredit;
@@ -333,7 +335,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             shortfall -= essentialCash;
             if (shortfall > 0 && available > 0) {
                 double onCredit = Math.min(shortfall, available);
-                purchase(chunk, acc, a0, open, onCredit, -1.0, 0.0);
+                purchase(chunk, acc, a0, lines, onCredit, -1.0, 0.0);
                 available -= onCredit;
                 creditSpending += onCredit;
                 shortfall -= onCredit;
@@ -357,7 +359,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             double unfunded = planned + impulse - creditUse - cashUse;
             creditUse += Math.min(keep * (1.0 - lit) * unfunded, available - creditUse);
             if (creditUse > 0) {
-                purchase(chunk, acc, a0, open, creditUse, pb, lit);
+                purchase(chunk, acc, a0, lines, creditUse, pb, lit);
                 creditSpending += creditUse;
             }
             s -= cashUse;
@@ -444,8 +446,9 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
      * Spends {@code amount} on the borrower's current lines, in account order. A borrower with
      * present bias {@code pb} and literacy {@code lit} turns part of it into an instalment plan
      * (see the class comment); {@code pb < 0} means none (essentials, a fraudster's spree). The
-     * caller has checked that enough is available. The lines are among the slots of {@code slots}, a
-     * mask of slots from {@code a0} (the borrower's open slots, {@link AccountTable#openSlots}).
+     * caller has checked that enough is available. The lines are the slots of {@code slots}, a mask
+     * of slots from {@code a0}: purchase lines that can lend now ({@link #canLend}), as the caller
+     * found them.
      */
     private void purchase(Chunk chunk, AccountTable acc, int a0, int slots, double amount, double pb, double lit) {
         double left = amount;
@@ -456,9 +459,6 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         double share = 0.0;
         for (int m = slots; m != 0 && left > 0; m &= m - 1) {
             int a = a0 + Integer.numberOfTrailingZeros(m);
-            if (acc.cashLoan[a] || !canLend(acc, a)) {
-                continue;
-            }
             double x = Math.min(left, acc.available(a));
             if (x <= 0) {
                 continue;
