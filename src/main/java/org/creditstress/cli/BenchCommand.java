@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Measure the full model (severe-downturn scenario): borrower-months per second by population and threads,",
                 "heap per borrower, the wall time of a 1M x 36 months x 20 replications run, chunked phases vs one MASON",
                 "Steppable per borrower, time per phase, and scaling. Prints tables and the issue's targets (met / not met).",
-                "The full benchmark takes about 12 minutes on 2 cores and needs about 4 GB of heap; --quick takes about a minute."})
+                "The full benchmark takes 25-35 minutes on 2 cores and needs about 4 GB of heap; --quick takes about a minute."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smaller populations, and no whole 20-replication run (about a minute).")
     boolean quick;
