@@ -48,7 +48,7 @@ public final class Benchmark {
                        int runBorrowers, Integer runMonths, int runReplications, Set<Section> sections,
                        List<String> baseOverrides) {
 
-        /** The sizes (about 36 minutes on 2 cores). */
+        /** The sizes (25-35 minutes on 2 cores). */
         public static Plan full() {
             return new Plan("full", 1, 3, List.of(1, 2), List.of(100_000, 1_000_000), 10_000_000, 6, 6, 2,
                     1_000_000, 1_000_000, 12, 1_000_000,
@@ -546,7 +546,7 @@ public final class Benchmark {
             }
         }
         t.note("reference = ReferenceLoop: each month one read and one write of every byte the borrower and account tables hold "
-                + "(BorrowerTable.bytesPerBorrower() + account slots x AccountTable.bytesPerAccount), as one array of longs per chunk, "
+                + "(BorrowerTable.bytesPerBorrower() + the slot masks + account slots x AccountTable.bytesPerAccount), as one array of longs per chunk, "
                 + "on the model's chunks and executor; the machine's ceiling for a model that touches its whole state once a month");
         t.note("model = one replication's months (CreditMarket, build left out): the throughput section's months-only figure at this "
                 + "population when that section ran, else timed here; model / reference = how many times the ceiling the model takes");

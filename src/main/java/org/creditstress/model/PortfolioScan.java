@@ -35,6 +35,8 @@ public final class PortfolioScan implements ChunkPhase {
     private final double[] revolvingMonthly;
     /** Per lender, this month's lowest stage-2 bucket (read once a month, not per account). */
     private final int[] stage2FromBucket;
+    /** Sum the metrics' figures in burn-in months too ({@link #sumEverything}). */
+    private boolean everything;
 
     /**
      * @param segments       number of borrower segments
@@ -114,15 +116,14 @@ public final class PortfolioScan implements ChunkPhase {
             long held = 0;
             int a0 = b.firstAccount[i];
             int used = acc.usedSlots(i);
-            boolean freeSlot = Integer.bitCount(used) < b.accountCount[i];
+            boolean freeSlot = acc.hasEmptySlot(i);
             int open = acc.openSlots(i);
             // Declined applications and written-off accounts add only counts, so they can go first.
             for (int m = used & ~open; m != 0; m &= m - 1) {
                 int a = a0 + Integer.numberOfTrailingZeros(m);
                 held |= 1L << acc.lender[a];
                 if (full) {
-                    cohort(s, acc, a);
-                    rank(s, acc, a);
+                    cohortAndRank(s, acc, a);
                 }
                 roll(s, acc, a, acc.status[a] == AccountTable.WRITTEN_OFF ? 5 : -1);
             }
@@ -130,8 +131,7 @@ public final class PortfolioScan implements ChunkPhase {
                 int a = a0 + Integer.numberOfTrailingZeros(m);
                 held |= 1L << acc.lender[a];
                 if (full) {
-                    cohort(s, acc, a);
-                    rank(s, acc, a);
+                    cohortAndRank(s, acc, a);
                 }
                 checkAccount(acc, a);
                 int l = acc.lender[a];
@@ -197,8 +197,6 @@ public final class PortfolioScan implements ChunkPhase {
     private boolean metricsMonth(int month) {
         return month >= 1 || everything;
     }
-
-    private boolean everything;
 
     /** Sums the metrics' figures in burn-in months too (for tests: the recorded results are the same). */
     public void sumEverything() {
@@ -321,6 +319,12 @@ public final class PortfolioScan implements ChunkPhase {
             s.lenderRoll[acc.lender[a]][from][to]++;
         }
         acc.lastBucket[a] = (byte) (to >= 0 && to < 5 ? to : 5);
+    }
+
+    /** An account's origination cohort and score-ranking counts (metrics only). */
+    private void cohortAndRank(PortfolioStats s, AccountTable acc, int a) {
+        cohort(s, acc, a);
+        rank(s, acc, a);
     }
 
     private void cohort(PortfolioStats s, AccountTable acc, int a) {

@@ -1,6 +1,7 @@
 package org.creditstress.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.creditstress.model.borrower.AccountTable;
@@ -32,6 +33,12 @@ class SlotMasksTest {
         acc.clear(6);
         assertEquals(0b0010, acc.usedSlots(1));
         assertEquals(0b0010, acc.openSlots(1));
+        assertTrue(acc.hasEmptySlot(1));
+        for (int a = 4; a < 8; a++) {
+            acc.setStatus(a, AccountTable.NOT_OPEN);
+        }
+        assertFalse(acc.hasEmptySlot(1), "every slot of borrower 1 in use");
+        assertTrue(acc.hasEmptySlot(0));
     }
 
     @ParameterizedTest
@@ -58,6 +65,7 @@ class SlotMasksTest {
             }
             assertEquals(used, acc.usedSlots(i), "borrower " + i + ": slots in use");
             assertEquals(opened, acc.openSlots(i), "borrower " + i + ": open slots");
+            assertEquals(Integer.bitCount(used) < b.accountCount[i], acc.hasEmptySlot(i), "borrower " + i + ": an empty slot");
         }
         assertTrue(open > b.size / 5 && declinedOrWrittenOff > b.size / 100, "the run exercises every status: " + open + " open, " + declinedOrWrittenOff + " other");
     }

@@ -261,6 +261,11 @@ public final class AccountTable implements java.io.Serializable {
         return openSlots[i];
     }
 
+    /** Whether borrower {@code i} has an {@link #EMPTY} slot (room for another relationship). */
+    public boolean hasEmptySlot(int i) {
+        return Integer.bitCount(usedSlots[i]) < perBorrower;
+    }
+
     /**
      * Adds a plan to account {@code a}: {@code n} payments of {@code perMonth} (principal, or the
      * loan's fixed payment) and {@code feePerMonth}, the first at the account's next bill, or

@@ -196,11 +196,8 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         chunk.unmet = 0;
     }
 
-    /** This month's bill on an account as the borrower expects it (fees and penalties left out). */
-    double expectedBill(AccountTable acc, int a) {
-        if (acc.status[a] != AccountTable.OPEN) {
-            return 0.0;
-        }
+    /** This month's bill on open account {@code a} as the borrower expects it (fees and penalties left out). */
+    private static double expectedBill(AccountTable acc, int a) {
         double scheduled = acc.termLeft[a] == 1 ? acc.pool[a] : acc.schedule[a];
         double regular = acc.cashLoan[a] ? scheduled : acc.statement[a] + scheduled + acc.planFee[a];
         return regular + acc.arrears[a];
@@ -293,7 +290,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                 emergencySpending += emergency;
             }
             if (lendable != 0 && essentials + bill > s) {
-                int loan = stacking.choose(acc, a0, a1, lendable, owed);
+                int loan = stacking.choose(acc, a0, lendable, owed);
                 if (loan >= 0) {
                     drawnAmount = disburse(chunk, acc, loan, Math.min(acc.limit[loan] - acc.balance(loan),
                             Math.max(minDraw[acc.product[loan]], essentials + bill - s)));

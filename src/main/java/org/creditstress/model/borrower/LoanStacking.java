@@ -19,15 +19,15 @@ public final class LoanStacking implements java.io.Serializable {
     /**
      * The account to draw a loan on, or -1.
      *
-     * @param lendable    bit mask over accounts {@code a0..a1-1}: cash-loan accounts that may draw now
+     * @param lendable    bit mask over the borrower's slots from {@code a0}: cash-loan accounts that may draw now
      * @param owedLenders bit mask over lenders the borrower has a bill at this month
      * @return account index; {@link #stacked} tells whether it is a stacked loan
      */
-    public int choose(AccountTable acc, int a0, int a1, long lendable, long owedLenders) {
+    public int choose(AccountTable acc, int a0, long lendable, long owedLenders) {
         if (borrowToPay) {
             for (long m = lendable; m != 0; m &= m - 1) {
                 int a = a0 + Long.numberOfTrailingZeros(m);
-                if (a < a1 && (owedLenders & (1L << acc.lender[a])) != 0) {
+                if ((owedLenders & (1L << acc.lender[a])) != 0) {
                     return a;
                 }
             }
@@ -35,7 +35,7 @@ public final class LoanStacking implements java.io.Serializable {
         if (stacking) {
             for (long m = lendable; m != 0; m &= m - 1) {
                 int a = a0 + Long.numberOfTrailingZeros(m);
-                if (a < a1 && (owedLenders & (1L << acc.lender[a])) == 0) {
+                if ((owedLenders & (1L << acc.lender[a])) == 0) {
                     return a;
                 }
             }

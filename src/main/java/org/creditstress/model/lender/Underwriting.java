@@ -218,12 +218,11 @@ public final class Underwriting implements ChunkPhase {
         int month = market.month();
         for (int i = from; i < to; i++) {
             int a0 = b.firstAccount[i];
-            int a1 = b.firstAccount[i + 1];
             long held = 0;
             int used = acc.usedSlots(i);
             // A delinquency elsewhere needs a second slot in use: with one, the look-up is skipped.
             long delinquentAt = bureau == null || Integer.bitCount(used) < 2 ? 0L : bureau.visibleDelinquencies(i);
-            boolean freeSlot = Integer.bitCount(used) < a1 - a0;
+            boolean freeSlot = acc.hasEmptySlot(i);
             boolean relationsChanged = false;
             boolean clean = true;
             int oldestOpened = Integer.MAX_VALUE;
