@@ -107,7 +107,7 @@ public final class PortfolioScan implements ChunkPhase {
         boolean full = metricsMonth(market.month());
         for (int i = from; i < to; i++) {
             double savings = b.savings[i];
-            if (!(savings >= -ROUNDING) || Double.isInfinite(savings)) {
+            if (bad(savings)) {
                 throw new InvariantViolation(market.month(), "borrower " + i, "savings must be finite and non-negative, got " + savings);
             }
             s.savings += savings;
@@ -368,7 +368,8 @@ public final class PortfolioScan implements ChunkPhase {
         }
     }
 
+    /** Not finite and non-negative (within rounding): NaN fails both comparisons, infinities one each. */
     private static boolean bad(double x) {
-        return !(x >= -ROUNDING) || Double.isInfinite(x);
+        return !(x >= -ROUNDING && x <= Double.MAX_VALUE);
     }
 }

@@ -165,7 +165,7 @@ class BehaviourReviewTest {
             BehaviourScore score = new BehaviourScore(650);
             m.borrowers.creditScore[acc.borrower[a]] = 650f;
             // A seasoned, clean, unused account: the intercept.
-            assertEquals(BehaviourScore.INTERCEPT, score.of(acc, m.borrowers.creditScore[acc.borrower[a]], a, month, true, false), 1e-12);
+            assertEquals(BehaviourScore.INTERCEPT, score.of(acc, m.borrowers.creditScore[acc.borrower[a]], a, acc.balance(a), month, true, false), 1e-12);
             acc.revolving[a] = 0.5 * acc.limit[a];
             acc.monthsPastDue[a] = 2;
             acc.goodMonths[a] = 0;
@@ -174,10 +174,10 @@ class BehaviourReviewTest {
             double expected = BehaviourScore.INTERCEPT + 2 * BehaviourScore.PER_MONTH_PAST_DUE + BehaviourScore.NO_CLEAN_RECORD
                     + BehaviourScore.CURED_SERIOUS + 0.5 * BehaviourScore.PER_UTILISATION + BehaviourScore.REVOLVING
                     + BehaviourScore.PER_100_BUREAU_POINTS + BehaviourScore.DELINQUENT_ELSEWHERE + BehaviourScore.NEW_ACCOUNT / 2;
-            assertEquals(expected, score.of(acc, m.borrowers.creditScore[acc.borrower[a]], a, acc.openedMonth[a] + 6, true, true), 1e-5);
+            assertEquals(expected, score.of(acc, m.borrowers.creditScore[acc.borrower[a]], a, acc.balance(a), acc.openedMonth[a] + 6, true, true), 1e-5);
             // A lender that does not see the bureau has neither bureau term.
             assertEquals(expected - BehaviourScore.PER_100_BUREAU_POINTS - BehaviourScore.DELINQUENT_ELSEWHERE,
-                    score.of(acc, m.borrowers.creditScore[acc.borrower[a]], a, acc.openedMonth[a] + 6, false, false), 1e-5);
+                    score.of(acc, m.borrowers.creditScore[acc.borrower[a]], a, acc.balance(a), acc.openedMonth[a] + 6, false, false), 1e-5);
         }
     }
 

@@ -267,7 +267,8 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                     bill += accountBill;
                     owed |= 1L << acc.lender[a];
                 }
-                if (canLend(acc, a)) {
+                // canLend, but for the status: the slot is open.
+                if (acc.monthsPastDue[a] == 0 && lendingNow[acc.lender[a]]) {
                     if (acc.cashLoan[a]) {
                         if (acc.limit[a] - acc.balance(a) >= minDraw[acc.product[a]]) {
                             lendable |= 1L << (a - a0);

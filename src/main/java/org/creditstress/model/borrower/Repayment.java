@@ -404,13 +404,15 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         double penalty = acc.arrears[a] * penaltyNow[p];
         double regular;
         double charged = penalty;
-        charges[PENALTY][l] += penalty;
-        boolean suspended = acc.monthsPastDue[a] >= SUSPEND_PENALTY_FROM;
-        if (suspended) {
-            charges[SUSPENDED][l] += penalty;
-        }
-        if (acc.cashLoan[a] && !suspended) {
-            charges[CASH_LOAN][l] += penalty;
+        // Most accounts owe no arrears, hence no penalty: its three sums are left alone (adding 0 changes none).
+        if (penalty != 0) {
+            charges[PENALTY][l] += penalty;
+            boolean suspended = acc.monthsPastDue[a] >= SUSPEND_PENALTY_FROM;
+            if (suspended) {
+                charges[SUSPENDED][l] += penalty;
+            } else if (acc.cashLoan[a]) {
+                charges[CASH_LOAN][l] += penalty;
+            }
         }
         if (acc.graceLeft[a] > 0) {
             double accrued;

@@ -72,10 +72,11 @@ public final class BehaviourScore implements java.io.Serializable {
      * The score of open account {@code a} in month {@code month}.
      *
      * @param creditScore         the borrower's bureau score (read by the caller, which knows the borrower)
+     * @param balance             the account's balance ({@link AccountTable#balance}, read by the caller)
      * @param seesBureau          whether the lender sees the borrower's bureau record
      * @param delinquentElsewhere whether it sees a delinquency at another lender there
      */
-    public double of(AccountTable acc, double creditScore, int a, int month, boolean seesBureau, boolean delinquentElsewhere) {
+    public double of(AccountTable acc, double creditScore, int a, double balance, int month, boolean seesBureau, boolean delinquentElsewhere) {
         double s = INTERCEPT;
         int m = acc.monthsPastDue[a];
         s += PER_MONTH_PAST_DUE * Math.min(m, 3);
@@ -86,7 +87,6 @@ public final class BehaviourScore implements java.io.Serializable {
         if ((acc.flags[a] & AccountTable.EVER_M3) != 0) {
             s += CURED_SERIOUS;
         }
-        double balance = acc.balance(a);
         double limit = acc.limit[a];
         if (balance > 0) {
             s += PER_UTILISATION * (limit > 0 ? Math.min(UTILISATION_CAP, balance / limit) : UTILISATION_CAP);

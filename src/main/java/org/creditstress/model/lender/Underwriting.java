@@ -250,7 +250,9 @@ public final class Underwriting implements ChunkPhase {
                         }
                     }
                 } else if (status == AccountTable.OPEN) {
-                    if (openBook != null && closes(acc, a, month)) {
+                    // Read once: closing, the behaviour score and the limit rules see the same balance (only limits change here).
+                    double balance = acc.balance(a);
+                    if (openBook != null && closes(acc, a, month, balance)) {
                         market.ledger.count(c, Counter.ACCOUNTS_CLOSED, lender.index);
                         acc.clear(a);
                         freeSlot = true;
@@ -258,7 +260,7 @@ public final class Underwriting implements ChunkPhase {
                         continue;
                     }
                     boolean seenElsewhere = (delinquentAt & ~(1L << acc.lender[a])) != 0 && bureau.sees(i, acc.lender[a]);
-                    manageLimit(acc, a, i, lender, c, month, seenElsewhere);
+                    manageLimit(acc, a, i, balance, lender, c, month, seenElsewhere);
                     clean &= acc.monthsPastDue[a] == 0;
                     oldestOpened = Math.min(oldestOpened, acc.openedMonth[a]);
                 } else {
@@ -293,8 +295,8 @@ public final class Underwriting implements ChunkPhase {
      * An open, current account with nothing owed, no case and no relief running closes with
      * {@code closure_monthly} (the byte tests first: most accounts owe something).
      */
-    private boolean closes(AccountTable acc, int a, int month) {
-        return acc.monthsPastDue[a] == 0 && acc.graceLeft[a] == 0 && !acc.has(a, AccountTable.SUED) && acc.balance(a) <= 0
+    private boolean closes(AccountTable acc, int a, int month, double balance) {
+        return acc.monthsPastDue[a] == 0 && acc.graceLeft[a] == 0 && !acc.has(a, AccountTable.SUED) && balance <= 0
                 && acquisitionRandom.uniform(a, month, 1000) < openBook.closureMonthly();
     }
 
@@ -345,12 +347,13 @@ public final class Underwriting implements ChunkPhase {
      * {@link BehaviourRanking}, whatever the review.
      *
      * @param i             the account's borrower (known to the caller: not read from the account table)
+     * @param balance       the account's balance ({@link AccountTable#balance}, read by the caller)
      * @param seenElsewhere whether this lender sees a delinquency at another lender on the bureau
      */
-    private void manageLimit(AccountTable acc, int a, int i, LenderState lender, int c, int month, boolean seenElsewhere) {
+    private void manageLimit(AccountTable acc, int a, int i, double balance, LenderState lender, int c, int month, boolean seenElsewhere) {
         double limit = acc.limit[a];
         if (lender.failed) {
-            acc.limit[a] = (float) Math.min(limit, acc.balance(a));
+            acc.limit[a] = (float) Math.min(limit, balance);
             return;
         }
         double before = limit;
@@ -369,13 +372,13 @@ public final class Underwriting implements ChunkPhase {
         double score = Double.NaN;
         if (review || sample) {
             boolean sees = bureau != null && (seenElsewhere || bureau.sees(i, lender.index));
-            score = behaviourScore.of(acc, market.borrowers.creditScore[i], a, month, sees, seenElsewhere);
+            score = behaviourScore.of(acc, market.borrowers.creditScore[i], a, balance, month, sees, seenElsewhere);
             if (sample) {
                 ranking.snapshot(c, month, acc, a, score);
             }
         }
         if (externalCut) {
-            double cut = Math.max(acc.balance(a), limit * (1.0 - policy.externalCut()));
+            double cut = Math.max(balance, limit * (1.0 - policy.externalCut()));
             if (cut < limit - 1.0) {
                 limit = cut;
                 market.ledger.count(c, Counter.LIMIT_CUTS_EXTERNAL, lender.index);
@@ -389,7 +392,6 @@ public final class Underwriting implements ChunkPhase {
             if (score > policy.cutMinScore()) {
                 if (policy.behaviourCut() > 0 && acc.monthsPastDue[a] == 0 && !acc.has(a, AccountTable.BEHAVIOUR_CUT)) {
                     acc.set(a, AccountTable.BEHAVIOUR_CUT);
-                    double balance = acc.balance(a);
                     if (balance < limit - 1.0) {
                         limit -= policy.behaviourCut() * (limit - balance);
                         if ((float) limit < balance) {
@@ -409,13 +411,13 @@ public final class Underwriting implements ChunkPhase {
                 if (policy.increase() > 0 && score < policy.increaseMaxScore() && acc.monthsPastDue[a] == 0
                         && acc.goodMonths[a] >= policy.increaseAfterMonths()
                         && (month - acc.openedMonth[a]) % policy.increaseAfterMonths() == 0
-                        && lender.lending() && lender.limitFactor() >= 1.0 && acc.balance(a) > policy.increaseUtilisation() * limit
+                        && lender.lending() && lender.limitFactor() >= 1.0 && balance > policy.increaseUtilisation() * limit
                         && limit < policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]) {
                     limit = raised(acc, a, i, policy, limit, lender, c, traced, "limit raised: a good behaviour score");
                 }
             }
         } else if (policy.increase() > 0 && acc.monthsPastDue[a] == 0 && acc.goodMonths[a] >= policy.increaseAfterMonths()
-                && lender.lending() && lender.pendingLimitCut == 0 && acc.balance(a) > policy.increaseUtilisation() * limit
+                && lender.lending() && lender.pendingLimitCut == 0 && balance > policy.increaseUtilisation() * limit
                 && limit < policy.maxIncomeMultiple() * market.borrowers.permanentIncome[i]) {
             limit = raised(acc, a, i, policy, limit, lender, c, traced, "limit raised: a good payer");
             acc.goodMonths[a] = 0;
