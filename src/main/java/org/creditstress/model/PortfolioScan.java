@@ -159,7 +159,11 @@ public final class PortfolioScan implements ChunkPhase {
                 }
                 roll(s, acc, a, bucket);
                 s.stageBucketBalance[l][stage][bucket] += balance;
-                ladder(s, s.ladderDue[l], acc, a, bucket);
+                if (full) {
+                    ladder(s, s.ladderDue[l], acc, a, bucket);
+                } else {
+                    firstBill(s.ladderDue[l], acc, a, bucket);
+                }
                 s.stageBucketUndrawn[l][stage][bucket] += Math.max(0.0, acc.limit[a] - balance);
                 s.receivables[l] += balance;
                 s.bucketBalance[l][bucket] += balance;
@@ -192,7 +196,10 @@ public final class PortfolioScan implements ChunkPhase {
      * ranking): in recorded months ({@code month >= 1}), or in every month after
      * {@link #sumEverything}. Burn-in months sum only what the model reads (receivables,
      * balances by bucket and stage, undrawn limits, roll counts, open accounts, prospects,
-     * the liquidity ladder) and check every account, as recorded months do.
+     * the liquidity ladder's first bill) and check every account, as recorded months do. The
+     * model reads only the ladder's first bill ({@code LiquidityLadder}'s observed payment rate and
+     * 30-day net outflow, which the funding phase reads); its later bills feed the liquidity measures
+     * (survival horizons, run-off), which are metrics.
      */
     private boolean metricsMonth(int month) {
         return month >= 1 || everything;
@@ -241,6 +248,41 @@ public final class PortfolioScan implements ChunkPhase {
             s.segmentNonPerforming[k] += balance;
         }
         s.addToGroups(b.thinFile(i), b.literacyTercile[i], b.lendersHeld[i], balance, bucket, npl);
+    }
+
+    /**
+     * The first bill of {@link #ladder} alone, as a burn-in month's scan sums it: the same
+     * arithmetic on the same numbers (so the same double, to the last bit), without the plan books'
+     * later bills. An account in a grace period owes nothing in the first bill.
+     */
+    private void firstBill(double[] due, AccountTable acc, int a, int bucket) {
+        if (bucket >= 1) {
+            due[0] += acc.arrears[a];
+            return;
+        }
+        if (acc.graceLeft[a] > 0) {
+            return;
+        }
+        int p = acc.product[a];
+        boolean running = acc.termLeft[a] >= 1;
+        double sched = running ? Math.max(0.0, acc.schedule[a]) : 0.0;
+        double fee = running ? Math.max(0.0, acc.planFee[a]) : 0.0;
+        double pool = acc.pool[a] + (acc.cashLoan[a] ? acc.pending[a] : 0.0);
+        double bill;
+        if (acc.cashLoan[a]) {
+            bill = acc.termLeft[a] == 1 ? pool : Math.min(pool, sched);
+        } else {
+            double statement = acc.statement[a] + acc.pending[a];
+            double principal = acc.termLeft[a] == 1 ? pool : Math.min(pool, sched);
+            bill = principal + fee;
+            if (minShare[p] > 0) {
+                double owed = statement + acc.revolving[a] * (1.0 + revolvingMonthly[p]);
+                bill += Math.min(owed, Math.max(minFloor[p], minShare[p] * owed));
+            } else {
+                bill += statement;
+            }
+        }
+        due[0] += bill;
     }
 
     /**
