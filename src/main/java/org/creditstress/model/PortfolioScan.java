@@ -159,11 +159,7 @@ public final class PortfolioScan implements ChunkPhase {
                 }
                 roll(s, acc, a, bucket);
                 s.stageBucketBalance[l][stage][bucket] += balance;
-                if (full) {
-                    ladder(s, s.ladderDue[l], acc, a, bucket);
-                } else {
-                    firstBill(s.ladderDue[l], acc, a, bucket);
-                }
+                ladder(s, s.ladderDue[l], acc, a, bucket, full ? PortfolioStats.LADDER_BILLS : 1);
                 s.stageBucketUndrawn[l][stage][bucket] += Math.max(0.0, acc.limit[a] - balance);
                 s.receivables[l] += balance;
                 s.bucketBalance[l][bucket] += balance;
@@ -251,41 +247,6 @@ public final class PortfolioScan implements ChunkPhase {
     }
 
     /**
-     * The first bill of {@link #ladder} alone, as a burn-in month's scan sums it: the same
-     * arithmetic on the same numbers (so the same double, to the last bit), without the plan books'
-     * later bills. An account in a grace period owes nothing in the first bill.
-     */
-    private void firstBill(double[] due, AccountTable acc, int a, int bucket) {
-        if (bucket >= 1) {
-            due[0] += acc.arrears[a];
-            return;
-        }
-        if (acc.graceLeft[a] > 0) {
-            return;
-        }
-        int p = acc.product[a];
-        boolean running = acc.termLeft[a] >= 1;
-        double sched = running ? Math.max(0.0, acc.schedule[a]) : 0.0;
-        double fee = running ? Math.max(0.0, acc.planFee[a]) : 0.0;
-        double pool = acc.pool[a] + (acc.cashLoan[a] ? acc.pending[a] : 0.0);
-        double bill;
-        if (acc.cashLoan[a]) {
-            bill = acc.termLeft[a] == 1 ? pool : Math.min(pool, sched);
-        } else {
-            double statement = acc.statement[a] + acc.pending[a];
-            double principal = acc.termLeft[a] == 1 ? pool : Math.min(pool, sched);
-            bill = principal + fee;
-            if (minShare[p] > 0) {
-                double owed = statement + acc.revolving[a] * (1.0 + revolvingMonthly[p]);
-                bill += Math.min(owed, Math.max(minFloor[p], minShare[p] * owed));
-            } else {
-                bill += statement;
-            }
-        }
-        due[0] += bill;
-    }
-
-    /**
      * Adds account {@code a}'s contractual bills over the next {@link PortfolioStats#LADDER_BILLS}
      * cycles to {@code due}. A delinquent account owes its arrears now and nothing scheduled is
      * counted after (it is not expected to keep to its schedule). A current one owes, bill by bill:
@@ -294,8 +255,14 @@ public final class PortfolioScan implements ChunkPhase {
      * minimum payment) or the minimum payment {@code max(floor, m x owed)} on the statement and the
      * revolving balance with its interest, the unpaid rest revolving to the next bill. An account in a
      * grace period owes nothing until the grace ends.
+     *
+     * <p>{@code bills}: how many of the ladder's bills to add, {@link PortfolioStats#LADDER_BILLS}
+     * or 1. The first alone (a burn-in month's scan, see {@link #metricsMonth}) needs no look ahead
+     * in the plan books: its plan principal and fee are the account's current schedule and plan fee,
+     * the numbers {@link AccountTable#aheadInto} puts first, so the first bill is the same double either
+     * way.
      */
-    private void ladder(PortfolioStats s, double[] due, AccountTable acc, int a, int bucket) {
+    private void ladder(PortfolioStats s, double[] due, AccountTable acc, int a, int bucket, int bills) {
         if (bucket >= 1) {
             due[0] += acc.arrears[a];
             return;
@@ -303,12 +270,18 @@ public final class PortfolioScan implements ChunkPhase {
         int p = acc.product[a];
         double[] sched = s.aheadSchedule;
         double[] fees = s.aheadFee;
-        acc.aheadInto(a, sched, fees);
+        if (bills > 1) {
+            acc.aheadInto(a, sched, fees);
+        } else {
+            boolean running = acc.termLeft[a] >= 1;
+            sched[0] = running ? Math.max(0.0, acc.schedule[a]) : 0.0;
+            fees[0] = running ? Math.max(0.0, acc.planFee[a]) : 0.0;
+        }
         double pool = acc.pool[a] + (acc.cashLoan[a] ? acc.pending[a] : 0.0);
         double statement = acc.cashLoan[a] ? 0.0 : acc.statement[a] + acc.pending[a];
         double revolving = acc.revolving[a];
         int grace = acc.graceLeft[a];
-        for (int j = grace; j < due.length; j++) {
+        for (int j = grace; j < bills; j++) {
             int k = j - grace;
             double bill;
             if (acc.cashLoan[a]) {
