@@ -258,9 +258,8 @@ public final class PortfolioScan implements ChunkPhase {
      *
      * <p>{@code bills}: how many of the ladder's bills to add, {@link PortfolioStats#LADDER_BILLS}
      * or 1. The first alone (a burn-in month's scan, see {@link #metricsMonth}) needs no look ahead
-     * in the plan books: its plan principal and fee are the account's current schedule and plan fee,
-     * the numbers {@link AccountTable#aheadInto} puts first, so the first bill is the same double either
-     * way.
+     * in the plan books ({@link AccountTable#aheadInto(int, int, double[], double[])} with one bill),
+     * and is the same double either way.
      */
     private void ladder(PortfolioStats s, double[] due, AccountTable acc, int a, int bucket, int bills) {
         if (bucket >= 1) {
@@ -270,13 +269,7 @@ public final class PortfolioScan implements ChunkPhase {
         int p = acc.product[a];
         double[] sched = s.aheadSchedule;
         double[] fees = s.aheadFee;
-        if (bills > 1) {
-            acc.aheadInto(a, sched, fees);
-        } else {
-            boolean running = acc.termLeft[a] >= 1;
-            sched[0] = running ? Math.max(0.0, acc.schedule[a]) : 0.0;
-            fees[0] = running ? Math.max(0.0, acc.planFee[a]) : 0.0;
-        }
+        acc.aheadInto(a, bills, sched, fees);
         double pool = acc.pool[a] + (acc.cashLoan[a] ? acc.pending[a] : 0.0);
         double statement = acc.cashLoan[a] ? 0.0 : acc.statement[a] + acc.pending[a];
         double revolving = acc.revolving[a];

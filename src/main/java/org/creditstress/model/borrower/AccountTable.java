@@ -379,7 +379,16 @@ public final class AccountTable implements java.io.Serializable {
      * load the book's rows, see the class comment).
      */
     public void aheadInto(int a, double[] schedule, double[] fee) {
-        int n = schedule.length;
+        aheadInto(a, schedule.length, schedule, fee);
+    }
+
+    /**
+     * As {@link #aheadInto(int, double[], double[])}, the first {@code bills} bills only (at most the
+     * arrays' length). The first bill is the account's current schedule and plan fee, so one bill
+     * reads no plan book.
+     */
+    public void aheadInto(int a, int bills, double[] schedule, double[] fee) {
+        int n = bills;
         int open = Math.min(n, termLeft[a]);
         double s = this.schedule[a];
         double f = planFee[a];

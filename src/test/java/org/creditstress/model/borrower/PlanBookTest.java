@@ -129,6 +129,8 @@ class PlanBookTest {
         double[] wantFee = new double[3];
         double[] got6 = new double[6];
         double[] got6Fee = new double[6];
+        double[] got1 = new double[1];
+        double[] got1Fee = new double[1];
         double[] want6 = new double[6];
         double[] want6Fee = new double[6];
         float[] ringS = new float[T];
@@ -187,6 +189,10 @@ class PlanBookTest {
                 for (int j = 0; j < 6; j++) {
                     assertEquals(Double.doubleToLongBits(want6[j]), Double.doubleToLongBits(got6[j]), "bill " + j + " of six ahead, slot " + a);
                 }
+                // The first bill alone (a burn-in month's ladder) reads no plan book and is the same double.
+                acc.aheadInto(a, 1, got1, got1Fee);
+                assertEquals(Double.doubleToLongBits(want[0]), Double.doubleToLongBits(got1[0]), "the first bill alone, slot " + a + ", month " + month);
+                assertEquals(Double.doubleToLongBits(wantFee[0]), Double.doubleToLongBits(got1Fee[0]), "its fee alone, slot " + a + ", month " + month);
                 if (month % 17 == 0) {
                     acc.ringFrom(a, ringS, ringF);
                     for (int k = 0; k < T; k++) {
