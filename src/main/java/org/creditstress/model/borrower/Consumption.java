@@ -209,7 +209,12 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
     private double essentialsPrice = 1.0, season = 1.0;
 
     private boolean canLend(AccountTable acc, int a) {
-        return acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0 && lendingNow[acc.lender[a]];
+        return acc.status[a] == AccountTable.OPEN && lendsNow(acc, a);
+    }
+
+    /** Whether open account {@code a} takes new credit now: current, at a lender that lends. */
+    private boolean lendsNow(AccountTable acc, int a) {
+        return acc.monthsPastDue[a] == 0 && lendingNow[acc.lender[a]];
     }
 
     /**
@@ -267,8 +272,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                     bill += accountBill;
                     owed |= 1L << acc.lender[a];
                 }
-                // canLend, but for the status: the slot is open.
-                if (acc.monthsPastDue[a] == 0 && lendingNow[acc.lender[a]]) {
+                if (lendsNow(acc, a)) {
                     if (acc.cashLoan[a]) {
                         if (acc.limit[a] - acc.balance(a) >= minDraw[acc.product[a]]) {
                             lendable |= 1L << (a - a0);

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * slot.
  *
  * <p>Repayment builds the list as it goes ({@link #restart} before its first borrower, then
- * {@link #addBorrower} after each borrower's bills and payments), while the account bytes are in
+ * {@link #addOpen} after each borrower's bills and payments), while the account bytes are in
  * cache: the lender phases then find it made and no phase scans the slots for it. A month whose
  * list repayment did not build (a model run without it) is collected by a scan on the first call.
  */
@@ -45,7 +45,7 @@ public final class PastDueAccounts implements java.io.Serializable {
 
     /**
      * Empties chunk {@code c}'s list and marks it collected for {@code month}: the caller then adds
-     * every borrower of the chunk with {@link #addBorrower}, after the last change that month that
+     * every borrower of the chunk with {@link #addOpen}, after the last change that month that
      * can make an account past due (repayment).
      */
     public void restart(int c, int month) {
@@ -54,18 +54,10 @@ public final class PastDueAccounts implements java.io.Serializable {
         collectedIn[c] = month;
     }
 
-    /** Adds the open, past-due accounts among slots {@code a0..a1-1} (one borrower's) to chunk {@code c}'s list. */
-    public void addBorrower(int c, int a0, int a1) {
-        byte[] status = accounts.status;
-        byte[] monthsPastDue = accounts.monthsPastDue;
-        for (int a = a0; a < a1; a++) {
-            if (monthsPastDue[a] != 0 && status[a] == AccountTable.OPEN) {
-                add(c, a);
-            }
-        }
-    }
-
-    /** The same for one borrower whose open slots are {@code open} (its mask, {@link AccountTable#openSlots}) from slot {@code a0}. */
+    /**
+     * Adds one borrower's open, past-due accounts to chunk {@code c}'s list: its open slots are
+     * {@code open} (its mask, {@link AccountTable#openSlots}) from slot {@code a0}.
+     */
     public void addOpen(int c, int a0, int open) {
         byte[] monthsPastDue = accounts.monthsPastDue;
         for (int m = open; m != 0; m &= m - 1) {
@@ -96,7 +88,7 @@ public final class PastDueAccounts implements java.io.Serializable {
      */
     public int[] of(int c, int from, int to, int month) {
         if (collectedIn[c] != month) {
-            collect(c, borrowers.firstAccount[from], borrowers.firstAccount[to]);
+            collect(c, from, to);
             collectedIn[c] = month;
         } else if (unsorted[c]) {
             Arrays.sort(slots[c], 0, count[c]);
@@ -110,9 +102,11 @@ public final class PastDueAccounts implements java.io.Serializable {
         return count[c];
     }
 
-    private void collect(int c, int a0, int a1) {
+    private void collect(int c, int from, int to) {
         count[c] = 0;
         unsorted[c] = false;
-        addBorrower(c, a0, a1);
+        for (int i = from; i < to; i++) {
+            addOpen(c, borrowers.firstAccount[i], accounts.openSlots(i));
+        }
     }
 }

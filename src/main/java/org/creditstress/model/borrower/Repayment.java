@@ -317,8 +317,9 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         return false;
     }
 
+    /** Whether open account {@code a} may be repaid early: current and not in a grace period. */
     private static boolean prepayableAccount(AccountTable acc, int a) {
-        return acc.status[a] == AccountTable.OPEN && acc.monthsPastDue[a] == 0 && acc.graceLeft[a] == 0;
+        return acc.monthsPastDue[a] == 0 && acc.graceLeft[a] == 0;
     }
 
     /**
