@@ -125,7 +125,7 @@ public final class PortfolioScan implements ChunkPhase {
                 if (full) {
                     cohortAndRank(s, acc, a);
                 }
-                roll(s, acc, a, acc.status[a] == AccountTable.WRITTEN_OFF ? 5 : -1);
+                roll(s, acc, a, acc.status[a] == AccountTable.WRITTEN_OFF ? 5 : -1, full);
             }
             for (int m = open; m != 0; m &= m - 1) {
                 int a = a0 + Integer.numberOfTrailingZeros(m);
@@ -133,18 +133,19 @@ public final class PortfolioScan implements ChunkPhase {
                 if (full) {
                     cohortAndRank(s, acc, a);
                 }
-                checkAccount(acc, a);
+                double balance = checkedBalance(acc, a);
                 int l = acc.lender[a];
-                double balance = acc.balance(a);
                 s.openAccounts[l]++;
-                s.limits[l] += acc.limit[a];
-                if (full && balance > acc.limit[a] + OVER_LIMIT_MARGIN) {
-                    s.overLimitCount[l]++;
-                    s.overLimitAmount[l] += balance - acc.limit[a];
+                if (full) {
+                    s.limits[l] += acc.limit[a];
+                    if (balance > acc.limit[a] + OVER_LIMIT_MARGIN) {
+                        s.overLimitCount[l]++;
+                        s.overLimitAmount[l] += balance - acc.limit[a];
+                    }
                 }
                 if (balance <= 0) {
                     s.stageBucketUndrawn[l][0][0] += acc.limit[a];
-                    roll(s, acc, a, 6);
+                    roll(s, acc, a, 6, full);
                     continue;
                 }
                 hasCredit = true;
@@ -157,7 +158,7 @@ public final class PortfolioScan implements ChunkPhase {
                     s.rollBalance[last][bucket] += balance;
                     s.stageTransfer[stage(last, restructured, stage2From)][stage] += balance;
                 }
-                roll(s, acc, a, bucket);
+                roll(s, acc, a, bucket, full);
                 s.stageBucketBalance[l][stage][bucket] += balance;
                 ladder(s, s.ladderDue[l], acc, a, bucket, full ? PortfolioStats.LADDER_BILLS : 1);
                 s.stageBucketUndrawn[l][stage][bucket] += Math.max(0.0, acc.limit[a] - balance);
@@ -177,10 +178,9 @@ public final class PortfolioScan implements ChunkPhase {
                 }
             }
             if (freeSlot) {
+                // One for each lender it does not hold, without a branch on the lender's bit.
                 for (int l = 0; l < s.prospects.length; l++) {
-                    if ((held & (1L << l)) == 0) {
-                        s.prospects[l]++;
-                    }
+                    s.prospects[l] += 1 - ((held >>> l) & 1);
                 }
             }
         }
@@ -188,10 +188,10 @@ public final class PortfolioScan implements ChunkPhase {
 
     /**
      * Whether month {@code month}'s scan sums the figures only the metrics read (buckets by
-     * count, segment and group, classes, over-limit amounts, roll balances, cohorts, score
-     * ranking): in recorded months ({@code month >= 1}), or in every month after
-     * {@link #sumEverything}. Burn-in months sum only what the model reads (receivables,
-     * balances by bucket and stage, undrawn limits, roll counts, open accounts, prospects,
+     * count, segment and group, classes, limits, over-limit amounts, the market's roll counts,
+     * roll balances, cohorts, score ranking): in recorded months ({@code month >= 1}), or in every
+     * month after {@link #sumEverything}. Burn-in months sum only what the model reads (receivables,
+     * balances by bucket and stage, undrawn limits, roll counts by lender, open accounts, prospects,
      * the liquidity ladder's first bill) and check every account, as recorded months do. The
      * model reads only the ladder's first bill ({@code LiquidityLadder}'s observed payment rate and
      * 30-day net outflow, which the funding phase reads); its later bills feed the liquidity measures
@@ -318,12 +318,16 @@ public final class PortfolioScan implements ChunkPhase {
 
     /**
      * Records the account's move since last month's scan (to a bucket 0-4, written off 5, paid
-     * off 6, or untracked -1) and remembers its bucket for next month (active accounts only).
+     * off 6, or untracked -1) and remembers its bucket for next month (active accounts only). The
+     * market's counts ({@code roll}) are metrics, summed in {@code full} months only; the lenders'
+     * ({@code lenderRoll}) feed their books every month.
      */
-    private static void roll(PortfolioStats s, AccountTable acc, int a, int to) {
+    private static void roll(PortfolioStats s, AccountTable acc, int a, int to, boolean full) {
         int from = acc.lastBucket[a];
         if (from < 5 && to >= 0) {
-            s.roll[from][to]++;
+            if (full) {
+                s.roll[from][to]++;
+            }
             s.lenderRoll[acc.lender[a]][from][to]++;
         }
         acc.lastBucket[a] = (byte) (to >= 0 && to < 5 ? to : 5);
@@ -365,15 +369,30 @@ public final class PortfolioScan implements ChunkPhase {
         }
     }
 
-    private void checkAccount(AccountTable acc, int a) {
-        if (bad(acc.statement[a]) || bad(acc.pending[a]) || bad(acc.revolving[a]) || bad(acc.pool[a]) || bad(acc.arrears[a])
-                || !(acc.limit[a] >= 0)) {
+    /**
+     * Checks open account {@code a} and returns its balance ({@link AccountTable#balance}, the same
+     * sum in the same order). Statement, pending, revolving, pool and arrears must each be at least
+     * {@code -ROUNDING} and finite, the limit non-negative: a NaN fails its own test, and an
+     * infinite part makes the sum infinite or NaN, so the parts' lower bounds and the sum's upper
+     * bound test all five (one pass, no branch per part).
+     */
+    private double checkedBalance(AccountTable acc, int a) {
+        double statement = acc.statement[a];
+        double pending = acc.pending[a];
+        double revolving = acc.revolving[a];
+        double pool = acc.pool[a];
+        double arrears = acc.arrears[a];
+        double balance = statement + pending + revolving + pool + arrears;
+        boolean ok = (statement >= -ROUNDING) & (pending >= -ROUNDING) & (revolving >= -ROUNDING) & (pool >= -ROUNDING)
+                & (arrears >= -ROUNDING) & (balance <= Double.MAX_VALUE) & (acc.limit[a] >= 0);
+        if (!ok) {
             throw new InvariantViolation(market.month(), "account " + a + " (borrower " + acc.borrower[a] + ", lender "
                     + market.lenders.get(acc.lender[a]).spec.name() + ")",
                     "statement, pending, revolving, pool, arrears and limit must be finite and non-negative, got "
-                            + acc.statement[a] + ", " + acc.pending[a] + ", " + acc.revolving[a] + ", " + acc.pool[a] + ", "
-                            + acc.arrears[a] + ", " + acc.limit[a]);
+                            + statement + ", " + pending + ", " + revolving + ", " + pool + ", "
+                            + arrears + ", " + acc.limit[a]);
         }
+        return balance;
     }
 
     /** Not finite and non-negative (within rounding): NaN fails both comparisons, infinities one each. */
