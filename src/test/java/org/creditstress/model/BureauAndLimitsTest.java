@@ -122,6 +122,46 @@ class BureauAndLimitsTest {
         }
     }
 
+    /**
+     * The table of who sees whom that the bureau builds once per coverage for the month's look-ups
+     * ({@link CreditBureau#prepareMonth}) answers as the coverage hash does, pair by pair, and a
+     * bureau-sharing mandate that changes the coverage is not answered from the old table.
+     */
+    @Test
+    void theMonthsTableOfWhoSeesWhomAnswersAsTheHashAndFollowsAMandate() {
+        try (ChunkExecutor executor = new ChunkExecutor(1)) {
+            LoadedScenario s = Scenarios.shipped("baseline", "population.size=3000", "horizon.burn_in_months=0",
+                    "bureau.coverage=0.3", "policy_events=[{month: 2, kind: bureau_mandate, value: 0.7}]");
+            CreditMarket cm = new CreditMarket(s.scenario(), new SeedPlan(1).replicationSeed(0), executor,
+                    Experiment.registry(s.scenario()).metrics());
+            cm.start();
+            Market m = cm.market();
+            CreditBureau tabled = new CreditBureau(m, s.scenario().bureau(), true, 1);
+            CreditBureau hashed = new CreditBureau(m, s.scenario().bureau(), true, 1);
+            tabled.prepareMonth();
+            assertSameView(m, tabled, hashed, 0.3);
+            cm.stepMonth();
+            cm.stepMonth();
+            assertEquals(0.7, m.policy.bureauCoverage());
+            assertSameView(m, tabled, hashed, 0.7);
+            tabled.prepareMonth();
+            assertSameView(m, tabled, hashed, 0.7);
+        }
+    }
+
+    private static void assertSameView(Market m, CreditBureau tabled, CreditBureau hashed, double coverage) {
+        int seen = 0;
+        int pairs = 0;
+        for (int i = 0; i < m.borrowers.size; i++) {
+            for (int l = 0; l < m.lenders.size(); l++) {
+                assertEquals(hashed.sees(i, l), tabled.sees(i, l), "borrower " + i + ", lender " + l);
+                seen += tabled.sees(i, l) ? 1 : 0;
+                pairs++;
+            }
+        }
+        assertEquals(coverage, seen / (double) pairs, 4 * Math.sqrt(coverage * (1 - coverage) / pairs));
+    }
+
     @Test
     void theCreditScoreFallsWithReportedDelinquencyAndRecoversSlowly() {
         try (ChunkExecutor executor = new ChunkExecutor(1)) {

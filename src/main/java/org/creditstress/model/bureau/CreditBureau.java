@@ -53,8 +53,50 @@ public final class CreditBureau implements java.io.Serializable {
         if (coverage <= 0.0) {
             return false;
         }
+        if (coverage == seenByCoverage) {
+            return (seenBy[borrower] & (1 << lender)) != 0;
+        }
+        return covered(borrower, lender, coverage);
+    }
+
+    /** The coverage hash: whether pair (borrower, lender) is among the share {@code coverage} that the bureau covers. */
+    private boolean covered(int borrower, int lender, double coverage) {
         long h = SeedPlan.mix64(seed + 0x9E3779B97F4A7C15L * borrower + 0xC2B2AE3D27D4EB4FL * (lender + 1L));
         return (h >>> 11) * 0x1.0p-53 < coverage;
+    }
+
+    /**
+     * {@link #sees} of every borrower, as a bit per lender, for coverage {@link #seenByCoverage}
+     * (NaN: none): the hash of each pair once per coverage, not once a look-up. Kept by
+     * {@link #prepareMonth} on one thread before the chunks read it; rebuilt after a copy.
+     */
+    private transient byte[] seenBy;
+    private transient double seenByCoverage = Double.NaN;
+
+    /**
+     * Before a month's chunks look lenders up (on one thread): the table of {@link #sees} for this
+     * month's coverage, rebuilt when it changed (a bureau-sharing mandate). Lenders beyond eight
+     * and full or no coverage keep to the hash.
+     */
+    public void prepareMonth() {
+        double coverage = coverage();
+        if (coverage == seenByCoverage || coverage >= 1.0 || coverage <= 0.0 || reports.length > Byte.SIZE) {
+            return;
+        }
+        int n = market.borrowers.size;
+        if (seenBy == null || seenBy.length != n) {
+            seenBy = new byte[n];
+        }
+        for (int i = 0; i < n; i++) {
+            int mask = 0;
+            for (int l = 0; l < reports.length; l++) {
+                if (covered(i, l, coverage)) {
+                    mask |= 1 << l;
+                }
+            }
+            seenBy[i] = (byte) mask;
+        }
+        seenByCoverage = coverage;
     }
 
     /** Coverage now: a bureau-sharing mandate overrides the scenario's (but not a channel switched off). */

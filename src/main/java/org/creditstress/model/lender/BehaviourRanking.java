@@ -69,6 +69,15 @@ public final class BehaviourRanking implements java.io.Serializable {
         return (a * 0x9E3779B9) >>> 28 == 0;
     }
 
+    /**
+     * Whether month {@code month}'s snapshots are resolved in a recorded month ({@code month + }
+     * {@link #HORIZON} {@code >= 1}): the counts of earlier burn-in months are read by nothing,
+     * so their snapshots are not taken.
+     */
+    static boolean counted(int month) {
+        return month + HORIZON >= 1;
+    }
+
     /** Whether sampled account {@code a} is scored for ranking this month. */
     static boolean eligible(AccountTable acc, int a, int month) {
         return acc.monthsPastDue[a] < 3 && (acc.flags[a] & AccountTable.EVER_M3) == 0

@@ -190,6 +190,9 @@ public final class Underwriting implements ChunkPhase {
             behaviourReview[l] = limitPolicy[l].behaviourReview();
         }
         ranking = openBook == null ? null : openBook.ranking();
+        if (bureau != null) {
+            bureau.prepareMonth();
+        }
     }
 
     /**
@@ -368,7 +371,8 @@ public final class Underwriting implements ChunkPhase {
         boolean externalCut = policy.externalCut() > 0 && seenElsewhere;
         // The review's score is not needed under a bureau-driven cut (it replaces the review this month).
         boolean review = behaviourReview[lender.index] && !externalCut;
-        boolean sample = ranking != null && BehaviourRanking.sampled(a) && BehaviourRanking.eligible(acc, a, month);
+        boolean sample = ranking != null && BehaviourRanking.sampled(a) && BehaviourRanking.counted(month)
+                && BehaviourRanking.eligible(acc, a, month);
         double score = Double.NaN;
         if (review || sample) {
             boolean sees = bureau != null && (seenElsewhere || bureau.sees(i, lender.index));
