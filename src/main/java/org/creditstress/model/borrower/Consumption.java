@@ -154,6 +154,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         merchantDiscount = products.stream().mapToDouble(ProductSpec::merchantDiscount).toArray();
         minDraw = products.stream().mapToDouble(ProductSpec::minLimit).toArray();
         lendingNow = new boolean[market.lenders.size()];
+        annuityNow = new double[products.size() * market.lenders.size() * 2];
         termMonths = new byte[products.size()];
         for (int p = 0; p < products.size(); p++) {
             termMonths[p] = (byte) products.get(p).termMonths();
@@ -172,6 +173,23 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         }
         essentialsPrice = market.macro.essentialsPriceFactor();
         season = market.macro.purchaseSeason();
+        for (int p = 0; p < termMonths.length; p++) {
+            for (int l = 0; l < lendingNow.length; l++) {
+                annuityNow[annuityIndex(p, l, false)] = pricing.annuityFactor(p, l, false, termMonths[p]);
+                annuityNow[annuityIndex(p, l, true)] = pricing.annuityFactor(p, l, true, termMonths[p]);
+            }
+        }
+    }
+
+    /**
+     * This month's payment per yuan of a cash loan of the product's term ({@link Pricing#annuityFactor}),
+     * at {@link #annuityIndex}: per product, lender and thin-file flag, after an APR cap if one is in
+     * force. Filled by {@link #beginMonth}: a loan drawn this month needs no power of its rate.
+     */
+    private final double[] annuityNow;
+
+    private int annuityIndex(int product, int lender, boolean thinFile) {
+        return (product * lendingNow.length + lender) * 2 + (thinFile ? 1 : 0);
     }
 
     @Override
@@ -257,7 +275,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             }
 
             if (b.fraud(i)) {
-                s += drawEverything(c, acc, a0, a1);
+                s += drawEverything(c, acc, a0, a1, b.thinFile(i));
             }
             double bill = 0;
             double available = 0;
@@ -297,7 +315,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
             if (lendable != 0 && essentials + bill > s) {
                 int loan = stacking.choose(acc, a0, lendable, owed);
                 if (loan >= 0) {
-                    drawnAmount = disburse(chunk, acc, loan, Math.min(acc.limit[loan] - acc.balance(loan),
+                    drawnAmount = disburse(chunk, acc, loan, b.thinFile(i), Math.min(acc.limit[loan] - acc.balance(loan),
                             Math.max(minDraw[acc.product[loan]], essentials + bill - s)));
                     s += drawnAmount;
                     drawnAccount = loan;
@@ -347,7 +365,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
 
             double drawn = 0;
             if (loanAccount >= 0 && plannedLoanDraw < keep * behaviour.cashLoanDrawProbability() * (1.0 + pb)) {
-                drawn = disburse(chunk, acc, loanAccount, Math.min(acc.limit[loanAccount] - acc.balance(loanAccount),
+                drawn = disburse(chunk, acc, loanAccount, b.thinFile(i), Math.min(acc.limit[loanAccount] - acc.balance(loanAccount),
                         behaviour.cashLoanDrawShare() * acc.limit[loanAccount]));
                 s += drawn;
             }
@@ -389,14 +407,14 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
     }
 
     /** A fraudster draws every current cash loan in full and spends every line to its limit. */
-    private double drawEverything(int c, AccountTable acc, int a0, int a1) {
+    private double drawEverything(int c, AccountTable acc, int a0, int a1, boolean thinFile) {
         double cash = 0;
         for (int a = a0; a < a1; a++) {
             if (!canLend(acc, a)) {
                 continue;
             }
             if (acc.cashLoan[a]) {
-                cash += disburse(chunks[c], acc, a, acc.limit[a] - acc.balance(a));
+                cash += disburse(chunks[c], acc, a, thinFile, acc.limit[a] - acc.balance(a));
             } else {
                 double x = acc.available(a);
                 if (x > 0) {
@@ -431,14 +449,14 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
      * Lends {@code amount} on cash-loan account {@code a}: a new loan of the product's term,
      * repaid by fixed payments from the next cycle. Returns the amount paid to the borrower.
      */
-    private double disburse(Chunk chunk, AccountTable acc, int a, double amount) {
+    private double disburse(Chunk chunk, AccountTable acc, int a, boolean thinFile, double amount) {
         if (amount <= 0) {
             return 0.0;
         }
         int p = acc.product[a];
         // Pending until the cycle closes: a loan drawn this cycle bears interest from the next.
         acc.pending[a] += amount;
-        acc.addPlan(a, amount * pricing.annuityFactor(a, termMonths[p]), 0.0, termMonths[p], 0, market.month());
+        acc.addPlan(a, amount * annuityNow[annuityIndex(p, acc.lender[a], thinFile)], 0.0, termMonths[p], 0, market.month());
         market.ledger.add(chunk.index, Flow.DISBURSED, acc.lender[a], amount);
         market.ledger.count(chunk.index, Counter.LOANS_DRAWN, acc.lender[a]);
         return amount;
@@ -491,9 +509,9 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
                 acc.pool[a] += rest;
                 acc.addPlan(a, rest, 0.0, 1, interestFreeCycles[p] - 1, market.month());
             }
-            LenderState lender = market.lenders.get(acc.lender[a]);
-            market.ledger.add(chunk.index, Flow.PURCHASES, lender.index, x);
-            market.ledger.add(chunk.index, Flow.MERCHANT_FEES, lender.index, x * merchantDiscount[p]);
+            int lender = acc.lender[a];
+            market.ledger.add(chunk.index, Flow.PURCHASES, lender, x);
+            market.ledger.add(chunk.index, Flow.MERCHANT_FEES, lender, x * merchantDiscount[p]);
             left -= x;
         }
     }

@@ -69,7 +69,15 @@ public final class Pricing implements java.io.Serializable {
 
     /** Fixed monthly payment per yuan of principal over {@code months} at account {@code a}'s rate. */
     public double annuityFactor(int a, int months) {
-        double r = monthlyRate(a);
+        return annuity(monthlyRate(a), months);
+    }
+
+    /** The same for product {@code p} at lender {@code l}, for a thin-file borrower or not. */
+    public double annuityFactor(int p, int l, boolean thinFile, int months) {
+        return annuity(monthlyRate(p, l, thinFile), months);
+    }
+
+    private static double annuity(double r, int months) {
         return r == 0 ? 1.0 / months : r / (1.0 - Math.pow(1.0 + r, -months));
     }
 }
