@@ -82,7 +82,7 @@ public final class BehaviourScore implements java.io.Serializable {
         s += PER_MONTH_PAST_DUE * Math.min(m, 3);
         int g = acc.goodMonths[a];
         if (g < CLEAN_MONTHS) {
-            s += NO_CLEAN_RECORD * (1.0 - g / (double) CLEAN_MONTHS);
+            s += NO_CLEAN_TERM[g];
         }
         if ((acc.flags[a] & AccountTable.EVER_M3) != 0) {
             s += CURED_SERIOUS;
@@ -102,9 +102,23 @@ public final class BehaviourScore implements java.io.Serializable {
         }
         int onBook = month - acc.openedMonth[a];
         if (onBook < SEASONING_MONTHS) {
-            s += NEW_ACCOUNT * (1.0 - Math.max(0, onBook) / (double) SEASONING_MONTHS);
+            s += NEW_ACCOUNT_TERM[Math.max(0, onBook)];
         }
         return s;
+    }
+
+    /** {@code NO_CLEAN_RECORD * (1 - g / CLEAN_MONTHS)} for {@code g = 0 .. CLEAN_MONTHS - 1}: the same doubles, no division per account. */
+    private static final double[] NO_CLEAN_TERM = new double[CLEAN_MONTHS];
+    /** {@code NEW_ACCOUNT * (1 - n / SEASONING_MONTHS)} for {@code n = 0 .. SEASONING_MONTHS - 1}. */
+    private static final double[] NEW_ACCOUNT_TERM = new double[SEASONING_MONTHS];
+
+    static {
+        for (int g = 0; g < CLEAN_MONTHS; g++) {
+            NO_CLEAN_TERM[g] = NO_CLEAN_RECORD * (1.0 - g / (double) CLEAN_MONTHS);
+        }
+        for (int n = 0; n < SEASONING_MONTHS; n++) {
+            NEW_ACCOUNT_TERM[n] = NEW_ACCOUNT * (1.0 - n / (double) SEASONING_MONTHS);
+        }
     }
 
     /** The score as a probability: {@code e^s / (1 + e^s)}. */
