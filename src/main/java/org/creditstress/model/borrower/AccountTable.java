@@ -238,6 +238,11 @@ public final class AccountTable implements java.io.Serializable {
         arrears[a] = 0.0;
     }
 
+    /** Slots of each borrower: borrower {@code i}'s are {@code i * slotsPerBorrower()} onwards. */
+    public int slotsPerBorrower() {
+        return perBorrower;
+    }
+
     /** Sets slot {@code a}'s status, and its bits in its borrower's masks. */
     public void setStatus(int a, byte s) {
         status[a] = s;
@@ -569,7 +574,7 @@ public final class AccountTable implements java.io.Serializable {
         return x;
     }
 
-    /** Receivable of account {@code a}, yuan. */
+    /** Receivable of account {@code a}, yuan ({@code PortfolioScan.checkedBalance} adds the same parts in the same order). */
     public double balance(int a) {
         return statement[a] + pending[a] + revolving[a] + pool[a] + arrears[a];
     }

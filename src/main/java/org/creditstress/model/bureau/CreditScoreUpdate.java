@@ -29,7 +29,13 @@ public final class CreditScoreUpdate implements ChunkPhase {
     }
 
     private boolean[] reportsNow;
-    private int[] thresholdMonths;
+    /**
+     * By lender byte ({@code lender & 0xFF}): months past due from which an open account is reported
+     * this month, {@link #NEVER} where the lender does not report (and beyond the lenders).
+     */
+    private final int[] reportedFrom = new int[256];
+    /** More months past due than a byte holds: never reached. */
+    private static final int NEVER = 128;
 
     @Override
     public void step(SimState state) {
@@ -41,10 +47,12 @@ public final class CreditScoreUpdate implements ChunkPhase {
     public void beginMonth() {
         int n = market.lenders.size();
         reportsNow = new boolean[n];
-        thresholdMonths = new int[n];
+        java.util.Arrays.fill(reportedFrom, NEVER);
         for (int l = 0; l < n; l++) {
             reportsNow[l] = bureau.reports(l);
-            thresholdMonths[l] = market.lenders.get(l).spec.bureauReporting().thresholdMonths();
+            if (reportsNow[l]) {
+                reportedFrom[l] = market.lenders.get(l).spec.bureauReporting().thresholdMonths();
+            }
         }
     }
 
@@ -52,14 +60,15 @@ public final class CreditScoreUpdate implements ChunkPhase {
     public void stepChunk(int c, int from, int to) {
         BorrowerTable b = market.borrowers;
         AccountTable acc = market.accounts;
+        int slots = acc.slotsPerBorrower();
         for (int i = from; i < to; i++) {
             int reported = 0;
             boolean writtenOff = false;
             int a0 = b.firstAccount[i];
             int open = acc.openSlots(i);
-            // Written-off accounts (among the slots in use that are not open: those and declined applications), then open ones.
-            for (int m = acc.usedSlots(i) & ~open; m != 0; m &= m - 1) {
-                int a = a0 + Integer.numberOfTrailingZeros(m);
+            // Written-off accounts, then open ones. Every slot is visited, so that the loops run the same
+            // number of times for every borrower (a written-off slot is rare: its test is well predicted).
+            for (int a = a0; a < a0 + slots; a++) {
                 if (acc.status[a] != AccountTable.WRITTEN_OFF) {
                     continue;
                 }
@@ -70,12 +79,13 @@ public final class CreditScoreUpdate implements ChunkPhase {
                     writtenOff |= bureau.onRecord(acc, a);
                 }
             }
-            for (int m = open; m != 0; m &= m - 1) {
-                int a = a0 + Integer.numberOfTrailingZeros(m);
-                int l = acc.lender[a];
-                if (reportsNow[l] && acc.monthsPastDue[a] >= thresholdMonths[l]) {
-                    reported++;
-                }
+            // Every slot, open or not, tested without a branch (an open slot's bit times its test):
+            // the borrowers' numbers of open accounts differ at random, and a loop over the open
+            // ones alone would mispredict its exit for most of them.
+            for (int j = 0; j < slots; j++) {
+                int a = a0 + j;
+                int due = acc.monthsPastDue[a] >= reportedFrom[acc.lender[a] & 0xFF] ? 1 : 0;
+                reported += (open >>> j) & due;
             }
             double score = b.creditScore[i];
             if (reported > 0) {
