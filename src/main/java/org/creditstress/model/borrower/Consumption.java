@@ -154,7 +154,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         merchantDiscount = products.stream().mapToDouble(ProductSpec::merchantDiscount).toArray();
         minDraw = products.stream().mapToDouble(ProductSpec::minLimit).toArray();
         lendingNow = new boolean[market.lenders.size()];
-        annuityNow = new double[products.size() * market.lenders.size() * 2];
+        annuityNow = new double[pricing.priceCount()];
         termMonths = new byte[products.size()];
         for (int p = 0; p < products.size(); p++) {
             termMonths[p] = (byte) products.get(p).termMonths();
@@ -173,24 +173,15 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         }
         essentialsPrice = market.macro.essentialsPriceFactor();
         season = market.macro.purchaseSeason();
-        for (int p = 0; p < termMonths.length; p++) {
-            for (int l = 0; l < lendingNow.length; l++) {
-                annuityNow[annuityIndex(p, l, false)] = pricing.annuityFactor(p, l, false, termMonths[p]);
-                annuityNow[annuityIndex(p, l, true)] = pricing.annuityFactor(p, l, true, termMonths[p]);
-            }
-        }
+        pricing.annuityFactors(termMonths, annuityNow);
     }
 
     /**
      * This month's payment per yuan of a cash loan of the product's term ({@link Pricing#annuityFactor}),
-     * at {@link #annuityIndex}: per product, lender and thin-file flag, after an APR cap if one is in
-     * force. Filled by {@link #beginMonth}: a loan drawn this month needs no power of its rate.
+     * a price table ({@link Pricing#priceIndex}): per product, lender and thin-file flag, after an APR
+     * cap if one is in force. Filled by {@link #beginMonth}: a loan drawn this month needs no power of its rate.
      */
     private final double[] annuityNow;
-
-    private int annuityIndex(int product, int lender, boolean thinFile) {
-        return (product * lendingNow.length + lender) * 2 + (thinFile ? 1 : 0);
-    }
 
     @Override
     public Chunk chunk(int c) {
@@ -456,7 +447,7 @@ public final class Consumption extends BorrowerPhase<Consumption.Chunk> {
         int p = acc.product[a];
         // Pending until the cycle closes: a loan drawn this cycle bears interest from the next.
         acc.pending[a] += amount;
-        acc.addPlan(a, amount * annuityNow[annuityIndex(p, acc.lender[a], thinFile)], 0.0, termMonths[p], 0, market.month());
+        acc.addPlan(a, amount * annuityNow[pricing.priceIndex(p, acc.lender[a], thinFile)], 0.0, termMonths[p], 0, market.month());
         market.ledger.add(chunk.index, Flow.DISBURSED, acc.lender[a], amount);
         market.ledger.count(chunk.index, Counter.LOANS_DRAWN, acc.lender[a]);
         return amount;

@@ -138,8 +138,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 org.creditstress.model.engine.RandomStream.PREPAYMENT);
         revolvingNow = new double[products.size()];
         penaltyNow = new double[products.size()];
-        lenders = market.lenders.size();
-        loanRateNow = new double[products.size() * lenders * 2];
+        loanRateNow = new double[pricing.priceCount()];
         int maxAccounts = 2 * products.size() * Math.max(1, market.lenders.size());
         chunks = new Chunk[market.chunks.count()];
         for (int c = 0; c < chunks.length; c++) {
@@ -152,11 +151,10 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
     private final double[] penaltyNow;
     /**
      * This month's monthly interest rate of a cash loan ({@link Pricing#monthlyRate(int, int, boolean)}),
-     * at index {@link #loanRateIndex}: per product, lender and thin-file flag, after an APR cap if one
-     * is in force. Filled by {@link #beginMonth} (a cap may start or end in any month).
+     * a price table ({@link Pricing#priceIndex}): per product, lender and thin-file flag, after an APR
+     * cap if one is in force. Filled by {@link #beginMonth} (a cap may start or end in any month).
      */
     private final double[] loanRateNow;
-    private final int lenders;
     /** This month's cap on any monthly rate (Double.MAX_VALUE without an APR cap, so that cap x 0 is 0). */
     private double capNow;
 
@@ -171,16 +169,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         for (int c = 0; c < chunks.length; c++) {
             market.pastDue.restart(c, market.month());
         }
-        for (int p = 0; p < penaltyNow.length; p++) {
-            for (int l = 0; l < lenders; l++) {
-                loanRateNow[loanRateIndex(p, l, false)] = pricing.monthlyRate(p, l, false);
-                loanRateNow[loanRateIndex(p, l, true)] = pricing.monthlyRate(p, l, true);
-            }
-        }
-    }
-
-    private int loanRateIndex(int product, int lender, boolean thinFile) {
-        return (product * lenders + lender) * 2 + (thinFile ? 1 : 0);
+        pricing.monthlyRates(loanRateNow);
     }
 
     @Override
@@ -418,7 +407,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         if (acc.graceLeft[a] > 0) {
             double accrued;
             if (acc.cashLoan[a]) {
-                accrued = acc.pool[a] * loanRateNow[loanRateIndex(p, l, thinFile)];
+                accrued = acc.pool[a] * loanRateNow[pricing.priceIndex(p, l, thinFile)];
                 acc.pool[a] += accrued;
                 charges[INTEREST][l] += accrued;
                 charges[CASH_LOAN][l] += accrued;
@@ -438,7 +427,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         }
         boolean last = acc.termLeft[a] <= 1;
         if (acc.cashLoan[a]) {
-            double interest = acc.pool[a] * loanRateNow[loanRateIndex(p, l, thinFile)];
+            double interest = acc.pool[a] * loanRateNow[pricing.priceIndex(p, l, thinFile)];
             double principal = last ? acc.pool[a] : Math.max(0.0, Math.min(acc.pool[a], acc.schedule[a] - interest));
             acc.pool[a] -= principal;
             regular = interest + principal;

@@ -57,6 +57,43 @@ public final class Pricing implements java.io.Serializable {
         return policy.capMonthly(apr(p, l, thinFile) / 12.0);
     }
 
+    /**
+     * Entries of a price table: one per product, lender and thin-file flag, at {@link #priceIndex}.
+     * The borrower phases fill one at the start of each month (an APR cap may start or end in any
+     * month) and read it per account instead of pricing each account.
+     */
+    public int priceCount() {
+        return productApr.length * thinPremium.length * 2;
+    }
+
+    /** Where product {@code p} at lender {@code l}, for a thin-file borrower or not, is in a price table. */
+    public int priceIndex(int p, int l, boolean thinFile) {
+        return (p * thinPremium.length + l) * 2 + (thinFile ? 1 : 0);
+    }
+
+    /** Fills price table {@code into} with this month's {@link #monthlyRate(int, int, boolean)}. */
+    public void monthlyRates(double[] into) {
+        for (int p = 0; p < productApr.length; p++) {
+            for (int l = 0; l < thinPremium.length; l++) {
+                into[priceIndex(p, l, false)] = monthlyRate(p, l, false);
+                into[priceIndex(p, l, true)] = monthlyRate(p, l, true);
+            }
+        }
+    }
+
+    /**
+     * Fills price table {@code into} with this month's {@link #annuityFactor(int, int, boolean, int)}
+     * over each product's term {@code months[p]} (0 for a product without a fixed term: no factor).
+     */
+    public void annuityFactors(byte[] months, double[] into) {
+        for (int p = 0; p < productApr.length; p++) {
+            for (int l = 0; l < thinPremium.length; l++) {
+                into[priceIndex(p, l, false)] = months[p] > 0 ? annuityFactor(p, l, false, months[p]) : 0.0;
+                into[priceIndex(p, l, true)] = months[p] > 0 ? annuityFactor(p, l, true, months[p]) : 0.0;
+            }
+        }
+    }
+
     /** Purchase line: the longest instalment term product {@code p} offers, months. */
     public int longestPlan(int p) {
         return longestPlan[p];
