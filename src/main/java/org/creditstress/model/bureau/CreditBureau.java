@@ -84,7 +84,7 @@ public final class CreditBureau implements java.io.Serializable {
             return;
         }
         int n = market.borrowers.size;
-        if (seenBy == null || seenBy.length != n) {
+        if (seenBy == null) {
             seenBy = new byte[n];
         }
         for (int i = 0; i < n; i++) {

@@ -28,7 +28,6 @@ public final class CreditScoreUpdate implements ChunkPhase {
         recovery = spec.scoreRecovery();
     }
 
-    private boolean[] reportsNow;
     /**
      * By lender byte ({@code lender & 0xFF}): months past due from which an open account is reported
      * this month, {@link #NEVER} where the lender does not report (and beyond the lenders).
@@ -46,11 +45,9 @@ public final class CreditScoreUpdate implements ChunkPhase {
     @Override
     public void beginMonth() {
         int n = market.lenders.size();
-        reportsNow = new boolean[n];
         java.util.Arrays.fill(reportedFrom, NEVER);
         for (int l = 0; l < n; l++) {
-            reportsNow[l] = bureau.reports(l);
-            if (reportsNow[l]) {
+            if (bureau.reports(l)) {
                 reportedFrom[l] = market.lenders.get(l).spec.bureauReporting().thresholdMonths();
             }
         }
@@ -75,7 +72,7 @@ public final class CreditScoreUpdate implements ChunkPhase {
                 if (acc.goodMonths[a] < Byte.MAX_VALUE) {
                     acc.goodMonths[a]++;
                 }
-                if (reportsNow[acc.lender[a]]) {
+                if (reportedFrom[acc.lender[a] & 0xFF] != NEVER) {
                     writtenOff |= bureau.onRecord(acc, a);
                 }
             }
