@@ -68,7 +68,8 @@ public final class PastDueAccounts implements java.io.Serializable {
         }
     }
 
-    private void add(int c, int a) {
+    /** Adds account {@code a} (open and past due) to chunk {@code c}'s list, after the chunk's earlier ones. */
+    void add(int c, int a) {
         int[] list = slots[c];
         int n = count[c];
         if (n == list.length) {

@@ -282,16 +282,14 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 }
                 b.savings[i] -= spent;
                 if (spent < totalDue - CENT) {
-                    closeCycle(acc, a0, acc.usedSlots(i));
-                    market.pastDue.addOpen(chunk.index, a0, open);
+                    closeCycle(acc, a0, acc.usedSlots(i), open, chunk.index);
                     continue;
                 }
             }
             if (willing) {
                 chunk.prepaid += payBeyondTheBill(b, acc, i, a0, open, repaid);
             }
-            closeCycle(acc, a0, acc.usedSlots(i));
-            market.pastDue.addOpen(chunk.index, a0, open);
+            closeCycle(acc, a0, acc.usedSlots(i), open, chunk.index);
         }
     }
 
@@ -465,10 +463,17 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         return regular;
     }
 
-    /** Cycle close of the slots in use ({@code used}: the borrower's mask): a line's purchases become its statement; a loan drawn this cycle joins the principal. */
-    private static void closeCycle(AccountTable acc, int a0, int used) {
+    /**
+     * Cycle close of the slots in use ({@code used}: the borrower's mask): a line's purchases
+     * become its statement; a loan drawn this cycle joins the principal. In the same pass, the
+     * open slots ({@code open}) that are past due join chunk {@code c}'s past-due list
+     * ({@link PastDueAccounts}), in slot order: one loop over the borrower's slots, not two.
+     */
+    private void closeCycle(AccountTable acc, int a0, int used, int open, int c) {
+        PastDueAccounts pastDue = market.pastDue;
         for (int m = used; m != 0; m &= m - 1) {
-            int a = a0 + Integer.numberOfTrailingZeros(m);
+            int j = Integer.numberOfTrailingZeros(m);
+            int a = a0 + j;
             if (acc.pending[a] != 0) {
                 if (acc.cashLoan[a]) {
                     acc.pool[a] += acc.pending[a];
@@ -476,6 +481,9 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                     acc.statement[a] += acc.pending[a];
                 }
                 acc.pending[a] = 0;
+            }
+            if ((open >>> j & 1) != 0 && acc.monthsPastDue[a] != 0) {
+                pastDue.add(c, a);
             }
         }
     }

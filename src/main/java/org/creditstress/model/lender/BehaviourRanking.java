@@ -99,8 +99,12 @@ public final class BehaviourRanking implements java.io.Serializable {
         ringSize[c][k] = n + 1;
     }
 
+    /**
+     * The bin of {@code score}: {@code floor((score - low) / width)} clamped to {@code 0 .. bins - 1}.
+     * The cast truncates towards zero, which differs from the floor only below 0, where both clamp to 0.
+     */
     private static int bin(double score, double low, double width, int bins) {
-        int k = (int) Math.floor((score - low) / width);
+        int k = (int) ((score - low) / width);
         return Math.max(0, Math.min(bins - 1, k));
     }
 
