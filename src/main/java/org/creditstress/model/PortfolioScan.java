@@ -160,7 +160,13 @@ public final class PortfolioScan implements ChunkPhase {
                 }
                 roll(s, acc, a, bucket, full);
                 s.stageBucketBalance[l][stage][bucket] += balance;
-                ladder(s, s.ladderDue[l], acc, a, bucket, full ? PortfolioStats.LADDER_BILLS : 1);
+                if (full) {
+                    ladder(s, s.ladderDue[l], acc, a, bucket, PortfolioStats.LADDER_BILLS);
+                } else if (bucket >= 1) {
+                    s.ladderDue[l][0] += acc.arrears[a];
+                } else if (acc.graceLeft[a] == 0) {
+                    s.ladderDue[l][0] += firstBill(acc, a);
+                }
                 s.stageBucketUndrawn[l][stage][bucket] += Math.max(0.0, acc.limit[a] - balance);
                 s.receivables[l] += balance;
                 s.bucketBalance[l][bucket] += balance;
@@ -257,9 +263,9 @@ public final class PortfolioScan implements ChunkPhase {
      * grace period owes nothing until the grace ends.
      *
      * <p>{@code bills}: how many of the ladder's bills to add, {@link PortfolioStats#LADDER_BILLS}
-     * or 1. The first alone (a burn-in month's scan, see {@link #metricsMonth}) needs no look ahead
-     * in the plan books ({@link AccountTable#aheadInto(int, int, double[], double[])} with one bill),
-     * and is the same double either way.
+     * or 1. A burn-in month's scan (see {@link #metricsMonth}) adds the first alone, through
+     * {@link #firstBill}: the same double, with no look ahead in the plan books
+     * ({@code ScanMonthsTest} compares the two to the last bit).
      */
     private void ladder(PortfolioStats s, double[] due, AccountTable acc, int a, int bucket, int bills) {
         if (bucket >= 1) {
@@ -299,6 +305,31 @@ public final class PortfolioScan implements ChunkPhase {
             }
             due[j] += bill;
         }
+    }
+
+    /**
+     * The first bill of {@link #ladder} for a current account out of a grace period, alone (a
+     * burn-in month's scan, see {@link #metricsMonth}): the same double as the ladder's first
+     * pass with one bill, without the look-ahead arrays and the loop. The account's current
+     * schedule and plan fee are its next bill's ({@link AccountTable#aheadInto} with one bill).
+     */
+    private double firstBill(AccountTable acc, int a) {
+        int termLeft = acc.termLeft[a];
+        double schedule = termLeft >= 1 ? Math.max(0.0, acc.schedule[a]) : 0.0;
+        if (acc.cashLoan[a]) {
+            double pool = acc.pool[a] + acc.pending[a];
+            return termLeft == 1 ? pool : Math.min(pool, schedule);
+        }
+        double pool = acc.pool[a] + 0.0;
+        double fee = termLeft >= 1 ? Math.max(0.0, acc.planFee[a]) : 0.0;
+        double bill = (termLeft == 1 ? pool : Math.min(pool, schedule)) + fee;
+        double statement = acc.statement[a] + acc.pending[a];
+        int p = acc.product[a];
+        if (minShare[p] > 0) {
+            double owed = statement + acc.revolving[a] * (1.0 + revolvingMonthly[p]);
+            return bill + Math.min(owed, Math.max(minFloor[p], minShare[p] * owed));
+        }
+        return bill + statement;
     }
 
     /**
