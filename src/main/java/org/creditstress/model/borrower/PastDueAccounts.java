@@ -59,17 +59,19 @@ public final class PastDueAccounts implements java.io.Serializable {
      * {@code open} (its mask, {@link AccountTable#openSlots}) from slot {@code a0}.
      */
     public void addOpen(int c, int a0, int open) {
-        byte[] monthsPastDue = accounts.monthsPastDue;
         for (int m = open; m != 0; m &= m - 1) {
-            int a = a0 + Integer.numberOfTrailingZeros(m);
-            if (monthsPastDue[a] != 0) {
-                add(c, a);
-            }
+            addIfPastDue(c, a0 + Integer.numberOfTrailingZeros(m));
         }
     }
 
-    /** Adds account {@code a} (open and past due) to chunk {@code c}'s list, after the chunk's earlier ones. */
-    void add(int c, int a) {
+    /** Adds open account {@code a} to chunk {@code c}'s list if it is past due (the list's one test). */
+    void addIfPastDue(int c, int a) {
+        if (accounts.monthsPastDue[a] != 0) {
+            add(c, a);
+        }
+    }
+
+    private void add(int c, int a) {
         int[] list = slots[c];
         int n = count[c];
         if (n == list.length) {

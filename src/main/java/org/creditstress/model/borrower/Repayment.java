@@ -482,8 +482,8 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
                 }
                 acc.pending[a] = 0;
             }
-            if ((open >>> j & 1) != 0 && acc.monthsPastDue[a] != 0) {
-                pastDue.add(c, a);
+            if ((open >>> j & 1) != 0) {
+                pastDue.addIfPastDue(c, a);
             }
         }
     }
