@@ -2,6 +2,7 @@ package org.creditstress.model;
 
 import org.creditstress.model.borrower.AccountTable;
 import org.creditstress.model.borrower.BorrowerTable;
+import org.creditstress.model.borrower.Repayment;
 import org.creditstress.model.engine.ChunkPhase;
 import org.creditstress.scenario.ClassificationSpec;
 import sim.engine.SimState;
@@ -295,7 +296,7 @@ public final class PortfolioScan implements ChunkPhase {
                 bill = principal + fees[k];
                 if (minShare[p] > 0) {
                     double owed = statement + revolving * (1.0 + revolvingMonthly[p]);
-                    double minimum = Math.min(owed, Math.max(minFloor[p], minShare[p] * owed));
+                    double minimum = Repayment.minimumPayment(owed, minFloor[p], minShare[p]);
                     revolving = owed - minimum;
                     bill += minimum;
                 } else {
@@ -327,7 +328,7 @@ public final class PortfolioScan implements ChunkPhase {
         int p = acc.product[a];
         if (minShare[p] > 0) {
             double owed = statement + acc.revolving[a] * (1.0 + revolvingMonthly[p]);
-            return bill + Math.min(owed, Math.max(minFloor[p], minShare[p] * owed));
+            return bill + Repayment.minimumPayment(owed, minFloor[p], minShare[p]);
         }
         return bill + statement;
     }

@@ -443,7 +443,7 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
             if (minShare[p] > 0) {
                 double interest = acc.revolving[a] * revolvingNow[p];
                 double owed = acc.statement[a] + acc.revolving[a] + interest;
-                double minimum = Math.min(owed, Math.max(minFloor[p], minShare[p] * owed));
+                double minimum = minimumPayment(owed, minFloor[p], minShare[p]);
                 acc.revolving[a] = owed - minimum;
                 regular += minimum;
                 charges[INTEREST][l] += interest;
@@ -461,6 +461,16 @@ public final class Repayment extends BorrowerPhase<Repayment.Chunk> {
         acc.arrears[a] += penalty + regular;
         charges[ALL][l] += charged;
         return regular;
+    }
+
+    /**
+     * The minimum payment on {@code owed} (statement plus revolving balance with its interest):
+     * {@code min(owed, max(floor, share x owed))}, {@code floor} and {@code share} the product's
+     * {@code min_payment_floor} and {@code min_payment_share}. The one place of the rule: the
+     * liquidity ladder ({@code PortfolioScan}) projects the same payment.
+     */
+    public static double minimumPayment(double owed, double floor, double share) {
+        return Math.min(owed, Math.max(floor, share * owed));
     }
 
     /**

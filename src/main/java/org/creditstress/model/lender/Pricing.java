@@ -73,12 +73,7 @@ public final class Pricing implements java.io.Serializable {
 
     /** Fills price table {@code into} with this month's {@link #monthlyRate(int, int, boolean)}. */
     public void monthlyRates(double[] into) {
-        for (int p = 0; p < productApr.length; p++) {
-            for (int l = 0; l < thinPremium.length; l++) {
-                into[priceIndex(p, l, false)] = monthlyRate(p, l, false);
-                into[priceIndex(p, l, true)] = monthlyRate(p, l, true);
-            }
-        }
+        fill(into, this::monthlyRate);
     }
 
     /**
@@ -86,10 +81,20 @@ public final class Pricing implements java.io.Serializable {
      * over each product's term {@code months[p]} (0 for a product without a fixed term: no factor).
      */
     public void annuityFactors(byte[] months, double[] into) {
+        fill(into, (p, l, thinFile) -> months[p] > 0 ? annuityFactor(p, l, thinFile, months[p]) : 0.0);
+    }
+
+    /** A price of product {@code p} at lender {@code l}, for a thin-file borrower or not. */
+    private interface Price {
+        double of(int p, int l, boolean thinFile);
+    }
+
+    /** Fills every entry of price table {@code into} (once a month, not per account). */
+    private void fill(double[] into, Price price) {
         for (int p = 0; p < productApr.length; p++) {
             for (int l = 0; l < thinPremium.length; l++) {
-                into[priceIndex(p, l, false)] = months[p] > 0 ? annuityFactor(p, l, false, months[p]) : 0.0;
-                into[priceIndex(p, l, true)] = months[p] > 0 ? annuityFactor(p, l, true, months[p]) : 0.0;
+                into[priceIndex(p, l, false)] = price.of(p, l, false);
+                into[priceIndex(p, l, true)] = price.of(p, l, true);
             }
         }
     }
