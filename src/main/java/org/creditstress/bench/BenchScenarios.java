@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.creditstress.run.Experiment;
 import org.creditstress.scenario.LoadedScenario;
 import org.creditstress.scenario.ScenarioLoader;
 
@@ -91,5 +92,16 @@ public final class BenchScenarios {
     public static long borrowerMonths(LoadedScenario loaded) {
         var s = loaded.scenario();
         return (long) s.population().size() * (s.horizon().months() + s.horizon().burnInMonths());
+    }
+
+    /**
+     * Borrower-months a whole run of a scenario simulates ({@code Experiment.run}): the horizon in
+     * every replication, the burn-in in every one too, or once when the replications share the
+     * starting book it builds ({@link Experiment#sharesStart}).
+     */
+    public static long runBorrowerMonths(LoadedScenario loaded) {
+        var s = loaded.scenario();
+        long burnIns = Experiment.sharesStart(s) ? 1 : s.replications();
+        return (long) s.population().size() * ((long) s.horizon().months() * s.replications() + s.horizon().burnInMonths() * burnIns);
     }
 }

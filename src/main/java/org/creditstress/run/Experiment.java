@@ -148,7 +148,7 @@ public final class Experiment {
     }
 
     /** Whether {@link #run} builds the starting book once and thaws a copy for each replication ({@link SharedStart}). */
-    static boolean sharesStart(Scenario s) {
+    public static boolean sharesStart(Scenario s) {
         return s.horizon().sharedStart() && s.replications() > 1;
     }
 

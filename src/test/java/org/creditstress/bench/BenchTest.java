@@ -124,6 +124,24 @@ class BenchTest {
             assertTrue(number(row.get(3)) > 0, row.toString());      // replication seconds
             assertTrue(number(row.get(5)) > 0, row.toString());      // borrower-months per second
         }
+        for (List<String> row : report.table("run").rows()) {
+            // "severe-downturn: 5k x 6 months (+6 burn-in) x 2 replications": the burn-in runs once (a shared
+            // start), so the simulated rate counts it once and the recorded cost leaves it out
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("(\\d+)k x (\\d+) months \\(\\+(\\d+) burn-in\\) x (\\d+) replications").matcher(row.get(0));
+            assertTrue(m.find(), row.get(0));
+            double borrowers = 1000.0 * Integer.parseInt(m.group(1));
+            int months = Integer.parseInt(m.group(2));
+            int burnIn = Integer.parseInt(m.group(3));
+            int reps = Integer.parseInt(m.group(4));
+            assertTrue(reps > 1 && burnIn > 0, row.get(0));
+            double wall = number(row.get(2));
+            double recorded = borrowers * months * reps;
+            double simulated = recorded + borrowers * burnIn;
+            // the cells are rounded: wall to 0.01 s, the rate to 0.01 M, the cost to 1 ns
+            assertEquals(wall * 1e9 / recorded, number(row.get(5)), 0.005e9 / recorded + 0.5, row.toString());
+            assertEquals(simulated / wall / 1e6, number(row.get(4)), 0.005 + simulated / wall / 1e6 * 0.005 / wall, row.toString());
+        }
         for (List<String> row : report.table("heap").rows()) {
             double theoretical = number(row.get(2));
             double measured = number(row.get(3));
