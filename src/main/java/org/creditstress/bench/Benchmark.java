@@ -198,7 +198,8 @@ public final class Benchmark {
         var t = report.add(new BenchReport.Table("throughput",
                 "Throughput of the full model (" + scenarioName() + ", one replication: build + burn-in + horizon)",
                 "borrowers", "months", "threads", "replication s", "of which build s",
-                "borrower-months/s (whole replication)", "borrower-months/s (months only)", "ns / borrower-month", "2T / 1T"));
+                "borrower-months/s (whole replication)", "borrower-months/s (months only)", "ns / borrower-month",
+                "ns / borrower-month: burn-in, recorded months", "2T / 1T"));
         List<int[]> configs = new ArrayList<>();
         for (int n : plan.borrowers()) {
             configs.add(new int[] {n, -1, -1, plan.runs()});
@@ -245,6 +246,11 @@ public final class Benchmark {
                 Harness.Stats total = Harness.Stats.of(samples.stream().mapToDouble(ModelRuns.ReplicationTime::totalSeconds).toArray());
                 Harness.Stats build = Harness.Stats.of(samples.stream().mapToDouble(ModelRuns.ReplicationTime::buildSeconds).toArray());
                 Harness.Stats stepping = Harness.Stats.of(samples.stream().mapToDouble(ModelRuns.ReplicationTime::monthsSeconds).toArray());
+                Harness.Stats burnIn = Harness.Stats.of(samples.stream().mapToDouble(ModelRuns.ReplicationTime::burnInSeconds).toArray());
+                Harness.Stats recorded = Harness.Stats.of(samples.stream().mapToDouble(r -> r.monthsSeconds() - r.burnInSeconds()).toArray());
+                int burnInMonths = s.horizon().burnInMonths();
+                String byKind = burnInMonths == 0 ? "-, " + nsPerBorrowerMonth(recorded, n, s.horizon().months())
+                        : nsPerBorrowerMonth(burnIn, n, burnInMonths) + ", " + nsPerBorrowerMonth(recorded, n, s.horizon().months());
                 Harness.Stats rate = total.inverse(bm);
                 Harness.Stats stepRate = stepping.inverse(bm);
                 throughput.put(n + "/" + threads, rate);
@@ -258,12 +264,14 @@ public final class Benchmark {
                     speedup = String.format(Locale.ROOT, "%.2fx", one.median() / total.median());
                 }
                 t.row(count(n), Integer.toString(months), Integer.toString(threads), secs(total), f2(build.median()),
-                        rateText(rate), rateText(stepRate), String.format(Locale.ROOT, "%.0f", 1e9 * total.median() / bm), speedup);
+                        rateText(rate), rateText(stepRate), String.format(Locale.ROOT, "%.0f", 1e9 * total.median() / bm), byKind, speedup);
             }
         }
         t.note("median of the timed runs (min - max), after " + plan.warmups() + " warm-up run(s) and a full GC before each; "
                 + "the same replication (seed of replication 0) every run");
         t.note("whole replication = MarketBuilder (start()) + every month, as CreditMarket.runToEnd() runs it; months only leaves the build out");
+        t.note("burn-in, recorded months: the months' time split at the end of the burn-in (build left out); burn-in months sum only "
+                + "what the model reads, recorded months every measure as well (PortfolioScan.metricsMonth)");
         if (plan.bigBorrowers() > 0) {
             t.note(count(plan.bigBorrowers()) + " borrowers run " + plan.bigBurnIn() + " burn-in + " + plan.bigMonths()
                     + " months only (" + plan.bigRuns() + " timed runs), to keep the benchmark short; the downturn starts in month 7, "
@@ -809,6 +817,11 @@ public final class Benchmark {
     }
 
     /** A rate in millions: "6.12 M (5.90 - 6.20)". */
+    /** Median nanoseconds per borrower-month of {@code seconds} spent on {@code months} months of {@code borrowers}. */
+    private static String nsPerBorrowerMonth(Harness.Stats seconds, int borrowers, int months) {
+        return String.format(Locale.ROOT, "%.0f", 1e9 * seconds.median() / ((double) borrowers * months));
+    }
+
     static String rateText(Harness.Stats s) {
         if (s.runs() <= 1) {
             return String.format(Locale.ROOT, "%.2f M", s.median() / 1e6);

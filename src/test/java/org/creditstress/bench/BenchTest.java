@@ -123,6 +123,14 @@ class BenchTest {
         for (List<String> row : report.table("throughput").rows()) {
             assertTrue(number(row.get(3)) > 0, row.toString());      // replication seconds
             assertTrue(number(row.get(5)) > 0, row.toString());      // borrower-months per second
+            // burn-in and recorded months apart: their months-weighted mean is the months-only cost
+            // (6 + 6 months in this plan; the months-only rate is rounded to 0.01 M)
+            String[] byKind = row.get(8).split(",");
+            double burnIn = number(byKind[0]);
+            double recorded = number(byKind[1]);
+            assertTrue(burnIn > 0 && recorded > 0, row.toString());
+            double monthsOnly = 1e9 / (number(row.get(6)) * 1e6);
+            assertEquals(monthsOnly, (burnIn + recorded) / 2, 0.05 * monthsOnly + 1, row.toString());
         }
         for (List<String> row : report.table("run").rows()) {
             // "severe-downturn: 5k x 6 months (+6 burn-in) x 2 replications": the burn-in runs once (a shared
