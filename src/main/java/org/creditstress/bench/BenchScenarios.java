@@ -102,6 +102,12 @@ public final class BenchScenarios {
     public static long runBorrowerMonths(LoadedScenario loaded) {
         var s = loaded.scenario();
         long burnIns = Experiment.sharesStart(s) ? 1 : s.replications();
-        return (long) s.population().size() * ((long) s.horizon().months() * s.replications() + s.horizon().burnInMonths() * burnIns);
+        return recordedBorrowerMonths(loaded) + (long) s.population().size() * s.horizon().burnInMonths() * burnIns;
+    }
+
+    /** Borrower-months a whole run's results cover: the horizon's months of every replication. */
+    public static long recordedBorrowerMonths(LoadedScenario loaded) {
+        var s = loaded.scenario();
+        return (long) s.population().size() * s.horizon().months() * s.replications();
     }
 }

@@ -669,7 +669,7 @@ public final class Benchmark {
         // The months the run steps: with a shared start (horizon.shared_start, more than one
         // replication) the burn-in runs once, before the first replication, not in each.
         boolean shared = Experiment.sharesStart(s);
-        long recorded = (long) s.population().size() * s.horizon().months() * s.replications();
+        long recorded = BenchScenarios.recordedBorrowerMonths(loaded);
         long simulated = BenchScenarios.runBorrowerMonths(loaded);
         t.row(s.name() + ": " + count(s.population().size()) + " x " + s.horizon().months() + " months (+"
                         + s.horizon().burnInMonths() + " burn-in) x " + s.replications() + " replications",
@@ -816,12 +816,12 @@ public final class Benchmark {
         return String.format(Locale.ROOT, "%.2f (%.2f - %.2f)", s.median(), s.min(), s.max());
     }
 
-    /** A rate in millions: "6.12 M (5.90 - 6.20)". */
     /** Median nanoseconds per borrower-month of {@code seconds} spent on {@code months} months of {@code borrowers}. */
     private static String nsPerBorrowerMonth(Harness.Stats seconds, int borrowers, int months) {
         return String.format(Locale.ROOT, "%.0f", 1e9 * seconds.median() / ((double) borrowers * months));
     }
 
+    /** A rate in millions: "6.12 M (5.90 - 6.20)". */
     static String rateText(Harness.Stats s) {
         if (s.runs() <= 1) {
             return String.format(Locale.ROOT, "%.2f M", s.median() / 1e6);

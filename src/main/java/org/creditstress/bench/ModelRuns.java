@@ -28,8 +28,9 @@ public final class ModelRuns {
     private ModelRuns() {
     }
 
-    /** Seconds of one replication: building the market ({@code start()}) and stepping its months. */
     /**
+     * Seconds of one replication: building the market ({@code start()}) and stepping its months.
+     *
      * @param burnInSeconds the burn-in's months alone (part of {@code monthsSeconds}): they sum
      *                      only what the model reads, recorded months every measure too
      */
@@ -66,12 +67,12 @@ public final class ModelRuns {
         long t0 = System.nanoTime();
         cm.start();
         long t1 = System.nanoTime();
-        long tb = t1;
-        for (int m = 0; m < months; m++) {
+        for (int m = 0; m < burnIn; m++) {
             cm.schedule.step(cm);
-            if (m == burnIn - 1) {
-                tb = System.nanoTime();
-            }
+        }
+        long tb = System.nanoTime();
+        for (int m = burnIn; m < months; m++) {
+            cm.schedule.step(cm);
         }
         long t2 = System.nanoTime();
         cm.finish();
