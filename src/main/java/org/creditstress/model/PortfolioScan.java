@@ -161,13 +161,7 @@ public final class PortfolioScan implements ChunkPhase {
                 }
                 roll(s, acc, a, bucket, full);
                 s.stageBucketBalance[l][stage][bucket] += balance;
-                if (full) {
-                    ladder(s, s.ladderDue[l], acc, a, bucket, PortfolioStats.LADDER_BILLS);
-                } else if (bucket >= 1) {
-                    s.ladderDue[l][0] += acc.arrears[a];
-                } else if (acc.graceLeft[a] == 0) {
-                    s.ladderDue[l][0] += firstBill(acc, a);
-                }
+                ladder(s, s.ladderDue[l], acc, a, bucket, full);
                 s.stageBucketUndrawn[l][stage][bucket] += Math.max(0.0, acc.limit[a] - balance);
                 s.receivables[l] += balance;
                 s.bucketBalance[l][bucket] += balance;
@@ -263,16 +257,23 @@ public final class PortfolioScan implements ChunkPhase {
      * revolving balance with its interest, the unpaid rest revolving to the next bill. An account in a
      * grace period owes nothing until the grace ends.
      *
-     * <p>{@code bills}: how many of the ladder's bills to add, {@link PortfolioStats#LADDER_BILLS}
-     * or 1. A burn-in month's scan (see {@link #metricsMonth}) adds the first alone, through
-     * {@link #firstBill}: the same double, with no look ahead in the plan books
+     * <p>A burn-in month's scan ({@code full} false, see {@link #metricsMonth}) adds the first bill
+     * alone, through {@link #firstBill}: the same double, with no look ahead in the plan books
      * ({@code ScanMonthsTest} compares the two to the last bit).
      */
-    private void ladder(PortfolioStats s, double[] due, AccountTable acc, int a, int bucket, int bills) {
+    private void ladder(PortfolioStats s, double[] due, AccountTable acc, int a, int bucket, boolean full) {
         if (bucket >= 1) {
             due[0] += acc.arrears[a];
-            return;
+        } else if (full) {
+            currentBills(s, due, acc, a);
+        } else if (acc.graceLeft[a] == 0) {
+            due[0] += firstBill(acc, a);
         }
+    }
+
+    /** The {@link PortfolioStats#LADDER_BILLS} bills of a current account, as {@link #ladder} describes them. */
+    private void currentBills(PortfolioStats s, double[] due, AccountTable acc, int a) {
+        int bills = PortfolioStats.LADDER_BILLS;
         int p = acc.product[a];
         double[] sched = s.aheadSchedule;
         double[] fees = s.aheadFee;
