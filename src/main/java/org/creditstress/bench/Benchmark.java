@@ -249,8 +249,8 @@ public final class Benchmark {
                 Harness.Stats burnIn = Harness.Stats.of(samples.stream().mapToDouble(ModelRuns.ReplicationTime::burnInSeconds).toArray());
                 Harness.Stats recorded = Harness.Stats.of(samples.stream().mapToDouble(r -> r.monthsSeconds() - r.burnInSeconds()).toArray());
                 int burnInMonths = s.horizon().burnInMonths();
-                String byKind = burnInMonths == 0 ? "-, " + nsPerBorrowerMonth(recorded, n, s.horizon().months())
-                        : nsPerBorrowerMonth(burnIn, n, burnInMonths) + ", " + nsPerBorrowerMonth(recorded, n, s.horizon().months());
+                String byKind = (burnInMonths == 0 ? "-" : nsText(burnIn.median(), (double) n * burnInMonths)) + ", "
+                        + nsText(recorded.median(), (double) n * s.horizon().months());
                 Harness.Stats rate = total.inverse(bm);
                 Harness.Stats stepRate = stepping.inverse(bm);
                 throughput.put(n + "/" + threads, rate);
@@ -264,7 +264,7 @@ public final class Benchmark {
                     speedup = String.format(Locale.ROOT, "%.2fx", one.median() / total.median());
                 }
                 t.row(count(n), Integer.toString(months), Integer.toString(threads), secs(total), f2(build.median()),
-                        rateText(rate), rateText(stepRate), String.format(Locale.ROOT, "%.0f", 1e9 * total.median() / bm), byKind, speedup);
+                        rateText(rate), rateText(stepRate), nsText(total.median(), bm), byKind, speedup);
             }
         }
         t.note("median of the timed runs (min - max), after " + plan.warmups() + " warm-up run(s) and a full GC before each; "
@@ -405,7 +405,7 @@ public final class Benchmark {
             }
             t.row(v.mode().label(), Integer.toString(v.threads()),
                     String.format(Locale.ROOT, "%.4f (%.4f - %.4f)", st.median() / months, st.min() / months, st.max() / months),
-                    String.format(Locale.ROOT, "%.0f", 1e9 * st.median() / bm), rateText(st.inverse(bm)),
+                    nsText(st.median(), bm), rateText(st.inverse(bm)),
                     String.format(Locale.ROOT, "%.2f", setup[k]), String.format(Locale.ROOT, "%.2fx", vs),
                     String.format(Locale.ROOT, "%.6e", checksum[k]));
         }
@@ -606,10 +606,9 @@ public final class Benchmark {
             });
             ModelRuns.ExperimentTime et = held[0];
             long bm = BenchScenarios.runBorrowerMonths(loaded);
-            double ns = 1e9 * et.wallSeconds() / bm;
             t.row("replications", count(plan.scaleBase()), Integer.toString(months(loaded)), Integer.toString(r),
                     Integer.toString(loaded.scenario().lenders().size()), "", f2(et.wallSeconds()),
-                    rateText(Harness.Stats.of(et.wallSeconds()).inverse(bm)), String.format(Locale.ROOT, "%.0f", ns),
+                    rateText(Harness.Stats.of(et.wallSeconds()).inverse(bm)), nsText(et.wallSeconds(), bm),
                     String.format(Locale.ROOT, "%.2fx", et.wallSeconds() * 1e9 / (baseNs[0] * BenchScenarios.borrowerMonths(loaded))));
         }
         t.note("wall s is one replication (or the whole Experiment.run for the replications rows); cost vs base = wall time / base wall time; "
@@ -637,7 +636,7 @@ public final class Benchmark {
         double baseWall = Double.isNaN(baseNs) ? st.median() : baseNs * 1e-9 * scaleBaseBorrowerMonths();
         t.row(varied, count(s.population().size()), Integer.toString(months(loaded)), "1", Integer.toString(s.lenders().size()),
                 f2((double) accounts[0] / s.population().size()), f2(st.median()), rateText(st.inverse(bm)),
-                String.format(Locale.ROOT, "%.0f", ns), String.format(Locale.ROOT, "%.2fx", st.median() / baseWall));
+                nsText(st.median(), bm), String.format(Locale.ROOT, "%.2fx", st.median() / baseWall));
         return ns;
     }
 
@@ -675,7 +674,7 @@ public final class Benchmark {
                         + s.horizon().burnInMonths() + " burn-in) x " + s.replications() + " replications",
                 Integer.toString(threads), f2(wholeRun.wallSeconds()), secs(Harness.Stats.of(wholeRun.replicationSeconds())),
                 rateText(Harness.Stats.of(wholeRun.wallSeconds()).inverse(simulated)),
-                String.format(Locale.ROOT, "%.0f", wholeRun.wallSeconds() * 1e9 / recorded));
+                nsText(wholeRun.wallSeconds(), recorded));
         t.note("one run, timed once (it is long); the JIT is already warm from the sections before it when the whole benchmark runs");
         t.note("simulated: the burn-in " + (shared ? "once (the replications share the starting book it builds)" : "in every replication")
                 + ", then the horizon in every replication; recorded: the horizon's months alone, what the results cover (wall time / "
@@ -816,9 +815,9 @@ public final class Benchmark {
         return String.format(Locale.ROOT, "%.2f (%.2f - %.2f)", s.median(), s.min(), s.max());
     }
 
-    /** Median nanoseconds per borrower-month of {@code seconds} spent on {@code months} months of {@code borrowers}. */
-    private static String nsPerBorrowerMonth(Harness.Stats seconds, int borrowers, int months) {
-        return String.format(Locale.ROOT, "%.0f", 1e9 * seconds.median() / ((double) borrowers * months));
+    /** Nanoseconds per borrower-month, to the nanosecond: {@code seconds} spent on {@code borrowerMonths}. */
+    private static String nsText(double seconds, double borrowerMonths) {
+        return String.format(Locale.ROOT, "%.0f", 1e9 * seconds / borrowerMonths);
     }
 
     /** A rate in millions: "6.12 M (5.90 - 6.20)". */
